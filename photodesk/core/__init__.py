@@ -1,0 +1,1 @@
+"""The Qt-free core: catalog, indexer, metadata, articles, search and export."""

@@ -1,0 +1,208 @@
+"""Catalog queries for folders, photos and their keyword, people and event links."""
+
+import json
+from datetime import datetime, timezone
+
+from photodesk.core.catalog.db import Catalog
+from photodesk.core.catalog.schema import PHOTO_COLUMNS
+from photodesk.core.fields import FIELDS
+
+LINKS = {  # field name -> (link table, target table, link column)
+    "keywords": ("photo_keywords", "keywords", "keyword_id"),
+    "people": ("photo_people", "people", "person_id"),
+    "event": ("photo_events", "events", "event_id"),
+}
+STATUSES = ("present", "missing", "unreadable")
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- folders -------------------------------------------------------------------------------
+
+def add_folder(cat: Catalog, path: str) -> int:
+    row = cat.db.execute("SELECT id FROM folders WHERE path = ?", [path]).fetchone()
+    if row:
+        cat.db.execute("UPDATE folders SET status = 'online' WHERE id = ?", [row[0]])
+        return row[0]
+    return cat.db["folders"].insert({"path": path, "added_at": now(), "status": "online"}).last_pk
+
+
+def folders(cat: Catalog) -> list[dict]:
+    return list(cat.db.query("SELECT * FROM folders ORDER BY path"))
+
+
+def folder_for(cat: Catalog, path: str) -> int | None:
+    """The id of the catalog folder that holds path (the deepest one)."""
+    best = None
+    for f in folders(cat):
+        if path == f["path"] or path.startswith(f["path"].rstrip("/") + "/"):
+            if best is None or len(f["path"]) > len(best["path"]):
+                best = f
+    return best["id"] if best else None
+
+
+# --- photos --------------------------------------------------------------------------------
+
+def known_files(cat: Catalog, root: str) -> dict[str, tuple]:
+    """path -> (id, size, mtime_ns, status) for every photo at or under root."""
+    prefix = root.rstrip("/") + "/"
+    rows = cat.db.execute(
+        "SELECT path, id, size, mtime_ns, status FROM photos "
+        "WHERE path = ? OR substr(path, 1, ?) = ?", [root, len(prefix), prefix])
+    return {r[0]: r[1:] for r in rows}
+
+
+def photos_with_hash(cat: Catalog, content_hash: str) -> list[dict]:
+    return list(cat.db.query("SELECT id, path, status FROM photos WHERE hash = ?", [content_hash]))
+
+
+def save_photo(cat: Catalog, record: dict, lists: dict[str, list[str]],
+               photo_id: int | None = None) -> int:
+    """Insert or update one photo from the file's facts; fields the editor changed are kept."""
+    existing = None
+    if photo_id is None:
+        row = cat.db.execute("SELECT id FROM photos WHERE path = ?", [record["path"]]).fetchone()
+        photo_id = row[0] if row else None
+    if photo_id is not None:
+        existing = cat.db.execute("SELECT edited FROM photos WHERE id = ?", [photo_id]).fetchone()
+    edited = set(json.loads(existing[0] or "[]")) if existing else set()
+    values = {k: v for k, v in record.items() if k in PHOTO_COLUMNS and k not in edited}
+    if existing:
+        _clear_fields(cat, photo_id, edited)
+        cat.db["photos"].update(photo_id, values)
+    else:
+        photo_id = cat.db["photos"].insert(values).last_pk
+    for name, items in lists.items():
+        if name not in edited:
+            _set_links(cat, photo_id, name, items, source="file")
+    return photo_id
+
+
+def _clear_fields(cat: Catalog, photo_id: int, edited: set[str]) -> None:
+    """A value the file no longer carries must not linger from the previous index."""
+    cleared = {f.name: None for f in FIELDS if f.name in PHOTO_COLUMNS and f.name not in edited}
+    if cleared:
+        cat.db["photos"].update(photo_id, cleared)
+
+
+def _set_links(cat: Catalog, photo_id: int, name: str, items: list[str], source: str) -> None:
+    link, target, column = LINKS[name]
+    cat.db.execute(f"DELETE FROM {link} WHERE photo_id = ? AND source = ?", [photo_id, source])
+    for item in dict.fromkeys(items):
+        target_id = _named_id(cat, target, item)
+        cat.db.execute(
+            f"INSERT OR IGNORE INTO {link} (photo_id, {column}, source, state) "
+            "VALUES (?, ?, ?, 'confirmed')", [photo_id, target_id, source])
+
+
+def _named_id(cat: Catalog, table: str, name: str) -> int:
+    row = cat.db.execute(f"SELECT id FROM {table} WHERE name = ?", [name]).fetchone()
+    if row:
+        return row[0]
+    return cat.db[table].insert({"name": name}).last_pk
+
+
+def move_photo(cat: Catalog, photo_id: int, path: str, folder_id: int | None, name: str) -> None:
+    cat.db["photos"].update(photo_id, {"path": path, "folder_id": folder_id, "name": name})
+
+
+def set_status(cat: Catalog, photo_ids: list[int], status: str, reason: str | None = None) -> None:
+    assert status in STATUSES
+    for pid in photo_ids:
+        cat.db.execute("UPDATE photos SET status = ?, status_reason = ? WHERE id = ?",
+                       [status, reason, pid])
+
+
+def photo(cat: Catalog, photo_id: int) -> dict | None:
+    rows = list(cat.db.query("SELECT * FROM photos WHERE id = ?", [photo_id]))
+    return _with_links(cat, rows[0]) if rows else None
+
+
+def photo_by_path_id(cat: Catalog, path: str) -> int | None:
+    row = cat.db.execute("SELECT id FROM photos WHERE path = ?", [path]).fetchone()
+    return row[0] if row else None
+
+
+def photo_by_path(cat: Catalog, path: str) -> dict | None:
+    row = cat.db.execute("SELECT id FROM photos WHERE path = ?", [path]).fetchone()
+    return photo(cat, row[0]) if row else None
+
+
+def photos(cat: Catalog, photo_ids: list[int]) -> list[dict]:
+    """Full rows, links included, in the order of photo_ids."""
+    found = {p["id"]: p for p in (photo(cat, i) for i in photo_ids) if p}
+    return [found[i] for i in photo_ids if i in found]
+
+
+def _with_links(cat: Catalog, row: dict) -> dict:
+    pid = row["id"]
+    for name, (link, target, column) in LINKS.items():
+        names = [r[0] for r in cat.db.execute(
+            f"SELECT t.name FROM {link} l JOIN {target} t ON t.id = l.{column} "
+            "WHERE l.photo_id = ? AND l.state = 'confirmed' ORDER BY t.name", [pid])]
+        row[name] = names if name != "event" else (names[0] if names else None)
+    row["warnings"] = json.loads(row["warnings"]) if row.get("warnings") else []
+    row["articles"] = [dict(r) for r in cat.db.query(
+        "SELECT a.id, a.title, a.path, pa.caption FROM photo_articles pa "
+        "JOIN articles a ON a.id = pa.article_id WHERE pa.photo_id = ? ORDER BY a.id", [pid])]
+    return row
+
+
+def search_documents(cat: Catalog, photo_ids: list[int]) -> list[dict]:
+    """The text of each photo that the search index holds, unfolded."""
+    docs = []
+    for pid in photo_ids:
+        p = photo(cat, pid)
+        if p is None:
+            continue
+        docs.append({
+            "id": pid, "name": p["name"], "caption": p.get("caption"),
+            "headline": " ".join(filter(None, [p.get("headline"), p.get("title")])),
+            "keywords": " ".join(p["keywords"]), "people": " ".join(p["people"]),
+            "event": p["event"], "article": " ".join(a["title"] or "" for a in p["articles"]),
+            "place": " ".join(filter(None, [p.get(k) for k in ("location", "city", "state", "country")])),
+            "creator": " ".join(filter(None, [p.get("creator"), p.get("credit"), p.get("source")])),
+        })
+    return docs
+
+
+def problem_photos(cat: Catalog) -> list[dict]:
+    return list(cat.db.query(
+        "SELECT id, path, status, status_reason FROM photos WHERE status != 'present' "
+        "ORDER BY path"))
+
+
+def stats(cat: Catalog) -> dict:
+    counts = dict(cat.db.execute("SELECT status, count(*) FROM photos GROUP BY status").fetchall())
+    return {
+        "photos": sum(counts.values()),
+        **{s: counts.get(s, 0) for s in STATUSES},
+        "folders": cat.db["folders"].count,
+        "people": cat.db["people"].count,
+        "events": cat.db["events"].count,
+        "keywords": cat.db["keywords"].count,
+        "articles": cat.db["articles"].count,
+        "catalog": str(cat.path),
+        "schema": cat.schema_version()[-1],
+    }
+
+
+def apply_edit(cat: Catalog, photo_id: int, changes: dict) -> None:
+    """Set fields an editor changed and remember them, so re-indexing the file keeps them."""
+    row = cat.db.execute("SELECT edited FROM photos WHERE id = ?", [photo_id]).fetchone()
+    if row is None:
+        raise KeyError(photo_id)
+    edited = set(json.loads(row[0] or "[]"))
+    scalars = {k: v for k, v in changes.items() if k not in LINKS}
+    unknown = set(scalars) - set(PHOTO_COLUMNS)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    for name, items in changes.items():
+        if name in LINKS:
+            items = [items] if isinstance(items, str) else list(items or [])
+            cat.db.execute(f"DELETE FROM {LINKS[name][0]} WHERE photo_id = ?", [photo_id])
+            _set_links(cat, photo_id, name, items, source="editor")
+    edited |= set(changes) - {"pick"}  # pick never comes from the file
+    cat.db["photos"].update(photo_id, {**scalars, "edited": json.dumps(sorted(edited))})

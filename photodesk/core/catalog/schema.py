@@ -1,0 +1,67 @@
+"""The catalog's schema as numbered migrations, applied in order when a catalog opens."""
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("photodesk")
+
+PHOTO_COLUMNS = {
+    "id": int, "path": str, "folder_id": int, "name": str, "size": int, "mtime_ns": int,
+    "hash": str, "format": str, "width": int, "height": int, "orientation": int,
+    "taken_at": str, "make": str, "model": str, "lens": str, "exposure": str,
+    "aperture": float, "iso": int, "focal_length": float, "gps_lat": float, "gps_lon": float,
+    "title": str, "caption": str, "headline": str, "creator": str, "credit": str,
+    "source": str, "copyright": str, "date_created": str, "location": str, "city": str,
+    "state": str, "country": str, "rating": int, "label": str, "pick": int,
+    "status": str, "status_reason": str, "warnings": str, "edited": str, "indexed_at": str,
+}
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["folders"].create({"id": int, "path": str, "added_at": str, "status": str},
+                         pk="id", not_null={"path"}, defaults={"status": "online"})
+    db["folders"].create_index(["path"], unique=True)
+    db["photos"].create(PHOTO_COLUMNS, pk="id", not_null={"path", "name", "status"},
+                        foreign_keys=[("folder_id", "folders", "id")],
+                        defaults={"status": "present", "pick": 0})
+    db["photos"].create_index(["path"], unique=True)
+    db["photos"].create_index(["hash"])
+    db["photos"].create_index(["folder_id"])
+    db["photos"].create_index(["taken_at"])
+    db["photos"].create_index(["name"])
+    db["keywords"].create({"id": int, "name": str}, pk="id", not_null={"name"})
+    db["keywords"].create_index(["name"], unique=True)
+    db["people"].create({"id": int, "name": str, "title": str, "aliases": str}, pk="id",
+                        not_null={"name"})
+    db["people"].create_index(["name"], unique=True)
+    db["events"].create({"id": int, "name": str, "date": str, "place": str}, pk="id",
+                        not_null={"name"})
+    db["events"].create_index(["name", "date"], unique=True)
+    for table, other in (("photo_keywords", "keyword"), ("photo_people", "person"),
+                         ("photo_events", "event")):
+        target = {"keyword": "keywords", "person": "people", "event": "events"}[other]
+        db[table].create(
+            {"photo_id": int, f"{other}_id": int, "source": str, "state": str},
+            pk=("photo_id", f"{other}_id"),
+            foreign_keys=[("photo_id", "photos", "id"), (f"{other}_id", target, "id")],
+            defaults={"source": "file", "state": "confirmed"})
+        db[table].create_index([f"{other}_id"])
+    # Text is folded in Python before it reaches FTS5 (unicode61 cannot fold đ), so the
+    # tokenizer only splits. rowid is the photo id.
+    db.execute(
+        "CREATE VIRTUAL TABLE photo_search USING fts5("
+        "name, caption, headline, keywords, people, event, article, place, creator, "
+        "tokenize='unicode61 remove_diacritics 0', prefix='2 3')")
+
+
+@migrations()
+def m002_articles(db: Database) -> None:
+    db["articles"].create({"id": int, "path": str, "title": str, "lede": str,
+                           "published": str, "imported_at": str}, pk="id", not_null={"path"})
+    db["articles"].create_index(["path"], unique=True)
+    db["photo_articles"].create(
+        {"photo_id": int, "article_id": int, "position": int, "caption": str},
+        pk=("photo_id", "article_id"),
+        foreign_keys=[("photo_id", "photos", "id"), ("article_id", "articles", "id")])
+    db["photo_articles"].create_index(["article_id"])

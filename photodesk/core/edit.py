@@ -1,0 +1,14 @@
+"""Editing photos in the catalog: one call changes fields on a selection and keeps search current."""
+
+from photodesk.core import search
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import photos as catalog
+
+
+def edit_photos(cat: Catalog, photo_ids, **changes) -> None:
+    """Apply the same changes to every photo in photo_ids, in one transaction."""
+    ids = list(photo_ids)
+    with cat.transaction():
+        for pid in ids:
+            catalog.apply_edit(cat, pid, changes)
+        search.refresh(cat, ids)

@@ -1,0 +1,248 @@
+"""index_paths(): folders in, catalog rows out, as a generator of progress events."""
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from photodesk.core import search
+from photodesk.core.analyse import analyse
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import photos as catalog
+from photodesk.core.scan import Candidate, ScanProblem, scan
+
+BATCH_SIZE = 200
+BATCH_SECONDS = 1.0
+INLINE_BELOW = 12  # fewer files than this are not worth starting worker processes for
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """The walk is done: how many files there are and how many need reading."""
+    total: int
+    unchanged: int
+    to_index: int
+
+
+@dataclass(frozen=True)
+class Indexed:
+    path: str
+    photo_id: int
+    change: str  # "new", "updated" or "moved"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Failed:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Missing:
+    path: str
+    photo_id: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    started: float
+
+    @property
+    def rate(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return self.done / elapsed if elapsed > 0 else 0.0
+
+    @property
+    def eta_seconds(self) -> float | None:
+        rate = self.rate
+        return (self.total - self.done) / rate if rate > 0 else None
+
+
+Event = Scanned | Indexed | Skipped | Failed | Missing | Progress
+
+
+def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = None,
+                batch_size: int = BATCH_SIZE) -> Iterator[Event]:
+    """Index every image under paths. Stopping the generator at any point leaves the catalog
+    consistent: each batch is one transaction, and the next run carries on from there."""
+    roots = [os.path.abspath(p) for p in paths]
+    known: dict[str, tuple] = {}
+    for root in roots:
+        if os.path.isdir(root):
+            catalog.add_folder(cat, root)
+        known.update(catalog.known_files(cat, root))
+    todo, seen, problems = [], set(), []
+    for root in roots:
+        for item in scan(root):
+            if isinstance(item, ScanProblem):
+                problems.append(item)
+            elif item.kind == "image":
+                seen.add(item.path)
+                old = known.get(item.path)
+                if old is None or (old[1], old[2]) != (item.size, item.mtime_ns):
+                    todo.append(item)
+    yield Scanned(len(seen), len(seen) - len(todo), len(todo))
+    for problem in problems:
+        yield Failed(problem.path, problem.reason)
+    saved: set[int] = set()
+    yield from _index(cat, todo, workers, batch_size, saved)
+    gone = [(path, row[0]) for path, row in known.items()
+            if path not in seen and row[0] not in saved and row[3] != "missing"
+            and _root_readable(path, roots, problems)]
+    if gone:
+        with cat.transaction():
+            catalog.set_status(cat, [pid for _, pid in gone], "missing", "file not found")
+        for path, pid in gone:
+            yield Missing(path, pid)
+
+
+def _root_readable(path: str, roots: list[str], problems: list[ScanProblem]) -> bool:
+    """A file under a folder we could not list is not known to be gone."""
+    return not any(path.startswith(p.path.rstrip("/") + "/") for p in problems)
+
+
+def _index(cat: Catalog, todo: list[Candidate], workers: int | None, batch_size: int,
+           saved: set[int]) -> Iterator[Event]:
+    started = time.monotonic()
+    done, batch, last_write = 0, [], time.monotonic()
+    for candidate, result in _analysed(todo, str(cat.thumbs_dir), workers):
+        batch.append((candidate, result))
+        if len(batch) >= batch_size or time.monotonic() - last_write > BATCH_SECONDS:
+            yield from _write(cat, batch, saved)
+            done += len(batch)
+            batch, last_write = [], time.monotonic()
+            yield Progress(done, len(todo), started)
+    if batch:
+        yield from _write(cat, batch, saved)
+        done += len(batch)
+        yield Progress(done, len(todo), started)
+
+
+def _analysed(todo: list[Candidate], thumbs_dir: str, workers: int | None):
+    workers = os.cpu_count() or 1 if workers is None else workers
+    if workers <= 1 or len(todo) < INLINE_BELOW:
+        for c in todo:
+            yield c, analyse(c.path, c.size, c.mtime_ns, thumbs_dir)
+        return
+    queue = iter(todo)
+    while True:
+        crashed = yield from _pooled(queue, thumbs_dir, workers)
+        if not crashed:
+            return
+        # A reader crashed a worker: retry the files in flight one by one, so only the
+        # file that really crashes it is marked unreadable.
+        for c in crashed:
+            yield c, next(iter(_isolated(c, thumbs_dir)))
+
+
+def _pooled(queue, thumbs_dir: str, workers: int):
+    """Analyse files from queue in a pool; return the files in flight if the pool broke."""
+    # spawn, not fork: the GUI runs this from a thread, and forking a threaded Qt process is unsafe.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pending: dict[Future, Candidate] = {}
+
+    def submit(c: Candidate) -> None:
+        pending[pool.submit(analyse, c.path, c.size, c.mtime_ns, thumbs_dir)] = c
+
+    try:
+        for c in _take(queue, workers * 4):
+            submit(c)
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    return list(pending.values())
+                except Exception as exc:  # one file's failure must not stop the run
+                    result = {"outcome": "unreadable", "reason": f"reading failed: {exc}"}
+                c = pending.pop(future)
+                for nxt in _take(queue, 1):
+                    submit(nxt)
+                yield c, result
+        return []
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _isolated(c: Candidate, thumbs_dir: str):
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        try:
+            yield pool.submit(analyse, c.path, c.size, c.mtime_ns, thumbs_dir).result()
+        except BrokenProcessPool:
+            yield {"outcome": "unreadable", "reason": "the metadata reader crashed on this file"}
+
+
+def _take(iterator, n: int) -> list:
+    out = []
+    for item in iterator:
+        out.append(item)
+        if len(out) == n:
+            break
+    return out
+
+
+def _write(cat: Catalog, batch: list, saved: set[int]) -> Iterator[Event]:
+    events: list[Event] = []
+    with cat.transaction():
+        changed = []
+        for candidate, result in batch:
+            event = _save(cat, candidate, result)
+            events.append(event)
+            if isinstance(event, Indexed):
+                changed.append(event.photo_id)
+            elif isinstance(event, Failed) and getattr(event, "photo_id", None):
+                changed.append(event.photo_id)
+        saved.update(changed)
+        search.refresh(cat, changed)
+    yield from events
+
+
+def _save(cat: Catalog, c: Candidate, result: dict) -> Event:
+    outcome = result["outcome"]
+    if outcome == "skip":
+        return Skipped(c.path, result["reason"])
+    name = os.path.basename(c.path)
+    record = {**result.get("record", {}), "path": c.path, "name": name, "size": c.size,
+              "mtime_ns": c.mtime_ns, "folder_id": catalog.folder_for(cat, c.path),
+              "indexed_at": catalog.now()}
+    if outcome == "unreadable":
+        record.update(status="unreadable", status_reason=result["reason"])
+    else:
+        record.update(status="present", status_reason=None)
+    photo_id, change = _identity(cat, c.path, record.get("hash"))
+    if change == "moved":
+        catalog.move_photo(cat, photo_id, c.path, record["folder_id"], name)
+    photo_id = catalog.save_photo(cat, record, result.get("lists", {}), photo_id)
+    if outcome == "unreadable":
+        return FailedPhoto(c.path, result["reason"], photo_id)
+    return Indexed(c.path, photo_id, change)
+
+
+@dataclass(frozen=True)
+class FailedPhoto(Failed):
+    """An unreadable file that is recorded in the catalog, with its reason."""
+    photo_id: int = 0
+
+
+def _identity(cat: Catalog, path: str, content_hash: str | None) -> tuple[int | None, str]:
+    """Which photo this file is: the one at this path, or one whose file moved here."""
+    current = catalog.photo_by_path_id(cat, path)
+    if current is not None:
+        return current, "updated"
+    if content_hash:
+        for row in catalog.photos_with_hash(cat, content_hash):
+            if row["status"] == "missing" or not os.path.exists(row["path"]):
+                return row["id"], "moved"
+    return None, "new"

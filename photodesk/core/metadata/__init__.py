@@ -1,0 +1,1 @@
+"""Reading and (later) writing photo metadata: EXIF, IPTC IIM and XMP."""

@@ -1,0 +1,133 @@
+"""Work off the GUI thread: core generators on a QThread, catalog queries and image loads on pools."""
+
+import threading
+from collections import deque
+from typing import Callable, Iterator
+
+from PySide6.QtCore import QObject, QRunnable, QSize, QThread, QTimer, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader
+
+from photodesk.core.catalog import Catalog
+from photodesk.core.index import index_paths
+
+RELAY_MS = 200
+
+
+class GeneratorTask(QThread):
+    """Runs make(catalog) -> iterator of core events on its own thread and catalog connection.
+
+    Events are queued by the worker and handed to the GUI in lists every RELAY_MS, so a burst
+    of thousands of events costs the GUI a few signal deliveries, not thousands.
+    """
+
+    events = Signal(object)  # list of core events, in order
+    failed = Signal(str)
+    done = Signal(bool)  # True when the run was cancelled
+
+    def __init__(self, catalog_path: str, make: Callable[[Catalog], Iterator], parent=None):
+        super().__init__(parent)
+        self._catalog_path = catalog_path
+        self._make = make
+        self._queue: deque = deque()
+        self._cancel = threading.Event()
+        self._error: str | None = None
+        self._relay = QTimer(self, interval=RELAY_MS)
+        self._relay.timeout.connect(self._flush)
+        self.started.connect(self._relay.start)
+        self.finished.connect(self._finish)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """Ask the generator to stop at its next event; the catalog stays consistent."""
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            with Catalog(self._catalog_path) as cat:
+                generator = self._make(cat)
+                try:
+                    for event in generator:
+                        self._queue.append(event)
+                        if self._cancel.is_set():
+                            break
+                finally:
+                    # close() runs the generator's cleanup here, on the thread that owns its catalog.
+                    generator.close()
+        except Exception as exc:  # the GUI must hear of it; a dead thread says nothing
+            self._error = str(exc) or type(exc).__name__
+
+    def _flush(self) -> None:
+        batch = []
+        while self._queue:
+            batch.append(self._queue.popleft())
+        if batch:
+            self.events.emit(batch)
+
+    def _finish(self) -> None:
+        self._relay.stop()
+        self._flush()
+        if self._error:
+            self.failed.emit(self._error)
+        self.done.emit(self.cancelled)
+
+
+class IndexTask(GeneratorTask):
+    """index_paths() over some folders, in the background."""
+
+    def __init__(self, catalog_path: str, paths: list[str], workers: int | None = None,
+                 parent=None):
+        super().__init__(catalog_path, lambda cat: index_paths(cat, paths, workers=workers),
+                         parent)
+        self.paths = list(paths)
+
+
+class Relay(QObject):
+    """Carries results from pool threads; it lives on the GUI thread, so slots run there."""
+
+    result = Signal(object, object)  # token, value (an Exception when the work failed)
+    image = Signal(object, object)  # key, QImage (null when the file could not be read)
+
+
+class CatalogQuery(QRunnable):
+    """fn(catalog, *args) on a pool thread with a connection of its own."""
+
+    def __init__(self, relay: Relay, token, catalog_path: str, fn: Callable, *args):
+        super().__init__()
+        self._relay, self._token = relay, token
+        self._catalog_path, self._fn, self._args = catalog_path, fn, args
+
+    def run(self) -> None:
+        try:
+            with Catalog(self._catalog_path) as cat:
+                value = self._fn(cat, *self._args)
+        except Exception as exc:
+            value = exc
+        _emit(self._relay.result, self._token, value)
+
+
+class ImageLoad(QRunnable):
+    """Reads a cached thumbnail JPEG into a QImage, scaled to fit box when given."""
+
+    def __init__(self, relay: Relay, key, path: str, box: QSize | None = None):
+        super().__init__()
+        self._relay, self._key, self._path, self._box = relay, key, path, box
+
+    def run(self) -> None:
+        reader = QImageReader(self._path)
+        reader.setAutoTransform(False)  # the cache holds upright pixels already
+        image = reader.read()
+        if not image.isNull() and self._box is not None and (
+                image.width() > self._box.width() or image.height() > self._box.height()):
+            image = image.scaled(self._box, Qt.AspectRatioMode.KeepAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
+        _emit(self._relay.image, self._key, image)
+
+
+def _emit(signal, *args) -> None:
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        pass  # the receiver was torn down while this ran; nobody is waiting for it

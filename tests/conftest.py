@@ -1,0 +1,72 @@
+"""Shared test helpers: the real corpus, temporary catalogs, and a JPEG factory."""
+
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("PHOTODESK_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+IPTC_REF = CORPUS / "php-image-metadata-parser/tests/Fixtures/IPTC-PhotometadataRef-Std2021.1.jpg"
+ARTICLE = SHARED / "samples/articles/lao-cai-thi-dua-2024.txt"
+
+
+def corpus_file(rel: str) -> Path:
+    path = CORPUS / rel
+    if not path.exists():
+        pytest.skip(f"corpus file missing: {path}")
+    return path
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"no corpus at {CORPUS}")
+    return CORPUS
+
+
+@pytest.fixture
+def catalog(tmp_path):
+    from photodesk.core.catalog import Catalog
+    cat = Catalog(tmp_path / "catalog.sqlite")
+    yield cat
+    cat.close()
+
+
+@pytest.fixture
+def photo_dir(tmp_path) -> Path:
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    return folder
+
+
+def make_jpeg(path: Path, size=(640, 480), color=(200, 80, 40), exif=None) -> Path:
+    """A real JPEG with a gradient, so thumbnails and hashes differ from file to file."""
+    image = Image.new("RGB", size, color)
+    for x in range(0, size[0], max(1, size[0] // 16)):
+        image.paste((x % 256, 128, 255 - x % 256), (x, 0, x + 4, size[1]))
+    buf = io.BytesIO()
+    kwargs = {"exif": exif} if exif is not None else {}
+    image.save(buf, "JPEG", quality=85, **kwargs)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def copy_corpus(rel: str, dest: Path) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(corpus_file(rel), dest)
+    return dest
+
+
+def exiftool(*args) -> str:
+    if not shutil.which("exiftool"):
+        message = "exiftool not installed (Debian libimage-exiftool-perl)"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    return subprocess.run(["exiftool", *map(str, args)], check=True, capture_output=True,
+                          text=True).stdout
