@@ -58,7 +58,11 @@ def make_thumbnails(data: bytes, cache_dir: Path, content_hash: str) -> Decoded:
 
 
 def _decode_scaled(image: Image.Image, size: int) -> tuple[Image.Image, bool]:
-    image.draft("RGB", (size, size))  # JPEG only: libjpeg scales by 1/2..1/8 while decoding
+    # JPEG only: libjpeg scales by 1/2..1/8 while decoding, to the smallest scale whose
+    # long side still covers `size` (draft wants both sides covered, so ask in proportion).
+    width, height = image.size
+    scale = size / max(width, height, 1)
+    image.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
     truncated = False
     try:
         image.load()
