@@ -57,7 +57,24 @@ def index(obj, paths, workers, quiet):
     counts = {"new": 0, "updated": 0, "moved": 0, "missing": 0, "skipped": 0}
     failures = []
     bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
-    for event in index_paths(obj.catalog, paths, workers=workers):
+    try:
+        _run_index(obj.catalog, paths, workers, counts, failures, bar)
+    except KeyboardInterrupt:
+        bar.finish()
+        click.echo(f"Stopped. {counts['new'] + counts['updated'] + counts['moved']} photos were "
+                   "saved; run the same command again to carry on.", err=True)
+        sys.exit(130)
+    bar.finish()
+    click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
+    if failures:
+        click.echo(f"{len(failures)} could not be read:", err=True)
+        for f in failures:
+            click.echo(f"  {f.path}: {f.reason}", err=True)
+        sys.exit(1)
+
+
+def _run_index(cat, paths, workers, counts, failures, bar) -> None:
+    for event in index_paths(cat, paths, workers=workers):
         if isinstance(event, Scanned):
             click.echo(f"{event.total} images found, {event.unchanged} unchanged, "
                        f"{event.to_index} to read", err=True)
@@ -71,13 +88,6 @@ def index(obj, paths, workers, quiet):
             counts["missing"] += 1
         elif isinstance(event, Skipped):
             counts["skipped"] += 1
-    bar.finish()
-    click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
-    if failures:
-        click.echo(f"{len(failures)} could not be read:", err=True)
-        for f in failures:
-            click.echo(f"  {f.path}: {f.reason}", err=True)
-        sys.exit(1)
 
 
 class _ProgressBar:

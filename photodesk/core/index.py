@@ -2,6 +2,7 @@
 
 import multiprocessing
 import os
+import signal
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -148,8 +149,7 @@ def _analysed(todo: list[Candidate], thumbs_dir: str, workers: int | None):
 
 def _pooled(queue, thumbs_dir: str, workers: int):
     """Analyse files from queue in a pool; return the files in flight if the pool broke."""
-    # spawn, not fork: the GUI runs this from a thread, and forking a threaded Qt process is unsafe.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = _pool(workers)
     pending: dict[Future, Candidate] = {}
 
     def submit(c: Candidate) -> None:
@@ -176,8 +176,19 @@ def _pooled(queue, thumbs_dir: str, workers: int):
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the GUI runs this from a thread, and forking a threaded Qt process is unsafe.
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_ignore_interrupts)
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group; only the parent decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _isolated(c: Candidate, thumbs_dir: str):
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with _pool(1) as pool:
         try:
             yield pool.submit(analyse, c.path, c.size, c.mtime_ns, thumbs_dir).result()
         except BrokenProcessPool:
