@@ -10,6 +10,9 @@ import click
 from photodesk import __version__
 from photodesk.core import search as search_core
 from photodesk.core.catalog import Catalog, CatalogError, default_catalog_path
+from photodesk.core.articles import ArticleError
+from photodesk.core.articles.link import import_article
+from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.index import Failed, Indexed, Missing, Progress, Scanned, Skipped, index_paths
 
@@ -142,6 +145,7 @@ def search(obj, query, limit, sort, as_json):
 def show(obj, photo, as_json):
     """Everything the catalog knows of one photo (PHOTO: a path or an id)."""
     row = _find_photo(obj.catalog, photo)
+    row["suggestions"] = store.suggestions(obj.catalog, row["id"])
     if as_json:
         click.echo(json.dumps(_public(row), ensure_ascii=False, indent=2))
         return
@@ -155,6 +159,10 @@ def show(obj, photo, as_json):
         click.echo(f"  gps: {row['gps_lat']}, {row['gps_lon']}")
     for a in row["articles"]:
         click.echo(f"  article {a['id']}: {a['title']}")
+    for p in row["suggestions"]["people"]:
+        click.echo(f"  suggested person: {p['name']}" + (f", {p['title']}" if p["title"] else ""))
+    for e in row["suggestions"]["events"]:
+        click.echo(f"  suggested event: {e['name']}" + (f" ({e['date']})" if e["date"] else ""))
     for w in row["warnings"]:
         click.echo(f"  warning: {w}")
 
@@ -181,6 +189,79 @@ def stats(obj, as_json):
         click.echo(f"{k:>10}: {v}")
     for p in problems:
         click.echo(f"  unreadable: {p['path']}: {p['status_reason']}")
+
+
+@main.group()
+def article():
+    """Articles: the stories photos belong to."""
+
+
+@article.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--year", type=int, help="Year for datelines that give none (\"Chiều 28/2\").")
+@click.pass_obj
+def article_import(obj, files, year):
+    """Read article files (.txt, .md, .html), link their images to photos, suggest people."""
+    failed = False
+    for path in files:
+        try:
+            r = import_article(obj.catalog, path, year=year)
+        except ArticleError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(f"article {r.article_id}: {r.title}\n  {r.references} images named, "
+                   f"{r.linked} linked to photos")
+        for name in r.ambiguous:
+            click.echo(f"  ambiguous: {name} (several photos have this name; choose in the window)")
+        for name in r.unmatched:
+            click.echo(f"  not in the catalog yet: {name}")
+        for warning in r.warnings:
+            click.echo(f"  note: {warning}")
+    if failed:
+        sys.exit(1)
+
+
+@article.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def article_list(obj, as_json):
+    """Every article in the catalog, with how many of its images are linked."""
+    rows = store.articles(obj.catalog)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['id']:>5}  {r['linked']}/{r['images']} linked  {r['title']}\n"
+                   f"       {r['path']}")
+
+
+@article.command("show")
+@click.argument("article_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def article_show(obj, article_id, as_json):
+    """An article: its title, date, event, people and each image with caption and photo."""
+    a = store.article(obj.catalog, article_id)
+    if a is None:
+        raise click.UsageError(f"no article {article_id} in the catalog")
+    if as_json:
+        click.echo(json.dumps(a, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{a['title']}\n  file: {a['path']}")
+    for key in ("dateline", "published"):
+        if a.get(key):
+            click.echo(f"  {key}: {a[key]}")
+    if a["event"]:
+        e = a["event"]
+        click.echo(f"  event: {e['name']} ({e['date'] or 'date unknown'}, {e['place'] or 'place unknown'})")
+    for p in a["people"]:
+        click.echo(f"  person: {p['name']}" + (f", {p['title']}" if p["title"] else ""))
+    for img in a["images"]:
+        target = img["photo_path"] or img["match"]
+        click.echo(f"  [{img['position'] + 1}] {img['name']} -> {target}")
+        if img["caption"]:
+            click.echo(f"      {img['caption']}")
 
 
 @main.command()

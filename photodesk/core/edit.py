@@ -2,6 +2,7 @@
 
 from photodesk.core import search
 from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog
 
 
@@ -11,4 +12,13 @@ def edit_photos(cat: Catalog, photo_ids, **changes) -> None:
     with cat.transaction():
         for pid in ids:
             catalog.apply_edit(cat, pid, changes)
+        search.refresh(cat, ids)
+
+
+def decide_suggestion(cat: Catalog, photo_ids, kind: str, target_id: int, accept: bool) -> None:
+    """Confirm (it becomes Person Shown / Event) or reject a suggested person or event."""
+    ids = list(photo_ids)
+    with cat.transaction():
+        for pid in ids:
+            store.decide_suggestion(cat, pid, kind, target_id, accept)
         search.refresh(cat, ids)

@@ -12,6 +12,9 @@ from typing import Iterable, Iterator
 from photodesk.core import search
 from photodesk.core.analyse import analyse
 from photodesk.core.catalog import Catalog
+from photodesk.core.articles import ArticleError
+from photodesk.core.articles.link import import_article, link_photos
+from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.scan import Candidate, ScanProblem, scan
 
@@ -54,6 +57,14 @@ class Missing:
 
 
 @dataclass(frozen=True)
+class ArticleImported:
+    path: str
+    article_id: int
+    references: int
+    linked: int
+
+
+@dataclass(frozen=True)
 class Progress:
     done: int
     total: int
@@ -70,7 +81,7 @@ class Progress:
         return (self.total - self.done) / rate if rate > 0 else None
 
 
-Event = Scanned | Indexed | Skipped | Failed | Missing | Progress
+Event = Scanned | Indexed | Skipped | Failed | Missing | ArticleImported | Progress
 
 
 def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = None,
@@ -79,15 +90,22 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
     consistent: each batch is one transaction, and the next run carries on from there."""
     roots = [os.path.abspath(p) for p in paths]
     known: dict[str, tuple] = {}
+    known_articles: dict[str, tuple] = {}
     for root in roots:
         if os.path.isdir(root):
             catalog.add_folder(cat, root)
         known.update(catalog.known_files(cat, root))
-    todo, seen, problems = [], set(), []
+        known_articles.update(store.known_articles(cat, root))
+    todo, seen, problems, articles = [], set(), [], []
+    own = {str(cat.thumbs_dir)}  # the catalog's own cache must never be indexed
     for root in roots:
-        for item in scan(root):
+        for item in scan(root, exclude=own):
             if isinstance(item, ScanProblem):
                 problems.append(item)
+            elif item.kind == "article":
+                old = known_articles.get(item.path)
+                if old is None or (old[1], old[2]) != (item.size, item.mtime_ns):
+                    articles.append(item)
             elif item.kind == "image":
                 seen.add(item.path)
                 old = known.get(item.path)
@@ -98,6 +116,7 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
         yield Failed(problem.path, problem.reason)
     saved: set[int] = set()
     yield from _index(cat, todo, workers, batch_size, saved)
+    yield from _import_articles(cat, articles)
     gone = [(path, row[0]) for path, row in known.items()
             if path not in seen and row[0] not in saved and row[3] != "missing"
             and _root_readable(path, roots, problems)]
@@ -106,6 +125,19 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
             catalog.set_status(cat, [pid for _, pid in gone], "missing", "file not found")
         for path, pid in gone:
             yield Missing(path, pid)
+
+
+def _import_articles(cat: Catalog, candidates: list[Candidate]) -> Iterator[Event]:
+    for c in candidates:
+        try:
+            result = import_article(cat, c.path, found_in_folder=True)
+        except ArticleError as exc:
+            yield Failed(c.path, exc.reason)
+        else:
+            if result is None:
+                yield Skipped(c.path, "names no photo: not taken for an article")
+            else:
+                yield ArticleImported(c.path, result.article_id, result.references, result.linked)
 
 
 def _root_readable(path: str, roots: list[str], problems: list[ScanProblem]) -> bool:
@@ -216,7 +248,8 @@ def _write(cat: Catalog, batch: list, saved: set[int]) -> Iterator[Event]:
             elif isinstance(event, Failed) and getattr(event, "photo_id", None):
                 changed.append(event.photo_id)
         saved.update(changed)
-        search.refresh(cat, changed)
+        linked = link_photos(cat, changed)
+        search.refresh(cat, set(changed) | set(linked))
     yield from events
 
 

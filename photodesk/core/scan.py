@@ -30,8 +30,11 @@ def is_hidden(name: str) -> bool:
     return name.startswith(".") or name in SYSTEM_NAMES
 
 
-def scan(root: str) -> Iterator[Candidate | ScanProblem]:
-    """Every candidate file under root, recursively; symlinked folders once, loops never."""
+def scan(root: str, exclude: set[str] = frozenset()) -> Iterator[Candidate | ScanProblem]:
+    """Every candidate file under root, recursively; symlinked folders once, loops never.
+
+    Folders in exclude (absolute paths) are not entered.
+    """
     root = os.path.abspath(root)
     try:
         st = os.stat(root)
@@ -43,17 +46,17 @@ def scan(root: str) -> Iterator[Candidate | ScanProblem]:
         if candidate:
             yield candidate
         return
-    yield from _walk(root, {(st.st_dev, st.st_ino)})
+    yield from _walk(root, {(st.st_dev, st.st_ino)}, exclude)
 
 
-def _walk(folder: str, seen: set) -> Iterator[Candidate | ScanProblem]:
+def _walk(folder: str, seen: set, exclude) -> Iterator[Candidate | ScanProblem]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         yield ScanProblem(folder, _reason(exc))
         return
     for entry in entries:
-        if is_hidden(entry.name):
+        if is_hidden(entry.name) or entry.path in exclude:
             continue
         try:
             st = entry.stat()  # follows symlinks
@@ -66,7 +69,7 @@ def _walk(folder: str, seen: set) -> Iterator[Candidate | ScanProblem]:
                 yield ScanProblem(entry.path, "folder already scanned (symlink loop or repeat)")
                 continue
             seen.add(key)
-            yield from _walk(entry.path, seen)
+            yield from _walk(entry.path, seen, exclude)
         elif stat.S_ISREG(st.st_mode):
             candidate = _candidate(entry.path, st)
             if candidate:
@@ -77,7 +80,7 @@ def _candidate(path: str, st: os.stat_result) -> Candidate | None:
     suffix = os.path.splitext(path)[1].lower()
     if suffix in ARTICLE_SUFFIXES:
         return Candidate(path, st.st_size, st.st_mtime_ns, "article")
-    if suffix in NOT_IMAGES:
+    if suffix in NOT_IMAGES or path.endswith(("-wal", "-shm", "-journal")):
         return None
     return Candidate(path, st.st_size, st.st_mtime_ns)
 

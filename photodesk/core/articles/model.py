@@ -1,4 +1,4 @@
-"""The article data the readers produce: Article, ImageRef, PersonMention, EventGuess, ArticleError."""
+"""The article data the readers produce: Article, ImageRef, PersonMention, EventGuess, errors."""
 
 from dataclasses import dataclass, field
 

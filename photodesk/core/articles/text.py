@@ -1,13 +1,13 @@
-"""The plain-text and markdown article reader, plus the dateline and image-name rules HTML shares."""
+"""The plain-text and markdown reader, and the dateline and image-name rules HTML shares."""
 
 import datetime
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from urllib.parse import unquote, urlsplit
 
-from photodesk.core.fold import fold
 from photodesk.core.articles.model import Article, ImageRef
+from photodesk.core.fold import fold
 
 IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "tif", "tiff", "webp", "heic")
 _EXT = r"(?:jpe?g|png|tiff?|webp|heic)"
@@ -73,7 +73,7 @@ def _full_year(text: str) -> int:
 
 
 def year_hint(*texts: str | None) -> int | None:
-    """The latest "năm YYYY" in the first text that has one: a lede's year stands for the event's."""
+    """The latest "năm YYYY" in the first text that has one: the lede's year is the event's."""
     for text in texts:
         years = [int(y) for y in _YEAR_WORD.findall(text or "") if 1900 <= int(y) <= 2100]
         if years:
@@ -161,8 +161,11 @@ def _cut_furniture(lines: list[str]) -> list[str]:
 
 
 def _split_title(lines: list[str], markdown: bool) -> tuple[str, list[str]]:
+    """The first non-empty line is the title, unless it is a photo: then there is no title."""
     for index, line in enumerate(lines):
-        if line.strip() and not image_line(line):
+        if line.strip():
+            if image_line(line):
+                return "", lines[index:]
             return _clean(line, markdown), lines[index + 1:]
     return "", lines
 
@@ -219,5 +222,6 @@ def warnings_for(article: Article) -> list[str]:
     if not article.images:
         notes.append("no images found")
     counts = Counter(i.name.casefold() for i in article.images)
-    notes.extend(f"{name} is referenced {n} times" for name, n in counts.items() if n > 1)
+    spelled = {i.name.casefold(): i.name for i in reversed(article.images)}
+    notes.extend(f"{spelled[key]} is referenced {n} times" for key, n in counts.items() if n > 1)
     return notes

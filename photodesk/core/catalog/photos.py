@@ -4,7 +4,7 @@ import json
 from datetime import datetime, timezone
 
 from photodesk.core.catalog.db import Catalog
-from photodesk.core.catalog.schema import PHOTO_COLUMNS
+from photodesk.core.catalog.schema import PHOTO_COLUMNS, name_key
 from photodesk.core.fields import FIELDS
 
 LINKS = {  # field name -> (link table, target table, link column)
@@ -68,6 +68,7 @@ def save_photo(cat: Catalog, record: dict, lists: dict[str, list[str]],
     if photo_id is not None:
         existing = cat.db.execute("SELECT edited FROM photos WHERE id = ?", [photo_id]).fetchone()
     edited = set(json.loads(existing[0] or "[]")) if existing else set()
+    record = {**record, "name_key": name_key(record["name"])} if "name" in record else record
     values = {k: v for k, v in record.items() if k in PHOTO_COLUMNS and k not in edited}
     if existing:
         _clear_fields(cat, photo_id, edited)
@@ -89,12 +90,15 @@ def _clear_fields(cat: Catalog, photo_id: int, edited: set[str]) -> None:
 
 def _set_links(cat: Catalog, photo_id: int, name: str, items: list[str], source: str) -> None:
     link, target, column = LINKS[name]
-    cat.db.execute(f"DELETE FROM {link} WHERE photo_id = ? AND source = ?", [photo_id, source])
+    cat.db.execute(f"DELETE FROM {link} WHERE photo_id = ? AND source = ? AND state = 'confirmed'",
+                   [photo_id, source])
     for item in dict.fromkeys(items):
         target_id = _named_id(cat, target, item)
+        # Naming a person or event confirms it, whatever an article had suggested.
         cat.db.execute(
-            f"INSERT OR IGNORE INTO {link} (photo_id, {column}, source, state) "
-            "VALUES (?, ?, ?, 'confirmed')", [photo_id, target_id, source])
+            f"INSERT INTO {link} (photo_id, {column}, source, state) VALUES (?, ?, ?, 'confirmed') "
+            f"ON CONFLICT (photo_id, {column}) DO UPDATE SET state = 'confirmed', "
+            "source = excluded.source", [photo_id, target_id, source])
 
 
 def _named_id(cat: Catalog, table: str, name: str) -> int:
@@ -105,7 +109,8 @@ def _named_id(cat: Catalog, table: str, name: str) -> int:
 
 
 def move_photo(cat: Catalog, photo_id: int, path: str, folder_id: int | None, name: str) -> None:
-    cat.db["photos"].update(photo_id, {"path": path, "folder_id": folder_id, "name": name})
+    cat.db["photos"].update(photo_id, {"path": path, "folder_id": folder_id, "name": name,
+                                       "name_key": name_key(name)})
 
 
 def set_status(cat: Catalog, photo_ids: list[int], status: str, reason: str | None = None) -> None:
@@ -118,6 +123,13 @@ def set_status(cat: Catalog, photo_ids: list[int], status: str, reason: str | No
 def photo(cat: Catalog, photo_id: int) -> dict | None:
     rows = list(cat.db.query("SELECT * FROM photos WHERE id = ?", [photo_id]))
     return _with_links(cat, rows[0]) if rows else None
+
+
+def photo_field(cat: Catalog, photo_id: int, name: str):
+    if name not in PHOTO_COLUMNS:
+        raise ValueError(name)
+    row = cat.db.execute(f"SELECT {name} FROM photos WHERE id = ?", [photo_id]).fetchone()
+    return row[0] if row else None
 
 
 def photo_by_path_id(cat: Catalog, path: str) -> int | None:
@@ -145,8 +157,9 @@ def _with_links(cat: Catalog, row: dict) -> dict:
         row[name] = names if name != "event" else (names[0] if names else None)
     row["warnings"] = json.loads(row["warnings"]) if row.get("warnings") else []
     row["articles"] = [dict(r) for r in cat.db.query(
-        "SELECT a.id, a.title, a.path, pa.caption FROM photo_articles pa "
-        "JOIN articles a ON a.id = pa.article_id WHERE pa.photo_id = ? ORDER BY a.id", [pid])]
+        "SELECT a.id, a.title, a.path, ai.caption FROM article_images ai "
+        "JOIN articles a ON a.id = ai.article_id WHERE ai.photo_id = ? ORDER BY a.id, ai.position",
+        [pid])]
     return row
 
 
@@ -202,7 +215,8 @@ def apply_edit(cat: Catalog, photo_id: int, changes: dict) -> None:
     for name, items in changes.items():
         if name in LINKS:
             items = [items] if isinstance(items, str) else list(items or [])
-            cat.db.execute(f"DELETE FROM {LINKS[name][0]} WHERE photo_id = ?", [photo_id])
+            cat.db.execute(f"DELETE FROM {LINKS[name][0]} WHERE photo_id = ? AND state = 'confirmed'",
+                           [photo_id])
             _set_links(cat, photo_id, name, items, source="editor")
     edited |= set(changes) - {"pick"}  # pick never comes from the file
     cat.db["photos"].update(photo_id, {**scalars, "edited": json.dumps(sorted(edited))})

@@ -5,7 +5,8 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("photodesk")
 
-PHOTO_COLUMNS = {
+# Frozen as m001 created it; later migrations add columns, and PHOTO_COLUMNS lists them all.
+M001_PHOTO_COLUMNS = {
     "id": int, "path": str, "folder_id": int, "name": str, "size": int, "mtime_ns": int,
     "hash": str, "format": str, "width": int, "height": int, "orientation": int,
     "taken_at": str, "make": str, "model": str, "lens": str, "exposure": str,
@@ -15,6 +16,7 @@ PHOTO_COLUMNS = {
     "state": str, "country": str, "rating": int, "label": str, "pick": int,
     "status": str, "status_reason": str, "warnings": str, "edited": str, "indexed_at": str,
 }
+PHOTO_COLUMNS = {**M001_PHOTO_COLUMNS, "name_key": str}
 
 
 @migrations()
@@ -22,7 +24,7 @@ def m001_initial(db: Database) -> None:
     db["folders"].create({"id": int, "path": str, "added_at": str, "status": str},
                          pk="id", not_null={"path"}, defaults={"status": "online"})
     db["folders"].create_index(["path"], unique=True)
-    db["photos"].create(PHOTO_COLUMNS, pk="id", not_null={"path", "name", "status"},
+    db["photos"].create(M001_PHOTO_COLUMNS, pk="id", not_null={"path", "name", "status"},
                         foreign_keys=[("folder_id", "folders", "id")],
                         defaults={"status": "present", "pick": 0})
     db["photos"].create_index(["path"], unique=True)
@@ -57,11 +59,33 @@ def m001_initial(db: Database) -> None:
 
 @migrations()
 def m002_articles(db: Database) -> None:
-    db["articles"].create({"id": int, "path": str, "title": str, "lede": str,
-                           "published": str, "imported_at": str}, pk="id", not_null={"path"})
+    db["articles"].create({"id": int, "path": str, "size": int, "mtime_ns": int, "title": str,
+                           "lede": str, "dateline": str, "published": str, "paragraphs": str,
+                           "warnings": str, "imported_at": str},
+                          pk="id", not_null={"path"})
     db["articles"].create_index(["path"], unique=True)
-    db["photo_articles"].create(
-        {"photo_id": int, "article_id": int, "position": int, "caption": str},
-        pk=("photo_id", "article_id"),
-        foreign_keys=[("photo_id", "photos", "id"), ("article_id", "articles", "id")])
-    db["photo_articles"].create_index(["article_id"])
+    # One row per image reference, linked or not: an article may arrive before its photos.
+    db["article_images"].create(
+        {"id": int, "article_id": int, "position": int, "paragraph": int, "name": str,
+         "name_key": str, "caption": str, "photo_id": int, "match": str},
+        pk="id", not_null={"article_id", "name", "name_key"},
+        foreign_keys=[("article_id", "articles", "id"), ("photo_id", "photos", "id")],
+        defaults={"match": "unmatched"})
+    db["article_images"].create_index(["article_id", "position"], unique=True)
+    db["article_images"].create_index(["name_key"])
+    db["article_images"].create_index(["photo_id"])
+    db["photos"].add_column("name_key", str)
+    for pid, name in db.execute("SELECT id, name FROM photos").fetchall():
+        db.execute("UPDATE photos SET name_key = ? WHERE id = ?", [name_key(name), pid])
+    db["photos"].create_index(["name_key"])
+    db["events"].add_column("article_id", int, fk="articles", fk_col="id")
+    db["article_people"].create({"article_id": int, "person_id": int, "title": str},
+                                pk=("article_id", "person_id"),
+                                foreign_keys=[("article_id", "articles", "id"),
+                                              ("person_id", "people", "id")])
+
+
+def name_key(name: str) -> str:
+    """How file names compare: Unicode-normalised and case-insensitive."""
+    import unicodedata
+    return unicodedata.normalize("NFC", name).casefold()

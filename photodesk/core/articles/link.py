@@ -1,0 +1,142 @@
+"""Importing an article into the catalog and linking its image references to photos, both ways."""
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from photodesk.core import search
+from photodesk.core.articles.model import Article, PersonMention
+from photodesk.core.articles.names import find_event, find_people
+from photodesk.core.articles.read import read_article
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import articles as store
+from photodesk.core.catalog import photos as catalog
+from photodesk.core.catalog.schema import name_key
+from photodesk.core.fold import fold
+
+
+@dataclass
+class Imported:
+    article_id: int
+    title: str
+    references: int
+    linked: int
+    ambiguous: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_article(cat: Catalog, path: str, year: int | None = None,
+                   found_in_folder: bool = False) -> Imported | None:
+    """Read the article file, store it, link its images and suggest its people and event.
+
+    Raises ArticleError (with the file's name) when the file cannot be read as an article.
+    A text file found in a folder that names no image is not taken for an article (None).
+    """
+    path = os.path.abspath(path)
+    parsed = read_article(path, year=year)
+    if found_in_folder and not parsed.images:
+        return None
+    st = os.stat(path)
+    with cat.transaction():
+        article_id = store.save_article(cat, {
+            "path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "title": parsed.title,
+            "lede": parsed.lede, "dateline": parsed.dateline, "published": parsed.published,
+            "paragraphs": parsed.paragraphs, "warnings": parsed.warnings,
+        }, [{"position": i.position, "paragraph": i.paragraph, "name": i.name,
+             "caption": i.caption} for i in parsed.images])
+        _store_people_and_event(cat, article_id, parsed)
+        linked = _link(cat, store.references_of_article(cat, article_id))
+    result = Imported(article_id, parsed.title, len(parsed.images), 0, warnings=parsed.warnings)
+    for ref in store.article(cat, article_id)["images"]:
+        if ref["photo_id"] is not None:
+            result.linked += 1
+        elif ref["match"] == "ambiguous":
+            result.ambiguous.append(ref["name"])
+        else:
+            result.unmatched.append(ref["name"])
+    with cat.transaction():
+        search.refresh(cat, linked)
+    return result
+
+
+def link_photos(cat: Catalog, photo_ids: list[int]) -> list[int]:
+    """Link newly indexed photos to articles that name them; a second photo of the same name
+    turns a link found elsewhere into an ambiguity for the editor to settle.
+
+    Call inside the indexer's write transaction; returns the ids of photos that got linked.
+    """
+    keys = store.name_keys(cat, photo_ids)
+    return _link(cat, store.references_named(cat, keys)) if keys else []
+
+
+def _link(cat: Catalog, references: list[dict]) -> list[int]:
+    linked = []
+    for ref in references:
+        photo_id, match = _resolve(cat, ref)
+        store.resolve_reference(cat, ref["id"], photo_id, match)
+        if photo_id is not None and photo_id != ref.get("photo_id"):
+            _carry_caption(cat, photo_id, ref["caption"])
+            _suggest_for_photo(cat, photo_id, ref["article_id"], ref["caption"])
+            linked.append(photo_id)
+    return linked
+
+
+def _resolve(cat: Catalog, ref: dict) -> tuple[int | None, str]:
+    """Same folder as the article first, then anywhere; two candidates are never guessed."""
+    candidates = store.photos_named(cat, ref["name_key"])
+    folder = os.path.dirname(ref["article_path"])
+    near = [p for p in candidates if os.path.dirname(p["path"]) == folder]
+    scope = near or candidates
+    if len(scope) == 1:
+        return scope[0]["id"], "linked"
+    return None, "ambiguous" if scope else "unmatched"
+
+
+def _carry_caption(cat: Catalog, photo_id: int, caption: str | None) -> None:
+    """The article's caption fills an empty one; a different caption is kept, not replaced."""
+    if not caption:
+        return
+    if not catalog.photo_field(cat, photo_id, "caption"):
+        catalog.apply_edit(cat, photo_id, {"caption": caption})
+
+
+def _store_people_and_event(cat: Catalog, article_id: int, parsed: Article) -> None:
+    store.set_article_people(cat, article_id, [
+        (store.person_id(cat, m.name, m.title), m.title) for m in _people_in(cat, parsed.text())])
+    event = find_event(parsed)
+    if event:
+        store.save_event(cat, event.name, event.date, event.place, article_id)
+
+
+def _suggest_for_photo(cat: Catalog, photo_id: int, article_id: int, caption: str | None) -> None:
+    for mention in _people_in(cat, caption or ""):
+        store.suggest(cat, photo_id, "person", store.person_id(cat, mention.name, mention.title))
+    event = store.article(cat, article_id)["event"]
+    if event:
+        store.suggest(cat, photo_id, "event", event["id"])
+
+
+def _people_in(cat: Catalog, text: str) -> list[PersonMention]:
+    """Names the finder sees, plus registry people named (or aliased) in the text, folded."""
+    found = {fold(m.name): m for m in find_people(text)}
+    folded = " " + " ".join(re.findall(r"\w+", fold(text))) + " "
+    for person in store.people(cat):
+        names = [person["name"], *(person["aliases"] or "").split(";")]
+        for name in filter(None, (n.strip() for n in names)):
+            key = " ".join(re.findall(r"\w+", fold(name)))
+            if key and f" {key} " in folded and fold(person["name"]) not in found:
+                found[fold(person["name"])] = PersonMention(person["name"], person["title"])
+    return list(found.values())
+
+
+def choose_photo(cat: Catalog, article_id: int, position: int, photo_id: int) -> None:
+    """The editor settles an ambiguous reference."""
+    ref = store.reference_at(cat, article_id, position)
+    with cat.transaction():
+        store.resolve_reference(cat, ref["id"], photo_id, "chosen")
+        _carry_caption(cat, photo_id, ref["caption"])
+        _suggest_for_photo(cat, photo_id, article_id, ref["caption"])
+
+
+__all__ = ["Imported", "import_article", "link_photos", "choose_photo", "name_key"]

@@ -1,0 +1,187 @@
+"""Catalog queries for articles, their image references and the photos those resolve to."""
+
+import json
+
+from photodesk.core.catalog.db import Catalog
+from photodesk.core.catalog.photos import now
+from photodesk.core.catalog.schema import name_key
+
+
+def known_articles(cat: Catalog, root: str) -> dict[str, tuple]:
+    prefix = root.rstrip("/") + "/"
+    rows = cat.db.execute(
+        "SELECT path, id, size, mtime_ns FROM articles WHERE path = ? OR substr(path, 1, ?) = ?",
+        [root, len(prefix), prefix])
+    return {r[0]: r[1:] for r in rows}
+
+
+def save_article(cat: Catalog, record: dict, images: list[dict]) -> int:
+    """Insert or replace an article and its image references; returns its id."""
+    row = cat.db.execute("SELECT id FROM articles WHERE path = ?", [record["path"]]).fetchone()
+    values = {**record, "paragraphs": json.dumps(record.get("paragraphs", []), ensure_ascii=False),
+              "warnings": json.dumps(record.get("warnings", []), ensure_ascii=False),
+              "imported_at": now()}
+    if row:
+        article_id = row[0]
+        cat.db["articles"].update(article_id, values)
+        cat.db.execute("DELETE FROM article_images WHERE article_id = ?", [article_id])
+    else:
+        article_id = cat.db["articles"].insert(values).last_pk
+    cat.db["article_images"].insert_all(
+        {**img, "article_id": article_id, "name_key": name_key(img["name"]), "photo_id": None,
+         "match": "unmatched"} for img in images)
+    return article_id
+
+
+def article(cat: Catalog, article_id: int) -> dict | None:
+    rows = list(cat.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    if not rows:
+        return None
+    a = rows[0]
+    a["paragraphs"] = json.loads(a["paragraphs"] or "[]")
+    a["warnings"] = json.loads(a["warnings"] or "[]")
+    a["images"] = list(cat.db.query(
+        "SELECT ai.position, ai.paragraph, ai.name, ai.caption, ai.photo_id, ai.match, "
+        "p.path AS photo_path, p.caption AS photo_caption FROM article_images ai "
+        "LEFT JOIN photos p ON p.id = ai.photo_id WHERE ai.article_id = ? ORDER BY ai.position",
+        [article_id]))
+    event = cat.db.execute("SELECT id, name, date, place FROM events WHERE article_id = ?",
+                           [article_id]).fetchone()
+    a["event"] = dict(zip(("id", "name", "date", "place"), event)) if event else None
+    a["people"] = article_people(cat, article_id)
+    return a
+
+
+def article_by_path(cat: Catalog, path: str) -> int | None:
+    row = cat.db.execute("SELECT id FROM articles WHERE path = ?", [path]).fetchone()
+    return row[0] if row else None
+
+
+def articles(cat: Catalog) -> list[dict]:
+    return list(cat.db.query(
+        "SELECT a.id, a.path, a.title, a.published, count(ai.id) AS images, "
+        "count(ai.photo_id) AS linked, sum(ai.match = 'ambiguous') AS ambiguous "
+        "FROM articles a LEFT JOIN article_images ai ON ai.article_id = a.id "
+        "GROUP BY a.id ORDER BY coalesce(a.published, a.imported_at) DESC, a.id DESC"))
+
+
+def references_named(cat: Catalog, keys: list[str]) -> list[dict]:
+    """Image references with these file-name keys that the editor has not settled by hand."""
+    found = []
+    for key in set(keys):
+        found += cat.db.query(
+            "SELECT ai.id, ai.article_id, ai.name_key, ai.caption, ai.photo_id, "
+            "a.path AS article_path FROM article_images ai JOIN articles a ON a.id = ai.article_id "
+            "WHERE ai.name_key = ? AND ai.match != 'chosen'", [key])
+    return found
+
+
+def reference_at(cat: Catalog, article_id: int, position: int) -> dict:
+    return next(iter(cat.db.query(
+        "SELECT ai.id, ai.article_id, ai.name_key, ai.caption, a.path AS article_path "
+        "FROM article_images ai JOIN articles a ON a.id = ai.article_id "
+        "WHERE ai.article_id = ? AND ai.position = ?", [article_id, position])))
+
+
+def name_keys(cat: Catalog, photo_ids: list[int]) -> list[str]:
+    keys = []
+    for pid in photo_ids:
+        row = cat.db.execute("SELECT name_key FROM photos WHERE id = ?", [pid]).fetchone()
+        if row and row[0]:
+            keys.append(row[0])
+    return keys
+
+
+def set_article_people(cat: Catalog, article_id: int, people: list[tuple[int, str | None]]) -> None:
+    cat.db.execute("DELETE FROM article_people WHERE article_id = ?", [article_id])
+    for person_id_, title in people:
+        cat.db.execute("INSERT OR IGNORE INTO article_people (article_id, person_id, title) "
+                       "VALUES (?, ?, ?)", [article_id, person_id_, title])
+
+
+def article_people(cat: Catalog, article_id: int) -> list[dict]:
+    return list(cat.db.query(
+        "SELECT p.id, p.name, coalesce(ap.title, p.title) AS title FROM article_people ap "
+        "JOIN people p ON p.id = ap.person_id WHERE ap.article_id = ? ORDER BY p.name",
+        [article_id]))
+
+
+def references_of_article(cat: Catalog, article_id: int) -> list[dict]:
+    return list(cat.db.query(
+        "SELECT ai.id, ai.article_id, ai.name_key, ai.caption, ai.photo_id, "
+        "a.path AS article_path FROM article_images ai JOIN articles a ON a.id = ai.article_id "
+        "WHERE ai.article_id = ?", [article_id]))
+
+
+def photos_named(cat: Catalog, key: str) -> list[dict]:
+    return list(cat.db.query(
+        "SELECT id, path, caption, edited FROM photos WHERE name_key = ? ORDER BY path", [key]))
+
+
+def resolve_reference(cat: Catalog, reference_id: int, photo_id: int | None, match: str) -> None:
+    cat.db.execute("UPDATE article_images SET photo_id = ?, match = ? WHERE id = ?",
+                   [photo_id, match, reference_id])
+
+
+def photo_article_ids(cat: Catalog, photo_id: int) -> list[int]:
+    return [r[0] for r in cat.db.execute(
+        "SELECT DISTINCT article_id FROM article_images WHERE photo_id = ? ORDER BY article_id",
+        [photo_id])]
+
+
+def caption_conflicts(cat: Catalog) -> list[dict]:
+    """Photos whose own caption differs from the caption an article gives them."""
+    return list(cat.db.query(
+        "SELECT p.id AS photo_id, p.path, p.caption AS photo_caption, ai.caption AS article_caption, "
+        "ai.article_id FROM article_images ai JOIN photos p ON p.id = ai.photo_id "
+        "WHERE ai.caption IS NOT NULL AND p.caption IS NOT NULL AND p.caption != ai.caption"))
+
+
+def save_event(cat: Catalog, name: str, date: str | None, place: str | None,
+               article_id: int | None) -> int:
+    row = cat.db.execute("SELECT id FROM events WHERE name = ? AND date IS ?", [name, date]).fetchone()
+    if row:
+        cat.db["events"].update(row[0], {"place": place, "article_id": article_id})
+        return row[0]
+    return cat.db["events"].insert({"name": name, "date": date, "place": place,
+                                    "article_id": article_id}).last_pk
+
+
+def person_id(cat: Catalog, name: str, title: str | None) -> int:
+    row = cat.db.execute("SELECT id, title FROM people WHERE name = ?", [name]).fetchone()
+    if row:
+        if title and not row[1]:
+            cat.db["people"].update(row[0], {"title": title})
+        return row[0]
+    return cat.db["people"].insert({"name": name, "title": title}).last_pk
+
+
+def people(cat: Catalog) -> list[dict]:
+    return list(cat.db.query("SELECT id, name, title, aliases FROM people ORDER BY name"))
+
+
+def suggest(cat: Catalog, photo_id: int, kind: str, target_id: int) -> None:
+    """A suggestion from an article; never overrides a confirmation or a rejection."""
+    table, column = {"person": ("photo_people", "person_id"),
+                     "event": ("photo_events", "event_id")}[kind]
+    cat.db.execute(
+        f"INSERT OR IGNORE INTO {table} (photo_id, {column}, source, state) "
+        "VALUES (?, ?, 'article', 'suggested')", [photo_id, target_id])
+
+
+def suggestions(cat: Catalog, photo_id: int) -> dict:
+    people_rows = list(cat.db.query(
+        "SELECT p.id, p.name, p.title FROM photo_people pp JOIN people p ON p.id = pp.person_id "
+        "WHERE pp.photo_id = ? AND pp.state = 'suggested' ORDER BY p.name", [photo_id]))
+    events_rows = list(cat.db.query(
+        "SELECT e.id, e.name, e.date, e.place FROM photo_events pe JOIN events e ON e.id = pe.event_id "
+        "WHERE pe.photo_id = ? AND pe.state = 'suggested' ORDER BY e.name", [photo_id]))
+    return {"people": people_rows, "events": events_rows}
+
+
+def decide_suggestion(cat: Catalog, photo_id: int, kind: str, target_id: int, accept: bool) -> None:
+    table, column = {"person": ("photo_people", "person_id"),
+                     "event": ("photo_events", "event_id")}[kind]
+    cat.db.execute(
+        f"UPDATE {table} SET state = ?, source = 'editor' WHERE photo_id = ? AND {column} = ?",
+        ["confirmed" if accept else "rejected", photo_id, target_id])
