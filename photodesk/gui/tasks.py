@@ -1,4 +1,4 @@
-"""Work off the GUI thread: core generators on a QThread, catalog queries and image loads on pools."""
+"""Work off the GUI thread: core generators on a QThread, catalog reads and image loads on pools."""
 
 import threading
 from collections import deque
@@ -54,7 +54,7 @@ class GeneratorTask(QThread):
                         if self._cancel.is_set():
                             break
                 finally:
-                    # close() runs the generator's cleanup here, on the thread that owns its catalog.
+                    # close() runs the generator's cleanup here, on the thread owning its catalog.
                     generator.close()
         except Exception as exc:  # the GUI must hear of it; a dead thread says nothing
             self._error = str(exc) or type(exc).__name__

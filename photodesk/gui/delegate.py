@@ -1,0 +1,89 @@
+"""ThumbDelegate: one contact-sheet cell — thumbnail, file name, stars and a status badge."""
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate
+
+from photodesk.gui.models import PhotoRole
+from photodesk.gui.style import COLORS
+
+GAP = 6  # between cells
+GRID = QSize(202, 222)
+PAD = 10
+FOOTER = 42  # the name line and the stars line under the image
+
+
+class ThumbDelegate(QStyledItemDelegate):
+    """Paints cells the way contact sheets do: image on a slightly lighter tile, text under it."""
+
+    def sizeHint(self, option, index) -> QSize:
+        grid = self.parent().gridSize() if hasattr(self.parent(), "gridSize") else GRID
+        return QSize(grid.width() - GAP, grid.height() - GAP)
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        cell = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        tile = COLORS["tile_selected" if selected else "tile_hover" if hovered else "tile"]
+        painter.setPen(QPen(QColor(COLORS["accent"]), 2) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(tile))
+        painter.drawRoundedRect(cell, 4, 4)
+
+        row = index.data(PhotoRole)
+        area = option.rect.adjusted(PAD, PAD, -PAD, -FOOTER)
+        self._paint_image(painter, area, index.data(Qt.ItemDataRole.DecorationRole))
+        footer = QRect(option.rect.left() + PAD, area.bottom() + 6,
+                       option.rect.width() - 2 * PAD, 16)
+        self._paint_name(painter, option, footer, index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if row:
+            self._paint_badges(painter, footer.translated(0, 18), row)
+        painter.restore()
+
+    def _paint_image(self, painter: QPainter, area: QRect, pixmap) -> None:
+        if pixmap is None or pixmap.isNull():
+            return
+        size = pixmap.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRect(0, 0, size.width(), size.height())
+        target.moveCenter(area.center())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 90))
+        painter.drawRect(target.translated(2, 2))  # a faint shadow lifts the print off the tile
+        painter.drawPixmap(target, pixmap)
+        painter.setPen(QPen(QColor(COLORS["frame"]), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(target).adjusted(-0.5, -0.5, 0.5, 0.5))
+
+    def _paint_name(self, painter: QPainter, option, rect: QRect, name: str) -> None:
+        font = QFont(option.font)
+        font.setPointSizeF(font.pointSizeF() * 0.92)
+        painter.setFont(font)
+        painter.setPen(QColor(COLORS["text"]))
+        elided = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, rect.width())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
+
+    def _paint_badges(self, painter: QPainter, rect: QRect, row: dict) -> None:
+        rating = row.get("rating") or 0
+        if rating > 0:
+            painter.setPen(QColor(COLORS["star"]))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             "★" * min(int(rating), 5))
+        status = row.get("status")
+        if status in ("missing", "unreadable"):
+            text = self.tr("Missing") if status == "missing" else self.tr("Unreadable")
+            self._pill(painter, rect, text)
+
+    def _pill(self, painter: QPainter, rect: QRect, text: str) -> None:
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        painter.setFont(font)
+        width = painter.fontMetrics().horizontalAdvance(text) + 12
+        pill = QRect(rect.right() - width, rect.top() + 1, width, rect.height() - 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(COLORS["error"]))
+        painter.drawRoundedRect(QRectF(pill), 7, 7)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)

@@ -1,0 +1,310 @@
+"""PhotoListModel: search results as a list model whose rows and thumbnails arrive from workers."""
+
+from collections import OrderedDict
+from itertools import count
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QPixmap
+
+from photodesk.core import search
+from photodesk.core.catalog import photos as catalog
+from photodesk.core.thumbs import thumb_path
+from photodesk.gui.placeholders import broken_pixmap, placeholder_pixmap
+from photodesk.gui.tasks import CatalogQuery, ImageLoad, Relay
+
+PAGE = 500  # ids shown per fetchMore
+ROW_CHUNK = 60  # photo rows read from the catalog per query
+MAX_ROWS = 5000  # photo rows kept in memory
+MAX_THUMBS = 800  # grid thumbnails kept in memory
+ALL = 10_000_000  # "every match": ids are cheap, the rows behind them are what pages
+THUMB_BOX = QSize(176, 176)
+
+PhotoIdRole = Qt.ItemDataRole.UserRole + 1
+PhotoRole = Qt.ItemDataRole.UserRole + 2  # the catalog row (dict) or None while it loads
+
+
+def _search(cat, query: str, sort: str) -> list[int]:
+    return search.search(cat, query, limit=ALL, sort=sort)
+
+
+class PhotoListModel(QAbstractListModel):
+    """Ids from a search, paged in; rows and thumbnails loaded on demand, off the GUI thread."""
+
+    resultsChanged = Signal(int)  # how many photos the current search matched
+    searchFailed = Signal(str)
+
+    def __init__(self, catalog_path: str, thumbs_dir, parent=None):
+        super().__init__(parent)
+        self._catalog_path = catalog_path
+        self._thumbs_dir = thumbs_dir
+        # Searches and row reads get their own pool, so a scroll's thumbnail loads never delay them.
+        self._query_pool = QThreadPool(self)
+        self._query_pool.setMaxThreadCount(2)
+        self._image_pool = QThreadPool(self)
+        self._image_pool.setMaxThreadCount(4)
+        self._relay = Relay(self)
+        self._relay.result.connect(self._on_result)
+        self._relay.image.connect(self._on_image)
+        self._tokens = count(1)
+        self._search_token = 0
+        self._query, self._sort = "", "taken"
+        self._ids: list[int] = []
+        self._pos: dict[int, int] | None = {}
+        self._shown = 0
+        self._rows: OrderedDict[int, dict] = OrderedDict()
+        self._rows_pending: set[int] = set()
+        self._thumbs: OrderedDict[str, QPixmap | None] = OrderedDict()
+        self._thumb_waiters: dict[str, set[int]] = {}
+        self._priority = count()
+        self.placeholder = placeholder_pixmap(THUMB_BOX)
+        self.broken = broken_pixmap(THUMB_BOX)
+
+    # --- searching -------------------------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def set_query(self, query: str, sort: str | None = None) -> None:
+        """Run a new search; its result replaces the list (a newer search supersedes it)."""
+        self._query, self._sort = query, sort or self._sort
+        self._start_search("reset")
+
+    def set_sort(self, sort: str) -> None:
+        self.set_query(self._query, sort)
+
+    def refresh(self) -> None:
+        """Search again for the same query; rows that came or went are inserted or removed."""
+        self._start_search("update")
+
+    def _start_search(self, mode: str) -> None:
+        # Older searches still in flight finish, but their token no longer matches: ignored.
+        self._search_token = next(self._tokens)
+        job = CatalogQuery(self._relay, ("search", self._search_token, mode),
+                           self._catalog_path, _search, self._query, self._sort)
+        self._query_pool.start(job, 10)
+
+    def _apply_ids(self, ids: list[int], mode: str) -> None:
+        if mode == "reset" or not self._same_order(ids):
+            # A refresh that reorders rows keeps as many rows shown as before.
+            shown = PAGE if mode == "reset" else max(PAGE, self._shown)
+            self.beginResetModel()
+            self._ids, self._shown, self._pos = ids, min(len(ids), shown), None
+            self.endResetModel()
+        else:
+            self._remove_gone(set(ids))
+            self._insert_new(ids)
+        self.resultsChanged.emit(len(self._ids))
+
+    def _same_order(self, ids: list[int]) -> bool:
+        new, old = set(ids), set(self._ids)
+        return [i for i in self._ids if i in new] == [i for i in ids if i in old]
+
+    def _remove_gone(self, keep: set[int]) -> None:
+        row = len(self._ids) - 1
+        while row >= 0:  # from the end, so earlier runs keep their row numbers
+            if self._ids[row] in keep:
+                row -= 1
+                continue
+            last = row
+            while row > 0 and self._ids[row - 1] not in keep:
+                row -= 1
+            self._remove(row, last)
+            row -= 1
+
+    def _remove(self, first: int, last: int) -> None:
+        shown_last = min(last, self._shown - 1)
+        if first <= shown_last:
+            self.beginRemoveRows(QModelIndex(), first, shown_last)
+            del self._ids[first:last + 1]
+            self._shown -= shown_last - first + 1
+            self._pos = None
+            self.endRemoveRows()
+        else:
+            del self._ids[first:last + 1]
+            self._pos = None
+
+    def _insert_new(self, ids: list[int]) -> None:
+        present = set(self._ids)
+        row = 0
+        while row < len(ids):
+            if ids[row] in present:
+                row += 1
+                continue
+            end = row
+            while end + 1 < len(ids) and ids[end + 1] not in present:
+                end += 1
+            self._insert(row, ids[row:end + 1])
+            row = end + 1
+
+    def _insert(self, row: int, new: list[int]) -> None:
+        if row < self._shown or self._shown == len(self._ids):
+            self.beginInsertRows(QModelIndex(), row, row + len(new) - 1)
+            self._ids[row:row] = new
+            self._shown += len(new)
+            self._pos = None
+            self.endInsertRows()
+        else:
+            self._ids[row:row] = new
+            self._pos = None
+
+    def _row_of(self, pid: int) -> int | None:
+        if self._pos is None:  # rebuilt once after a burst of inserts and removals
+            self._pos = {p: row for row, p in enumerate(self._ids)}
+        return self._pos.get(pid)
+
+    # --- paging ----------------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._shown
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and self._shown < len(self._ids)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        n = min(PAGE, len(self._ids) - self._shown)
+        if n <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + n - 1)
+        self._shown += n
+        self.endInsertRows()
+
+    def total(self) -> int:
+        return len(self._ids)
+
+    # --- data ------------------------------------------------------------------------------
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flag = Qt.ItemFlag
+        return flag.ItemIsEnabled | flag.ItemIsSelectable | flag.ItemNeverHasChildren
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < self._shown:
+            return None
+        pid = self._ids[index.row()]
+        if role == PhotoIdRole:
+            return pid
+        row = self.photo(pid)
+        if role == PhotoRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row["name"] if row else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(row) if row else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._thumbnail(row)
+        return None
+
+    def photo(self, pid: int) -> dict | None:
+        """The cached catalog row of photo pid, queueing its read when it is not there yet."""
+        row = self._rows.get(pid)
+        if row is None:
+            self._load_rows(pid)
+        else:
+            self._rows.move_to_end(pid)
+        return row
+
+    def index_of(self, pid: int) -> QModelIndex:
+        row = self._row_of(pid)
+        return self.index(row) if row is not None and row < self._shown else QModelIndex()
+
+    def invalidate(self, photo_ids) -> None:
+        """These photos changed in the catalog: read them again, showing the old row meanwhile."""
+        stale = [pid for pid in photo_ids if pid in self._rows and pid not in self._rows_pending]
+        for start in range(0, len(stale), ROW_CHUNK):
+            self._request_rows(stale[start:start + ROW_CHUNK])
+
+    def _load_rows(self, pid: int) -> None:
+        at = self._row_of(pid)
+        if pid in self._rows_pending or at is None:
+            return
+        # Read the neighbours too: a view asks for a screenful of rows one at a time.
+        start = at - at % ROW_CHUNK
+        chunk = [i for i in self._ids[start:start + ROW_CHUNK]
+                 if i not in self._rows and i not in self._rows_pending]
+        self._request_rows(chunk)
+
+    def _request_rows(self, ids: list[int]) -> None:
+        self._rows_pending.update(ids)
+        job = CatalogQuery(self._relay, ("rows", tuple(ids)), self._catalog_path,
+                           catalog.photos, ids)
+        self._query_pool.start(job, 5)
+
+    def _thumbnail(self, row: dict | None) -> QPixmap:
+        if row is None:
+            return self.placeholder
+        digest = row.get("hash")
+        if not digest:
+            return self.broken
+        if digest in self._thumbs:
+            self._thumbs.move_to_end(digest)
+            return self._thumbs[digest] or self.broken
+        if digest not in self._thumb_waiters:
+            path = str(thumb_path(self._thumbs_dir, digest, 256))
+            # Newest request first: after a fast scroll, the rows now on screen load before
+            # the ones that scrolled past.
+            self._image_pool.start(ImageLoad(self._relay, digest, path, THUMB_BOX),
+                                   next(self._priority) % 1_000_000)
+        self._thumb_waiters.setdefault(digest, set()).add(row["id"])
+        return self.placeholder
+
+    # --- results from workers --------------------------------------------------------------
+
+    def _on_result(self, token, value) -> None:
+        kind = token[0]
+        if kind == "search":
+            if token[1] != self._search_token:
+                return  # a newer search was started since
+            if isinstance(value, Exception):
+                self.searchFailed.emit(str(value))
+                return
+            self._apply_ids(value, token[2])
+        elif kind == "rows":
+            self._rows_pending.difference_update(token[1])
+            if isinstance(value, Exception):
+                return
+            self._store_rows(value)
+
+    def _store_rows(self, rows: list[dict]) -> None:
+        for row in rows:
+            old = self._rows.get(row["id"])
+            if old is not None and old.get("hash") != row.get("hash"):
+                self._thumbs.pop(old.get("hash"), None)
+            self._rows[row["id"]] = row
+            self._rows.move_to_end(row["id"])
+        while len(self._rows) > MAX_ROWS:
+            self._rows.popitem(last=False)
+        self._changed([self._row_of(r["id"]) for r in rows], None)
+
+    def _on_image(self, digest, image) -> None:
+        self._thumbs[digest] = None if image.isNull() else QPixmap.fromImage(image)
+        while len(self._thumbs) > MAX_THUMBS:
+            self._thumbs.popitem(last=False)
+        waiting = self._thumb_waiters.pop(digest, ())
+        self._changed([self._row_of(pid) for pid in waiting], [Qt.ItemDataRole.DecorationRole])
+
+    def _changed(self, rows, roles) -> None:
+        for r in sorted({r for r in rows if r is not None and r < self._shown}):
+            idx = self.index(r)
+            if roles is None:
+                self.dataChanged.emit(idx, idx)
+            else:
+                self.dataChanged.emit(idx, idx, roles)
+
+    def shutdown(self) -> None:
+        """Drop queued work and wait for running work, before the window goes away."""
+        self._query_pool.clear()
+        self._image_pool.clear()
+        self._query_pool.waitForDone()
+        self._image_pool.waitForDone()
+
+
+def _tooltip(row: dict) -> str:
+    text = row["path"]
+    if row.get("caption"):
+        text += "\n\n" + row["caption"][:300]
+    return text

@@ -1,0 +1,109 @@
+"""PhotoListModel: paging, lazy rows, thumbnails, searches off the GUI thread, live updates."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+
+from photodesk.core.catalog import Catalog
+from photodesk.core.index import index_paths
+from photodesk.gui import models
+from photodesk.gui.models import PhotoIdRole, PhotoListModel, PhotoRole
+from photodesk.gui.placeholders import is_placeholder
+
+
+@pytest.fixture
+def make_model(app, qtbot):
+    made = []
+
+    def make(catalog_path, query=""):
+        with Catalog(catalog_path) as cat:
+            thumbs = cat.thumbs_dir
+        model = PhotoListModel(catalog_path, thumbs)
+        made.append(model)
+        with qtbot.waitSignal(model.resultsChanged, timeout=10000):
+            model.set_query(query)
+        return model
+    yield make
+    for model in made:
+        model.shutdown()
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, make_model, indexed_catalog):
+    model = make_model(indexed_catalog)
+    assert model.rowCount() == 4
+    qtmodeltester.check(model)
+
+
+def test_rows_are_paged_in(qtbot, qtmodeltester, monkeypatch, make_model, indexed_catalog):
+    monkeypatch.setattr(models, "PAGE", 3)
+    model = make_model(indexed_catalog)
+    assert (model.rowCount(), model.total()) == (3, 4)
+    assert model.canFetchMore()
+    with qtbot.waitSignal(model.rowsInserted):
+        model.fetchMore()
+    assert model.rowCount() == 4 and not model.canFetchMore()
+    qtmodeltester.check(model)
+
+
+def test_rows_and_thumbnails_load_lazily(qtbot, make_model, indexed_catalog):
+    model = make_model(indexed_catalog, "mourinho")
+    index = model.index(0)
+    assert index.data(PhotoRole) is None  # queued, not read on the GUI thread
+    assert is_placeholder(index.data(Qt.ItemDataRole.DecorationRole), model.placeholder)
+    qtbot.waitUntil(lambda: index.data(PhotoRole) is not None)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "metapm.jpg"
+    assert index.data(PhotoRole)["caption"] == "José Mourinho"
+    decoration = Qt.ItemDataRole.DecorationRole
+    with qtbot.waitSignal(model.dataChanged, timeout=10000,
+                          check_params_cb=lambda first, last, roles: decoration in roles):
+        index.data(decoration)
+    assert not is_placeholder(index.data(Qt.ItemDataRole.DecorationRole), model.placeholder,
+                              model.broken)
+
+
+def test_newer_search_supersedes_older(qtbot, make_model, indexed_catalog):
+    model = make_model(indexed_catalog)
+    model.set_query("mourinho")
+    with qtbot.waitSignal(model.resultsChanged, timeout=10000) as result:
+        model.set_query("canon")
+    assert result.args == [1]
+    qtbot.waitUntil(lambda: model.index(0).data(PhotoRole) is not None)
+    assert model.index(0).data(Qt.ItemDataRole.DisplayRole) == "Canon_40D.jpg"
+    assert model.query == "canon"
+
+
+def test_refresh_inserts_and_removes_rows_without_a_reset(qtbot, qtmodeltester, make_model,
+                                                          catalog_path, photo_folder, tmp_path):
+    later = tmp_path / "later"
+    later.mkdir()
+    for name in ("DSCN0010.jpg", "portrait_1.jpg"):
+        shutil.move(photo_folder / name, later / name)
+    with Catalog(catalog_path) as cat:
+        list(index_paths(cat, [str(photo_folder)], workers=0))
+    model = make_model(catalog_path)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    kept = model.index(0).data(PhotoIdRole)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    with Catalog(catalog_path) as cat:
+        list(index_paths(cat, [str(later)], workers=0))
+    with qtbot.waitSignal(model.resultsChanged, timeout=10000):
+        model.refresh()
+    assert model.rowCount() == 4 and not resets
+    assert kept in [model.index(r).data(PhotoIdRole) for r in range(4)]
+    with qtbot.waitSignal(model.resultsChanged, timeout=10000):
+        model.set_query("canon")
+    assert model.rowCount() == 1
+
+
+def test_invalidate_rereads_a_changed_row(qtbot, make_model, indexed_catalog):
+    model = make_model(indexed_catalog, "mourinho")
+    index = model.index(0)
+    qtbot.waitUntil(lambda: index.data(PhotoRole) is not None)
+    with Catalog(indexed_catalog) as cat, cat.transaction():
+        cat.db["photos"].update(index.data(PhotoIdRole), {"rating": 4})
+    with qtbot.waitSignal(model.dataChanged, timeout=10000):
+        model.invalidate([index.data(PhotoIdRole)])
+    assert index.data(PhotoRole)["rating"] == 4
