@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	bash packaging/qt-runtime.sh $(VENV)
 	$(VENV)/bin/photodesk --catalog "$(RUN_CATALOG)" gui $(SAMPLE)
 
 test: $(STAMP)
