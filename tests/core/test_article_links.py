@@ -131,3 +131,27 @@ def test_the_bundled_sample_folder_links_completely(catalog):
     events = list(index_paths(catalog, [str(sample)]))
     imported = [e for e in events if isinstance(e, ArticleImported)]
     assert len(imported) == 1 and imported[0].linked == imported[0].references == 7
+
+
+def test_registry_people_are_found_by_folded_name_and_alias(catalog, photo_dir):
+    from photodesk.core.catalog import articles as people_store
+    pid = people_store.person_id(catalog, "Võ Thị Ánh Xuân", "Phó Chủ tịch nước")
+    catalog.db["people"].update(pid, {"aliases": "Chị Xuân; VTAX"})
+    make_photos(photo_dir, ["a.jpg"])
+    (photo_dir / "bai.txt").write_text(
+        "Tin ngắn\n\nSáng 1/6/2024, hội nghị khai mạc.\n\na.jpg\nVTAX trao quà cho học sinh.\n",
+        encoding="utf-8")
+    list(index_paths(catalog, [str(photo_dir)]))
+    assert people_suggested(catalog, by_name(catalog, photo_dir, "a.jpg")) == ["Võ Thị Ánh Xuân"]
+
+
+def test_a_photo_may_belong_to_several_articles(catalog, photo_dir):
+    make_photos(photo_dir, ["a.jpg"])
+    for n in (1, 2):
+        (photo_dir / f"bai{n}.txt").write_text(f"Bài số {n}\n\nMở đầu.\n\na.jpg\nChú thích {n}.\n",
+                                              encoding="utf-8")
+    list(index_paths(catalog, [str(photo_dir)]))
+    photo = by_name(catalog, photo_dir, "a.jpg")
+    assert [a["title"] for a in photo["articles"]] == ["Bài số 1", "Bài số 2"]
+    assert photo["caption"] == "Chú thích 1."  # the first filled it; the second is a conflict
+    assert [c["article_caption"] for c in store.caption_conflicts(catalog)] == ["Chú thích 2."]

@@ -531,3 +531,10 @@ def test_parse_html_never_raises_on_tag_soup(text):
 def test_parse_html_survives_deep_nesting():
     article = parse_html("<div>" * 5000 + "<p>Sâu</p><img src='IMG_1.jpg'>" + "</div>" * 5000)
     assert article.paragraphs == ["Sâu"] and article.images[0].name == "IMG_1.jpg"
+
+
+def test_a_dateline_after_a_place_stamp_is_found_and_a_date_mid_sentence_is_not():
+    from photodesk.core.articles.text import parse_dateline
+    assert parse_dateline("HÀ NỘI - Sáng 3/4/2025, ông") == ("Sáng 3/4/2025", 3, 4, 2025)
+    assert parse_dateline("Điện BiênTối 8/3, tại sân")[:3] == ("Tối 8/3", 8, 3)
+    assert parse_dateline("Theo kế hoạch ngày 5/6 sẽ khai mạc") is None

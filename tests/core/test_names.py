@@ -190,3 +190,9 @@ def test_event_date_before_a_new_year_publication():
                          "</p></article></body></html>")
     assert find_event(article) == EventGuess("Chương trình nghệ thuật chào năm mới",
                                              "2024-12-31", "Hà Nội")
+
+
+def test_photo_and_story_bylines_are_not_people_shown():
+    found = [m.name for m in find_people(
+        "Ông Trần Quốc Cường phát biểu khai mạc. Ảnh: Phạm Hùng (Bài và ảnh: Lê Minh Tâm)")]
+    assert found == ["Trần Quốc Cường"]

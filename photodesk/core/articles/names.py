@@ -231,7 +231,15 @@ def _not_name_length(text: str, tokens: list[_Token], i: int, end: int) -> int:
     return 0
 
 
+# "Ảnh: Phạm Hùng", "(Bài và ảnh: …)": the photographer or writer, not a person shown.
+_BYLINE_BEFORE = re.compile(
+    r"(?:ảnh|bài|bài và ảnh|bài, ảnh|ảnh và bài|video|clip|thực hiện|nguồn|tác giả|theo)"
+    r"\s*[:：]\s*$", re.IGNORECASE)
+
+
 def _acceptable(text: str, tokens: list[_Token], start: int, end: int) -> bool:
+    if _BYLINE_BEFORE.search(text[max(0, tokens[start].start - 24):tokens[start].start]):
+        return False
     if tokens[start].text in FUNCTION_SURNAMES and fold(_join(tokens[start + 1:end])) in NOT_NAMES:
         return False
     # "nhà báo X" is a journalist even though "báo X" would be a newspaper.

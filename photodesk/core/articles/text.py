@@ -27,8 +27,9 @@ _SOCIAL_TOKENS = frozenset({"fb", "facebook", "yt", "youtube", "zl", "zalo", "tw
 # A caption this long is really a paragraph that happens to follow a photo line.
 MAX_CAPTION = 500
 
+_STAMP_ROOM = 60  # how far into the lede a dateline may start
 _DATELINE = re.compile(
-    r"^(?:\([^()\n]{1,60}\)\s*[-–—]?\s*)?"  # a "(TTXVN) - " source tag before it
+    r"(?:\([^()\n]{1,60}\)\s*[-–—]?\s*)?"  # a "(TTXVN) - " source tag before it
     r"(?P<dateline>(?:rạng\s+sáng|sáng\s+sớm|chiều\s+tối|sáng|trưa|chiều|tối|đêm|khuya|ngày"
     r"|hôm\s+nay|hôm\s+qua)"
     r"(?:\s+(?:nay|qua|mai))?(?:\s+(?:thứ\s+\w+|chủ\s+nhật))?\s*\(?(?:ngày\s+)?"
@@ -56,8 +57,14 @@ def image_name(src: str) -> str:
 
 
 def parse_dateline(lede: str | None) -> tuple[str, int, int, int | None] | None:
-    """(dateline as written, day, month, year or None) from the start of a lede."""
-    match = _DATELINE.match(lede or "")
+    """(dateline as written, day, month, year or None) from the start of a lede.
+
+    A place stamp may stand before it ("HÀ NỘI - Sáng 3/4", or a CMS's location span glued
+    on as "Điện BiênTối 8/3"), so the dateline may start anywhere in the first words.
+    """
+    lede = lede or ""
+    match = next((m for m in _DATELINE.finditer(lede[:_STAMP_ROOM]) if _starts_word(lede, m)),
+                 None)
     if not match:
         return None
     day, month = int(match["d"]), int(match["m"])
@@ -65,6 +72,15 @@ def parse_dateline(lede: str | None) -> tuple[str, int, int, int | None] | None:
         return None
     year = _full_year(match["y"]) if match["y"] else None
     return match["dateline"].strip(), day, month, year
+
+
+def _starts_word(text: str, match: re.Match) -> bool:
+    i = match.start()
+    if i == 0:
+        return True
+    if not text[i].isupper():  # after a place stamp a dateline starts a sentence
+        return False
+    return not text[i - 1].isalnum() or text[i - 1].islower()  # or is glued on by a CMS
 
 
 def _full_year(text: str) -> int:
