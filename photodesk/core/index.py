@@ -48,6 +48,7 @@ class Skipped:
 class Failed:
     path: str
     reason: str
+    photo_id: int | None = None  # set when the file is recorded as unreadable
 
 
 @dataclass(frozen=True)
@@ -243,9 +244,7 @@ def _write(cat: Catalog, batch: list, saved: set[int]) -> Iterator[Event]:
         for candidate, result in batch:
             event = _save(cat, candidate, result)
             events.append(event)
-            if isinstance(event, Indexed):
-                changed.append(event.photo_id)
-            elif isinstance(event, Failed) and getattr(event, "photo_id", None):
+            if getattr(event, "photo_id", None) is not None:
                 changed.append(event.photo_id)
         saved.update(changed)
         linked = link_photos(cat, changed)
@@ -270,14 +269,8 @@ def _save(cat: Catalog, c: Candidate, result: dict) -> Event:
         catalog.move_photo(cat, photo_id, c.path, record["folder_id"], name)
     photo_id = catalog.save_photo(cat, record, result.get("lists", {}), photo_id)
     if outcome == "unreadable":
-        return FailedPhoto(c.path, result["reason"], photo_id)
+        return Failed(c.path, result["reason"], photo_id)
     return Indexed(c.path, photo_id, change)
-
-
-@dataclass(frozen=True)
-class FailedPhoto(Failed):
-    """An unreadable file that is recorded in the catalog, with its reason."""
-    photo_id: int = 0
 
 
 def _identity(cat: Catalog, path: str, content_hash: str | None) -> tuple[int | None, str]:
