@@ -21,6 +21,7 @@ run: $(STAMP)
 	$(VENV)/bin/photodesk --catalog "$(RUN_CATALOG)" gui $(SAMPLE)
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check photodesk tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest -q
 
 benchmark: $(STAMP)

@@ -5,7 +5,7 @@ from collections import deque
 from typing import Callable, Iterator
 
 from PySide6.QtCore import QObject, QRunnable, QSize, QThread, QTimer, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImageReader
 
 from photodesk.core.catalog import Catalog
 from photodesk.core.index import index_paths

@@ -2,7 +2,7 @@ import json
 import shutil
 
 from tests.cli.test_cli import invoke
-from tests.conftest import ROOT, exiftool, make_jpeg
+from tests.conftest import ROOT
 
 SAMPLE = ROOT / "resources" / "sample"
 

@@ -3,7 +3,7 @@ import json
 from click.testing import CliRunner
 
 from photodesk.cli import main
-from tests.conftest import copy_corpus, exiftool, make_jpeg
+from tests.conftest import exiftool, make_jpeg
 
 
 def invoke(catalog_path, *args):

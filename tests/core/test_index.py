@@ -11,7 +11,7 @@ from photodesk.core.catalog import photos as catalog
 from photodesk.core.edit import edit_photos
 from photodesk.core.index import Failed, Indexed, Missing, Progress, Scanned, Skipped, index_paths
 from photodesk.core.thumbs import thumb_path
-from tests.conftest import IPTC_REF, copy_corpus, corpus_file, exiftool, make_jpeg
+from tests.conftest import IPTC_REF, copy_corpus, exiftool, make_jpeg
 
 
 def run(cat, *paths, **kw):

@@ -1,0 +1,84 @@
+"""photodesk article import|list|show: the stories photos belong to."""
+
+import json
+import sys
+
+import click
+
+from photodesk.cli.base import main
+from photodesk.core.articles import ArticleError
+from photodesk.core.articles.link import import_article
+from photodesk.core.catalog import articles as store
+
+
+@main.group()
+def article():
+    """Articles: the stories photos belong to."""
+
+
+@article.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--year", type=int, help="Year for datelines that give none (\"Chiều 28/2\").")
+@click.pass_obj
+def article_import(obj, files, year):
+    """Read article files (.txt, .md, .html), link their images to photos, suggest people."""
+    failed = False
+    for path in files:
+        try:
+            r = import_article(obj.catalog, path, year=year)
+        except ArticleError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed = True
+            continue
+        click.echo(f"article {r.article_id}: {r.title}\n  {r.references} images named, "
+                   f"{r.linked} linked to photos")
+        for name in r.ambiguous:
+            click.echo(f"  ambiguous: {name} (several photos have this name; choose in the window)")
+        for name in r.unmatched:
+            click.echo(f"  not in the catalog yet: {name}")
+        for warning in r.warnings:
+            click.echo(f"  note: {warning}")
+    if failed:
+        sys.exit(1)
+
+
+@article.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def article_list(obj, as_json):
+    """Every article in the catalog, with how many of its images are linked."""
+    rows = store.articles(obj.catalog)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['id']:>5}  {r['linked']}/{r['images']} linked  {r['title']}\n"
+                   f"       {r['path']}")
+
+
+@article.command("show")
+@click.argument("article_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def article_show(obj, article_id, as_json):
+    """An article: its title, date, event, people and each image with caption and photo."""
+    a = store.article(obj.catalog, article_id)
+    if a is None:
+        raise click.UsageError(f"no article {article_id} in the catalog")
+    if as_json:
+        click.echo(json.dumps(a, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{a['title']}\n  file: {a['path']}")
+    for key in ("dateline", "published"):
+        if a.get(key):
+            click.echo(f"  {key}: {a[key]}")
+    if a["event"]:
+        e = a["event"]
+        click.echo(f"  event: {e['name']} ({e['date'] or 'date unknown'}, {e['place'] or 'place unknown'})")
+    for p in a["people"]:
+        click.echo(f"  person: {p['name']}" + (f", {p['title']}" if p["title"] else ""))
+    for img in a["images"]:
+        target = img["photo_path"] or img["match"]
+        click.echo(f"  [{img['position'] + 1}] {img['name']} -> {target}")
+        if img["caption"]:
+            click.echo(f"      {img['caption']}")

@@ -1,0 +1,46 @@
+"""The photodesk command group, its --catalog option, and helpers the commands share."""
+
+import click
+
+from photodesk import __version__
+from photodesk.core.catalog import Catalog, CatalogError, default_catalog_path
+
+
+class Context:
+    def __init__(self, catalog_path):
+        self.catalog_path = catalog_path
+        self._catalog = None
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            try:
+                self._catalog = Catalog(self.catalog_path)
+            except CatalogError as exc:
+                raise click.ClickException(str(exc)) from exc
+        return self._catalog
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(__version__, prog_name="photodesk")
+@click.option("--catalog", "catalog_path", type=click.Path(dir_okay=False),
+              default=lambda: str(default_catalog_path()), show_default="user data folder",
+              help="The catalog file to use.")
+@click.pass_context
+def main(ctx, catalog_path):
+    """PhotoDesk: a catalog of press photos that knows which article each photo belongs to."""
+    ctx.obj = Context(catalog_path)
+    if ctx.invoked_subcommand is None:
+        from photodesk.cli.gui import gui
+        ctx.invoke(gui)
+
+
+
+
+def public(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in ("edited", "mtime_ns", "folder_id")}
+
+
+def short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"

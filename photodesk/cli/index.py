@@ -1,0 +1,72 @@
+"""photodesk index: folders in, catalog out, with a progress bar."""
+
+import sys
+import time
+
+import click
+
+from photodesk.cli.base import main
+from photodesk.core.index import Failed, Indexed, Missing, Progress, Scanned, Skipped, index_paths
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--workers", type=int, default=None, help="Reader processes (default: one per core).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def index(obj, paths, workers, quiet):
+    """Add folders (or files) to the catalog and index every image in them."""
+    counts = {"new": 0, "updated": 0, "moved": 0, "missing": 0, "skipped": 0}
+    failures = []
+    bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    try:
+        _run_index(obj.catalog, paths, workers, counts, failures, bar)
+    except KeyboardInterrupt:
+        bar.finish()
+        click.echo(f"Stopped. {counts['new'] + counts['updated'] + counts['moved']} photos were "
+                   "saved; run the same command again to carry on.", err=True)
+        sys.exit(130)
+    bar.finish()
+    click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
+    if failures:
+        click.echo(f"{len(failures)} could not be read:", err=True)
+        for f in failures:
+            click.echo(f"  {f.path}: {f.reason}", err=True)
+        sys.exit(1)
+
+
+def _run_index(cat, paths, workers, counts, failures, bar) -> None:
+    for event in index_paths(cat, paths, workers=workers):
+        if isinstance(event, Scanned):
+            click.echo(f"{event.total} images found, {event.unchanged} unchanged, "
+                       f"{event.to_index} to read", err=True)
+        elif isinstance(event, Progress):
+            bar.update(event)
+        elif isinstance(event, Indexed):
+            counts[event.change] += 1
+        elif isinstance(event, Failed):
+            failures.append(event)
+        elif isinstance(event, Missing):
+            counts["missing"] += 1
+        elif isinstance(event, Skipped):
+            counts["skipped"] += 1
+
+
+class _ProgressBar:
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.shown = False
+
+    def update(self, p: Progress) -> None:
+        if not self.enabled:
+            return
+        eta = "--:--" if p.eta_seconds is None else time.strftime("%M:%S", time.gmtime(p.eta_seconds))
+        width = 30
+        filled = int(width * p.done / p.total) if p.total else width
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total} "
+                   f"{p.rate:.1f} img/s, {eta} left ", nl=False, err=True)
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            click.echo(err=True)
