@@ -1,0 +1,133 @@
+"""The pre-flight report an editor sees before a write or an export: what will be cut, what is
+missing, where a file's own blocks disagree, and which files will get a sidecar instead."""
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import photos as catalog
+from photodesk.core.fields import BY_NAME
+from photodesk.core.metadata.exiv2 import check_file
+from photodesk.core.metadata.files import read_only
+from photodesk.core.metadata.jpeg import is_jpeg
+from photodesk.core.metadata.sources import disagreements
+from photodesk.core.metadata.values import WRITABLE, catalog_values, iim_date_ok, iim_values
+from photodesk.core.metadata.write import fields_to_write
+
+WARNING, ERROR = "warning", "error"
+
+
+@dataclass(frozen=True)
+class Issue:
+    kind: str          # iim_limit, missing_credit, missing_copyright, disagree, sidecar,
+    message: str       # partial_date, unwritable, nothing_to_write
+    photo_id: int | None = None
+    path: str = ""
+    field: str | None = None
+    severity: str = WARNING
+
+
+@dataclass
+class Report:
+    photos: int
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == WARNING]
+
+    def of_kind(self, kind: str) -> list[Issue]:
+        return [i for i in self.issues if i.kind == kind]
+
+    def summary(self) -> str:
+        if not self.issues:
+            return f"Pre-flight: {self.photos} photos, nothing to report."
+        return (f"Pre-flight: {self.photos} photos, {len(self.errors)} errors, "
+                f"{len(self.warnings)} warnings.")
+
+    def lines(self) -> list[str]:
+        out = [self.summary()]
+        for i in self.issues:
+            where = Path(i.path).name if i.path else "all"
+            out.append(f"  {i.severity}: {where}: {i.message}")
+        return out
+
+    def as_dict(self) -> dict:
+        return {"photos": self.photos, "issues": [asdict(i) for i in self.issues]}
+
+
+def preflight_write(cat: Catalog, photo_ids, *, fields=None, sidecar: bool = False) -> Report:
+    """Checks before writing these photos' fields to their files (reads each file once)."""
+    ids = list(photo_ids)
+    report = Report(len(ids))
+    for pid in ids:
+        row = catalog.photo(cat, pid)
+        if row is None:
+            report.issues.append(Issue("unwritable", f"no photo {pid} in the catalog", pid,
+                                       severity=ERROR))
+            continue
+        names = fields_to_write(row, fields)
+        if not names and not sidecar:
+            report.issues.append(Issue("nothing_to_write", "no field was changed since the "
+                                       "last write", pid, row["path"]))
+            continue
+        report.issues += _value_issues(row, names)
+        report.issues += _file_issues(row, sidecar)
+    return report
+
+
+def preflight_export(cat: Catalog, photo_ids, *, iim: bool = True) -> Report:
+    """Checks before exporting these photos: missing credit or copyright, and IIM cuts when
+    the export embeds IIM (JPEG copies)."""
+    ids = list(photo_ids)
+    report = Report(len(ids))
+    for row in catalog.photos(cat, ids):
+        names = [f.name for f in WRITABLE] if iim else []
+        report.issues += _value_issues(row, names)
+    return report
+
+
+def _value_issues(row: dict, names: list[str]) -> list[Issue]:
+    pid, path = row["id"], row["path"]
+    issues = []
+    for name, kind in (("credit", "missing_credit"), ("copyright", "missing_copyright")):
+        if not row.get(name):
+            issues.append(Issue(kind, f"no {BY_NAME[name].label.lower()}", pid, path, name))
+    values = catalog_values(row, names)
+    _, cuts = iim_values(values)
+    issues += [Issue("iim_limit", c.message, pid, path, c.field) for c in cuts]
+    if "date_created" in values and not iim_date_ok(values["date_created"]):
+        issues.append(Issue("partial_date", f"date created {values['date_created']!r} is not a "
+                            "full date: IIM gets none, XMP gets it as it is", pid, path,
+                            "date_created"))
+    return issues
+
+
+def _file_issues(row: dict, sidecar: bool) -> list[Issue]:
+    pid, path = row["id"], row["path"]
+    if row.get("status") == "missing":
+        return [Issue("unwritable", "the file is missing", pid, path, severity=ERROR)]
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return [Issue("unwritable", f"cannot read the file: {exc.strerror or exc}", pid, path,
+                      severity=ERROR)]
+    issues = [Issue("disagree", f"{BY_NAME[d.field].label}: {d.describe()}", pid, path, d.field)
+              for d in disagreements(data)]
+    if sidecar:
+        return issues
+    reason = None
+    if not is_jpeg(data):
+        reason = "not a JPEG"
+    elif read_only(Path(path)):
+        reason = "the file is read-only"
+    else:
+        problem = check_file(data)
+        reason = f"exiv2 reports a problem ({problem})" if problem else None
+    if reason:
+        issues.append(Issue("sidecar", f"will get a sidecar instead: {reason}", pid, path))
+    return issues
