@@ -46,7 +46,16 @@ def run(catalog_path: str, paths: list[str]) -> int:
         title = QCoreApplication.translate("app", "PhotoDesk cannot open the catalog")
         QMessageBox.critical(None, title, f"{title}\n\n{exc}")
         return 1
-    window.show()
+    _fill_screen(window)
     if paths:
         window.add_paths(paths)  # after show(): the thread starts once the window is up
     return app.exec()
+
+
+def _fill_screen(window: MainWindow) -> None:
+    """Photos want the whole screen: maximised where a window manager can do it, and the
+    screen's size where there is none (a bare X server)."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())
+    window.showMaximized()

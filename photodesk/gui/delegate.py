@@ -1,9 +1,10 @@
-"""ThumbDelegate: one contact-sheet cell — thumbnail, file name, stars and a status badge."""
+"""ThumbDelegate: one contact-sheet cell — thumbnail, name, stars, label, pick and status badges."""
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
+from photodesk.gui.culling import LABEL_COLORS, PICK, REJECT
 from photodesk.gui.models import PhotoRole
 from photodesk.gui.style import COLORS
 
@@ -33,8 +34,12 @@ class ThumbDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(cell, 4, 4)
 
         row = index.data(PhotoRole)
+        if row and row.get("label") in LABEL_COLORS:
+            self._paint_label(painter, cell, LABEL_COLORS[row["label"]])
         area = option.rect.adjusted(PAD, PAD, -PAD, -FOOTER)
-        self._paint_image(painter, area, index.data(Qt.ItemDataRole.DecorationRole))
+        image = self._paint_image(painter, area, index.data(Qt.ItemDataRole.DecorationRole))
+        if row and image is not None:
+            self._paint_marks(painter, image, row)
         footer = QRect(option.rect.left() + PAD, area.bottom() + 6,
                        option.rect.width() - 2 * PAD, 16)
         self._paint_name(painter, option, footer, index.data(Qt.ItemDataRole.DisplayRole) or "")
@@ -42,9 +47,9 @@ class ThumbDelegate(QStyledItemDelegate):
             self._paint_badges(painter, footer.translated(0, 18), row)
         painter.restore()
 
-    def _paint_image(self, painter: QPainter, area: QRect, pixmap) -> None:
+    def _paint_image(self, painter: QPainter, area: QRect, pixmap) -> QRect | None:
         if pixmap is None or pixmap.isNull():
-            return
+            return None
         size = pixmap.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
         target = QRect(0, 0, size.width(), size.height())
         target.moveCenter(area.center())
@@ -55,6 +60,48 @@ class ThumbDelegate(QStyledItemDelegate):
         painter.setPen(QPen(QColor(COLORS["frame"]), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(target).adjusted(-0.5, -0.5, 0.5, 0.5))
+        return target
+
+    def _paint_label(self, painter: QPainter, cell: QRectF, color: str) -> None:
+        """A colour label tints the tile's bottom edge, as contact sheets colour a frame."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        strip = QRectF(cell.left() + 3, cell.bottom() - 6, cell.width() - 6, 4)
+        painter.drawRoundedRect(strip, 2, 2)
+
+    def _paint_marks(self, painter: QPainter, image: QRect, row: dict) -> None:
+        pick = row.get("pick") or 0
+        if pick == REJECT:
+            painter.fillRect(image, QColor(0, 0, 0, 140))  # a reject fades, still judgeable
+        if pick in (PICK, REJECT):
+            self._disc(painter, QPointF(image.left() + 12, image.top() + 12),
+                       COLORS["pick"] if pick == PICK else COLORS["error"],
+                       "✓" if pick == PICK else "✕")
+        if row.get("articles"):
+            self._article_badge(painter, QRectF(image.right() - 22, image.top() + 5, 17, 19))
+
+    def _disc(self, painter: QPainter, centre: QPointF, color: str, mark: str) -> None:
+        painter.setPen(QPen(QColor(0, 0, 0, 120), 1))
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(centre, 9, 9)
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPixelSize(12)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(QRectF(centre.x() - 9, centre.y() - 9, 18, 18),
+                         Qt.AlignmentFlag.AlignCenter, mark)
+
+    def _article_badge(self, painter: QPainter, rect: QRectF) -> None:
+        """A folded page: this photo appears in an article."""
+        painter.setPen(QPen(QColor(0, 0, 0, 150), 1))
+        painter.setBrush(QColor("#f4f1e8"))
+        painter.drawRoundedRect(rect, 2, 2)
+        painter.setPen(QPen(QColor("#5a5a5a"), 1.2))
+        for i in range(4):
+            y = rect.top() + 5 + i * 3.4
+            right = rect.right() - (7 if i == 3 else 4)
+            painter.drawLine(QPointF(rect.left() + 4, y), QPointF(right, y))
 
     def _paint_name(self, painter: QPainter, option, rect: QRect, name: str) -> None:
         font = QFont(option.font)

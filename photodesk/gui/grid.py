@@ -1,15 +1,21 @@
-"""PhotoGrid: the contact sheet, a QListView in icon mode with a hint when it is empty."""
+"""PhotoGrid: the contact sheet, a QListView in icon mode that takes the culling keys."""
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
+from photodesk.gui.culling import is_culling_key
 from photodesk.gui.delegate import GRID, ThumbDelegate
 from photodesk.gui.style import COLORS
+
+LAYOUT_BATCH = 2000  # rows laid out per event-loop turn: 100,000 rows never block at once
 
 
 class PhotoGrid(QListView):
     """Uniform cells, so Qt lays out a hundred thousand rows without asking for each size."""
+
+    cullKey = Signal(int)  # a rating, label, pick or reject key for the selection
+    loupeRequested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -24,17 +30,43 @@ class PhotoGrid(QListView):
         self.verticalScrollBar().setSingleStep(40)
         # Always shown, so the viewport width (and so the cell width) never flips with content.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Never a horizontal bar: while rows are laid out in batches it would come and go,
+        # and each change of height would start the layout again.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSpacing(0)
         self.setMouseTracking(True)  # hover highlight
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(LAYOUT_BATCH)
         self.setItemDelegate(ThumbDelegate(self))
         self._empty_text = ""
+
+    def keyPressEvent(self, event) -> None:
+        if is_culling_key(event.key(), event.modifiers()):
+            if self.currentIndex().isValid():
+                self.cullKey.emit(event.key())
+            event.accept()
+        elif event.key() == Qt.Key.Key_Space and not event.modifiers():
+            if self.currentIndex().isValid():
+                self.loupeRequested.emit()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    def keyboardSearch(self, text: str) -> None:
+        """Typed letters do not jump to file names: in a culling view they are commands."""
+
+    def selected_rows(self) -> list[tuple[int, int]]:
+        """The selection as (first, last) row ranges: cheap even when 100,000 rows are chosen."""
+        return [(r.top(), r.bottom()) for r in self.selectionModel().selection()]
 
     def resizeEvent(self, event) -> None:
         # Share the spare width out among the cells, as contact sheets do, so no ragged gap
         # is left on the right. Qt wraps once a cell would reach the last pixel, hence -1.
         width = self.maximumViewportSize().width() - 1
         columns = max(1, width // GRID.width())
-        self.setGridSize(QSize(max(GRID.width(), width // columns), GRID.height()))
+        size = QSize(max(GRID.width(), width // columns), GRID.height())
+        if size != self.gridSize():
+            self.setGridSize(size)
         super().resizeEvent(event)
 
     def set_empty_text(self, text: str) -> None:

@@ -16,14 +16,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from photodesk.core import settings
+
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 GUI_DIR = Path(__file__).resolve().parent
 LANGUAGES = ("vi", "en")
 
 
 def language() -> str:
-    """PHOTODESK_LANG when set, else the system locale: "vi" for Vietnamese, "en" otherwise."""
-    wanted = os.environ.get("PHOTODESK_LANG", "").strip().lower()
+    """PHOTODESK_LANG when set, else the Settings choice, else the system locale:
+    "vi" for Vietnamese, "en" otherwise."""
+    wanted = os.environ.get("PHOTODESK_LANG", "").strip().lower() or settings.load().language
     if wanted:
         return "vi" if wanted.startswith("vi") else "en"
     return "vi" if QLocale.system().language() == QLocale.Language.Vietnamese else "en"

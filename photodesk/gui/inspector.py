@@ -1,20 +1,27 @@
-"""Inspector: a large preview of the current photo and everything the catalog knows of it."""
+"""Inspector: a large preview of the current photo, its editable description and rights, its
+articles (with caption conflicts to settle) and the camera facts. Edits go to the selection."""
 
-from PySide6.QtCore import QRect, QSize, Qt, QThreadPool
+from PySide6.QtCore import QRect, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import (QGridLayout, QLabel, QScrollArea, QSizePolicy, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
 from photodesk.core.thumbs import thumb_path
+from photodesk.gui.editors import CaptionField, LineField, common
 from photodesk.gui.facts import facts
+from photodesk.gui.queries import photo_extras
 from photodesk.gui.style import COLORS
-from photodesk.gui.tasks import ImageLoad, Relay
+from photodesk.gui.tags import TagEditor
+from photodesk.gui.tasks import CatalogQuery, ImageLoad, Relay
 
 PREVIEW_SIZE = 1024
+LINES = ("headline", "creator", "credit", "copyright")
 
 
 class PreviewView(QWidget):
     """Draws one pixmap fitted to the widget, centred on the dark background."""
+
+    doubleClicked = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -32,6 +39,9 @@ class PreviewView(QWidget):
     def pixmap(self) -> QPixmap | None:
         return self._pixmap
 
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.doubleClicked.emit()
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(COLORS["grid"]))
@@ -46,42 +56,108 @@ class PreviewView(QWidget):
 
 
 class Inspector(QSplitter):
-    """Read-only for now: the fields are labels; editing comes later."""
+    """Shows the current photo; every edit made here applies to the whole selection."""
 
-    def __init__(self, thumbs_dir, parent=None):
+    articleRequested = Signal(int)
+    loupeRequested = Signal()
+
+    def __init__(self, thumbs_dir, catalog_path: str, editor, selection, parent=None):
+        """editor is the window's Editor; selection() returns the selected photo ids."""
         super().__init__(Qt.Orientation.Vertical, parent)
-        self._thumbs_dir = thumbs_dir
+        self._thumbs_dir, self._catalog_path = thumbs_dir, catalog_path
+        self._editor, self._selection = editor, selection
         self._photo: dict | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = Relay(self)
         self._relay.image.connect(self._on_preview)
+        self._relay.result.connect(self._on_extras)
         self.preview = PreviewView()
+        self.preview.doubleClicked.connect(self.loupeRequested)
         self.addWidget(self.preview)
         self.addWidget(self._details())
-        self.setStretchFactor(0, 1)
-        self.setStretchFactor(1, 1)
+        self.setStretchFactor(0, 2)
+        self.setStretchFactor(1, 3)
         self.setChildrenCollapsible(False)
         self.show_photo(None)
 
+    # --- building ----------------------------------------------------------------------------
+
     def _details(self) -> QScrollArea:
         body = QWidget()
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(14, 10, 14, 14)
+        body.setObjectName("inspectorBody")
+        self._outer = QVBoxLayout(body)
+        self._outer.setContentsMargins(14, 10, 14, 14)
+        self._outer.setSpacing(4)
         self.name = self._label("fileName")
         self.path = self._label("fieldLabel")
+        self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = self._label("status")
-        self.empty = self._label("empty")
-        self.empty.setText(self.tr("No photo selected"))
-        for w in (self.name, self.path, self.status, self.empty):
-            outer.addWidget(w)
+        self.selection_note = self._label("note")
+        self.empty = self._label("empty", self.tr("No photo selected"))
+        self.articles = self._label("articles")
+        self.articles.linkActivated.connect(lambda href: self.articleRequested.emit(int(href)))
+        self.conflicts = QVBoxLayout()
+        for w in (self.name, self.path, self.status, self.selection_note, self.empty,
+                  self.articles):
+            self._outer.addWidget(w)
+        self._outer.addLayout(self.conflicts)
+        self._build_editors()
+        self._build_facts()
+        self._outer.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        return scroll
+
+    def _build_editors(self) -> None:
+        self.editing = QWidget()
+        box = QVBoxLayout(self.editing)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(3)
+        self.lines = {key: LineField() for key in LINES}
+        self.caption = CaptionField()
+        self.people = TagEditor("person")
+        self.event = TagEditor("event")
+        self.keywords = TagEditor("keyword")
+        box.addWidget(self._label("sectionTitle", self.tr("Description").upper()))
+        for title, widget in ((self.tr("Headline"), self.lines["headline"]),
+                              (self.tr("Caption"), self.caption),
+                              (self.tr("People shown"), self.people),
+                              (self.tr("Event"), self.event),
+                              (self.tr("Keywords"), self.keywords)):
+            box.addWidget(self._label("editLabel", title))
+            box.addWidget(widget)
+        box.addWidget(self._label("sectionTitle", self.tr("Rights").upper()))
+        for key, title in (("creator", self.tr("Creator")), ("credit", self.tr("Credit")),
+                           ("copyright", self.tr("Copyright"))):
+            box.addWidget(self._label("editLabel", title))
+            box.addWidget(self.lines[key])
+        self._outer.addWidget(self.editing)
+        self._connect_editors()
+
+    def _connect_editors(self) -> None:
+        for key, line in self.lines.items():
+            line.committed.connect(lambda text, k=key: self._edit({k: text or None}))
+        self.caption.committed.connect(lambda text: self._edit({"caption": text or None}))
+        for editor, field in ((self.people, "people"), (self.keywords, "keywords")):
+            editor.added.connect(lambda name, extra, f=field: self._tag(f, name, extra))
+            editor.removed.connect(lambda name, f=field: self._untag(f, name))
+        self.event.added.connect(self._set_event)
+        self.event.removed.connect(lambda _name: self._edit({"event": None},
+                                                            self.tr("Clear event")))
+        self.people.suggestionDecided.connect(lambda i, ok: self._decide("person", i, ok))
+        self.event.suggestionDecided.connect(lambda i, ok: self._decide("event", i, ok))
+
+    def _build_facts(self) -> None:
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(5)
         grid.setColumnStretch(1, 1)
         self._values: dict[str, tuple[QLabel, QLabel]] = {}
         self._sections: list[tuple[QLabel, list[str]]] = []
-        for title, fields in self._layout():
+        for title, fields in self._facts_layout():
             heading = self._label("sectionTitle", title.upper())
             grid.addWidget(heading, grid.rowCount(), 0, 1, 2)
             self._sections.append((heading, [key for key, _ in fields]))
@@ -94,25 +170,13 @@ class Inspector(QSplitter):
                 grid.addWidget(label, row, 0)
                 grid.addWidget(value, row, 1)
                 self._values[key] = (label, value)
-        outer.addLayout(grid)
-        outer.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        return scroll
+        self._outer.addLayout(grid)
 
-    def _layout(self) -> list[tuple[str, list[tuple[str, str]]]]:
+    def _facts_layout(self) -> list[tuple[str, list[tuple[str, str]]]]:
         return [
-            (self.tr("Description"), [
-                ("headline", self.tr("Headline")), ("caption", self.tr("Caption")),
-                ("people", self.tr("People shown")), ("event", self.tr("Event")),
-                ("keywords", self.tr("Keywords")), ("place", self.tr("Place")),
-                ("date_created", self.tr("Date created")), ("articles", self.tr("Articles")),
-            ]),
-            (self.tr("Rights"), [
-                ("creator", self.tr("Creator")), ("credit", self.tr("Credit")),
-                ("source", self.tr("Source")), ("copyright", self.tr("Copyright")),
+            (self.tr("Place and date"), [
+                ("place", self.tr("Place")), ("date_created", self.tr("Date created")),
+                ("source", self.tr("Source")),
             ]),
             (self.tr("Camera"), [
                 ("camera", self.tr("Camera")), ("lens", self.tr("Lens")),
@@ -136,15 +200,56 @@ class Inspector(QSplitter):
     def photo_id(self) -> int | None:
         return self._photo["id"] if self._photo else None
 
-    def show_photo(self, row: dict | None, stand_in: QPixmap | None = None) -> None:
-        """Show row (a catalog photo dict); stand_in is drawn until the large preview loads."""
+    def set_registry(self, data: dict) -> None:
+        self.people.set_entries(data.get("people", []))
+        self.event.set_entries(data.get("events", []))
+        self.keywords.set_entries([{"name": k} for k in data.get("keywords", [])])
+
+    def show_photo(self, row: dict | None, stand_in: QPixmap | None = None,
+                   selected: list[dict] | None = None, count: int = 1) -> None:
+        """Show row (a catalog photo dict); selected are the known rows of a selection of count
+        photos, whose shared values the editors show. stand_in is drawn until the preview loads."""
         same = row is not None and self._photo is not None and row["id"] == self._photo["id"]
         same_image = same and row.get("hash") == self._photo.get("hash")
         self._photo = row
+        for w in (self.name, self.path, self.editing):
+            w.setVisible(row is not None)
         self.empty.setVisible(row is None)
-        self.name.setVisible(row is not None)
-        self.path.setVisible(row is not None)
-        values = facts(row) if row else {}
+        self._show_facts(facts(row) if row else {})
+        self._show_selection(row, selected or ([row] if row else []), count)
+        if row is None:
+            self.status.hide()
+            self.articles.hide()
+            self._show_conflicts(None)
+            self.preview.set_pixmap(None)
+            return
+        self.name.setText(row["name"])
+        self.path.setText(row["path"])
+        self._show_status(row)
+        self._show_articles(row)
+        if not same_image:
+            self.preview.set_pixmap(stand_in)
+            self._load_preview(row)
+        if not same:
+            self.people.set_suggestions([])
+            self.event.set_suggestions([])
+        self._pool.start(CatalogQuery(self._relay, ("extras", row["id"]), self._catalog_path,
+                                      photo_extras, row["id"]))
+
+    def _show_selection(self, row, rows: list[dict], count: int) -> None:
+        self.selection_note.setVisible(count > 1)
+        self.selection_note.setText(self.tr("%n photos selected: edits apply to all of them.",
+                                            "", count))
+        if row is None:
+            return
+        for key, line in self.lines.items():
+            line.show_value(common(rows, key))
+        self.caption.show_value(common(rows, "caption"))
+        self.people.set_tags(row.get("people") or [])
+        self.event.set_tags([row["event"]] if row.get("event") else [])
+        self.keywords.set_tags(row.get("keywords") or [])
+
+    def _show_facts(self, values: dict) -> None:
         for key, (label, value) in self._values.items():
             text = values.get(key) or ""
             value.setText(text)
@@ -152,16 +257,6 @@ class Inspector(QSplitter):
             value.setVisible(bool(text))
         for heading, keys in self._sections:
             heading.setVisible(any(values.get(k) for k in keys))
-        if row is None:
-            self.status.hide()
-            self.preview.set_pixmap(None)
-            return
-        self.name.setText(row["name"])
-        self.path.setText(row["path"])
-        self._show_status(row)
-        if not same_image:
-            self.preview.set_pixmap(stand_in)
-            self._load_preview(row)
 
     def _show_status(self, row: dict) -> None:
         status, reason = row.get("status"), row.get("status_reason")
@@ -175,9 +270,113 @@ class Inspector(QSplitter):
         self.status.setText(f"{text}: {reason}" if reason else text)
         self.status.show()
 
+    def _show_articles(self, row: dict) -> None:
+        seen, links = set(), []
+        for a in row.get("articles") or []:
+            if a["id"] not in seen:
+                seen.add(a["id"])
+                links.append(f'<a href="{a["id"]}">{_escape(a.get("title") or a["path"])}</a>')
+        self.articles.setText(self.tr("In the article %1").replace("%1", ", ".join(links))
+                              if links else "")
+        self.articles.setVisible(bool(links))
+        self._show_conflicts(row)
+
+    def _show_conflicts(self, row: dict | None) -> None:
+        while self.conflicts.count():
+            old = self.conflicts.takeAt(0).widget()
+            old.hide()  # out of the layout now; hidden, or it lingers until deleted
+            old.deleteLater()
+        if row is None:
+            return
+        own = (row.get("caption") or "").strip()
+        shown = set()
+        for a in row.get("articles") or []:
+            theirs = (a.get("caption") or "").strip()
+            kept = self._editor.kept(row["id"], a["id"])
+            if own and theirs and theirs != own and not kept and theirs not in shown:
+                shown.add(theirs)
+                self.conflicts.addWidget(self._conflict(row["id"], a, theirs))
+
+    def _conflict(self, photo_id: int, article: dict, caption: str) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("conflict")
+        box = QVBoxLayout(frame)
+        box.setContentsMargins(10, 8, 10, 8)
+        title = article.get("title") or article["path"]
+        box.addWidget(self._label("conflictTitle", self.tr(
+            "The article “%1” captions this photo differently:").replace("%1", title)))
+        box.addWidget(self._label("conflictText", caption))
+        buttons = QHBoxLayout()
+        use = QPushButton(self.tr("Use article caption"))
+        use.setObjectName("useArticleCaption")
+        keep = QPushButton(self.tr("Keep this caption"))
+        keep.setObjectName("keepCaption")
+        use.clicked.connect(lambda: self._editor.edit(
+            [photo_id], {"caption": caption}, self.tr("Use article caption")))
+        keep.clicked.connect(lambda: self._editor.keep_caption(photo_id, article["id"]))
+        buttons.addWidget(use)
+        buttons.addWidget(keep)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        return frame
+
+    def conflict_frames(self) -> list[QFrame]:
+        return [self.conflicts.itemAt(i).widget() for i in range(self.conflicts.count())]
+
     def text_of(self, key: str) -> str:
         """The text shown for a field (tests and accessibility read it)."""
+        if key in self.lines:
+            return self.lines[key].text()
+        if key == "caption":
+            return self.caption.toPlainText()
+        if key in ("people", "keywords"):
+            return "; ".join(getattr(self, key).tags())
+        if key == "event":
+            return "; ".join(self.event.tags())
         return self._values[key][1].text()
+
+    # --- edits -------------------------------------------------------------------------------
+
+    def _ids(self) -> list[int]:
+        return self._selection() or ([self._photo["id"]] if self._photo else [])
+
+    def _edit(self, changes: dict, text: str | None = None) -> None:
+        field = next(iter(changes))
+        self._editor.edit(self._ids(), changes, text or self.tr("Edit %1").replace(
+            "%1", self._field_name(field).lower()))
+
+    def _field_name(self, field: str) -> str:
+        return {"headline": self.tr("Headline"), "caption": self.tr("Caption"),
+                "creator": self.tr("Creator"), "credit": self.tr("Credit"),
+                "copyright": self.tr("Copyright"), "event": self.tr("Event")}.get(field, field)
+
+    def _tag(self, field: str, name: str, extra) -> None:
+        new = (name, extra or None) if field == "people" and extra is not None else None
+        text = (self.tr("Tag %1") if field == "people" else self.tr("Add keyword %1"))
+        self._editor.tag(self._ids(), field, add=[name], text=text.replace("%1", name),
+                         new_person=new)
+
+    def _untag(self, field: str, name: str) -> None:
+        text = self.tr("Untag %1") if field == "people" else self.tr("Remove keyword %1")
+        self._editor.tag(self._ids(), field, remove=[name], text=text.replace("%1", name))
+
+    def _set_event(self, name: str, extra) -> None:
+        new = (name, *extra) if extra is not None else None
+        self._editor.edit(self._ids(), {"event": name},
+                          self.tr("Set event %1").replace("%1", name), new_event=new)
+
+    def _decide(self, kind: str, target_id: int, accept: bool) -> None:
+        text = self.tr("Accept suggestion") if accept else self.tr("Reject suggestion")
+        self._editor.decide(self._ids(), kind, target_id, accept, text)
+
+    # --- results from workers ------------------------------------------------------------------
+
+    def _on_extras(self, token, value) -> None:
+        if isinstance(value, Exception) or self._photo is None or token[1] != self._photo["id"]:
+            return
+        suggestions = value["suggestions"]
+        self.people.set_suggestions(suggestions["people"])
+        self.event.set_suggestions(suggestions["events"])
 
     def _load_preview(self, row: dict) -> None:
         if not row.get("hash"):
@@ -195,3 +394,7 @@ class Inspector(QSplitter):
     def shutdown(self) -> None:
         self._pool.clear()
         self._pool.waitForDone()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,239 +1,334 @@
-"""MainWindow: search bar, folders, contact sheet, inspector, indexing status and problems."""
+"""MainWindow: sidebar, contact sheet, article pane, inspector, loupe, indexing and problems."""
 
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QThreadPool, QTimer, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QLineEdit, QMainWindow,
-                               QSizePolicy, QSplitter, QToolBar, QWidget)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QThreadPool, QTimer, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
-from photodesk.core.catalog import photos as catalog
-from photodesk.core.index import Failed, Indexed, Missing, Progress, Scanned
+from photodesk.core import settings as settings_store
+from photodesk.gui import queries
+from photodesk.gui.articleview import ArticleView
+from photodesk.gui.culling import change_for_key, describe
+from photodesk.gui.delegate import GRID
+from photodesk.gui.edits import Editor
 from photodesk.gui.errors import ProblemsDock
 from photodesk.gui.grid import PhotoGrid
+from photodesk.gui.indexing import Indexing
 from photodesk.gui.inspector import Inspector
-from photodesk.gui.models import PhotoListModel, PhotoRole
-from photodesk.gui.placeholders import search_icon
+from photodesk.gui.loupe import Loupe
+from photodesk.gui.models import PhotoIdRole, PhotoListModel, PhotoRole
 from photodesk.gui.progress import IndexingStatus
-from photodesk.gui.sidebar import FolderList
-from photodesk.gui.tasks import CatalogQuery, IndexTask, Relay
+from photodesk.gui.queries import EVERYTHING, Scope
+from photodesk.gui.settingsdialog import SettingsDialog
+from photodesk.gui.sidebar import Sidebar
+from photodesk.gui.tasks import CatalogQuery, Relay
+from photodesk.gui.window_parts import (build_menus, build_toolbar, choose_folder, count_text,
+                                        empty_text)
 
 SEARCH_DELAY_MS = 180  # typing pauses this long before a search runs
-REFRESH_DELAY_MS = 400  # indexing refreshes the grid at most this often
+REFRESH_DELAY_MS = 400  # indexing and edits refresh the grid and sidebar at most this often
 PROBLEMS_HEIGHT = 160
+COMMON_ROWS = 500  # selected rows compared to find the values they share
 
 
 class MainWindow(QMainWindow):
-    """Wires the widgets to the model and to the indexing task; holds no catalog logic."""
+    """Wires the widgets to the model, the editor and the indexing; holds no catalog logic."""
 
     indexingFinished = Signal(bool)  # True when cancelled
+    articleShown = Signal(int)
 
     def __init__(self, catalog_path: str, thumbs_dir: Path, folders: list[dict] = (),
                  workers: int | None = None, parent=None):
         super().__init__(parent)
-        self.catalog_path = str(catalog_path)
-        self._workers = workers
-        self._task: IndexTask | None = None
-        self._queued: list[str] = []
-        self._indexed = 0
+        self.catalog_path, self.thumbs_dir = str(catalog_path), thumbs_dir
+        self._select_first = True  # the first results select their first photo
+        self._pending_select: int | None = None  # a photo to select once the results arrive
         self._relay = Relay(self)
         self._relay.result.connect(self._on_query)
         self.setWindowTitle(self.tr("PhotoDesk — %1").replace("%1", Path(catalog_path).name))
         self.setAcceptDrops(True)
         self.resize(1440, 900)
-
+        self.editor = Editor(self.catalog_path, self)
         self.model = PhotoListModel(self.catalog_path, thumbs_dir, self)
         self.grid = PhotoGrid()
         self.grid.setModel(self.model)
-        self.inspector = Inspector(thumbs_dir)
-        self.folders = FolderList()
-        self.folders.set_folders(list(folders))
+        self.sidebar = Sidebar()
+        self.sidebar.set_overview({"folders": [{**f, "name": os.path.basename(f["path"]),
+                                                "count": 0, "children": []} for f in folders]})
+        self.article_view = ArticleView(thumbs_dir, self.editor)
+        self.article_view.hide()
+        self.inspector = Inspector(thumbs_dir, self.catalog_path, self.editor,
+                                   self.selected_ids)
+        self.loupe = Loupe(thumbs_dir, self)
         self.problems = ProblemsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.status = IndexingStatus()
+        self.indexing = Indexing(self.catalog_path, self.status, workers, self)
+        self._settings = settings_store.load()  # a tiny startup read
+        self._layout()
+        self.search_field, self.sort = build_toolbar(self)
+        self.sort.setCurrentIndex(max(0, self.sort.findData(self._settings.sort)))
+        build_menus(self)
+        self._connect()
+        self._update_empty_text()
+        self.model.set_query("", self.sort.currentData())
+        self.reload_overview()
+
+    def _layout(self) -> None:
         self.count_label = QLabel()
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.status)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.folders, self.grid, self.inspector):
-            splitter.addWidget(widget)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 860, 380])
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
-        self._build_toolbar()
-        self._build_menus()
-        self._connect()
-        self._update_empty_text()
-        self.model.set_query("")
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Search"))
-        bar.setObjectName("searchBar")
-        bar.setMovable(False)
-        self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText(
-            self.tr("Search captions, people, places… (accents optional)"))
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.addAction(search_icon(), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_field.setMinimumWidth(420)
-        self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.sort = QComboBox()
-        for key, text in (("taken", self.tr("Newest first")), ("name", self.tr("File name")),
-                          ("rating", self.tr("Rating")), ("indexed", self.tr("Recently added"))):
-            self.sort.addItem(text, key)
-        sort_label = QLabel(self.tr("Sort:"))
-        bar.addWidget(self.search_field)
-        spacer = QWidget()
-        spacer.setFixedWidth(12)
-        bar.addWidget(spacer)
-        bar.addWidget(sort_label)
-        bar.addWidget(self.sort)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.add_folder_action = QAction(self.tr("&Add folder…"), self)
-        self.add_folder_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.add_folder_action.triggered.connect(self.choose_folder)
-        file_menu.addAction(self.add_folder_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        problems = self.problems.toggleViewAction()
-        problems.setText(self.tr("Problems"))
-        view_menu.addAction(problems)
-        find = QAction(self.tr("&Find"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: self.search_field.setFocus())
-        view_menu.addAction(find)
+        self.centre = QSplitter(Qt.Orientation.Horizontal)
+        self.centre.addWidget(self.grid)
+        self.centre.addWidget(self.article_view)
+        self.centre.setChildrenCollapsible(False)
+        self.centre.setStretchFactor(0, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.sidebar, self.centre, self.inspector):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 830, 380])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
 
     def _connect(self) -> None:
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
         self.search_field.textChanged.connect(lambda _: self._search_timer.start())
         self.search_field.returnPressed.connect(self._run_search)
-        self.sort.currentIndexChanged.connect(
-            lambda _: self.model.set_sort(self.sort.currentData()))
+        self.sort.currentIndexChanged.connect(lambda _: self._sort_changed())
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.model.refresh)
-        self.model.resultsChanged.connect(self._show_count)
+        self._refresh_timer.timeout.connect(self._refresh)
+        self.model.resultsChanged.connect(self._on_results)
         self.model.searchFailed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.model.dataChanged.connect(self._on_data_changed)
-        self.model.modelReset.connect(self._show_current)
-        self.grid.selectionModel().currentChanged.connect(self._show_current)
-        self.folders.allPhotosChosen.connect(self.search_field.clear)
-        self.status.cancelRequested.connect(self.cancel_indexing)
+        # A click changes the current photo and the selection: show it once, not twice.
+        self._show_timer = QTimer(self, singleShot=True, interval=0)
+        self._show_timer.timeout.connect(self._show_current)
+        self.model.modelReset.connect(self._show_timer.start)
+        self.grid.selectionModel().currentChanged.connect(self._show_timer.start)
+        self.grid.selectionModel().selectionChanged.connect(self._show_timer.start)
+        self.grid.cullKey.connect(self.cull)
+        self.grid.loupeRequested.connect(self.open_loupe)
+        self.grid.doubleClicked.connect(lambda _: self.open_loupe())
+        self.inspector.loupeRequested.connect(self.open_loupe)
+        self.inspector.articleRequested.connect(self.open_article)
+        self.sidebar.scopeChosen.connect(self.set_scope)
+        self.article_view.photoClicked.connect(self.select_photo)
+        self.article_view.closed.connect(self._article_closed)
+        self.loupe.step.connect(self._loupe_step)
+        self.loupe.cullKey.connect(self.cull)
+        self.loupe.closed.connect(self.grid.setFocus)
+        self.editor.changed.connect(self._on_edited)
+        self.editor.idle.connect(self.model.settle)
+        self.editor.registryChanged.connect(self.reload_overview)
+        self.editor.articleChanged.connect(self._on_article_changed)
+        self.editor.failed.connect(lambda msg: self.report_problem(self.catalog_path, msg))
+        self.indexing.photosChanged.connect(self._on_photos_changed)
+        self.indexing.catalogChanged.connect(self.reload_overview)
+        self.indexing.problem.connect(self.report_problem)
+        self.indexing.finished.connect(self._on_index_done)
 
-    # --- searching and showing -------------------------------------------------------------
+    # --- scope, search and the current photo ---------------------------------------------------
+
+    def set_scope(self, scope: Scope) -> None:
+        """Show the photos of a folder, article, person, event or saved search."""
+        if scope.kind == "all":
+            self.search_field.blockSignals(True)
+            self.search_field.clear()
+            self.search_field.blockSignals(False)
+        if self.sidebar.chosen() != scope:
+            self.sidebar.choose(scope, emit=False)
+        self._select_first = True
+        self.model.set_scope(scope, self.search_field.text().strip())
+        if scope.kind == "article":
+            self.load_article(scope.key)
 
     def _run_search(self) -> None:
         self._search_timer.stop()
         self.model.set_query(self.search_field.text().strip())
         self._update_empty_text()
 
-    def _show_count(self, n: int) -> None:
-        self.count_label.setText(self.tr("%n photo(s)", "", n))
+    def _sort_changed(self) -> None:
+        self.model.set_sort(self.sort.currentData())
+        self._settings.sort = self.sort.currentData()
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        """Written on a pool thread: the GUI thread touches no disk after starting."""
+        chosen = settings_store.Settings(**vars(self._settings))
+
+        def save() -> None:
+            try:
+                settings_store.save(chosen)
+            except OSError:
+                pass  # a read-only config folder costs the remembered choice, nothing more
+        QThreadPool.globalInstance().start(save)
+
+    def _on_results(self, n: int) -> None:
+        self.count_label.setText(count_text(self.tr("%n photo(s)", "", n), self.model.scope))
         self._update_empty_text()
+        if self._pending_select is not None and self.model.index_of(
+                self._pending_select).isValid():
+            self._select_first, pending, self._pending_select = False, self._pending_select, None
+            self.select_photo(pending)
+        elif self._select_first and n:
+            self._select_first = False
+            self.grid.setCurrentIndex(self.model.index(0))
+            self.grid.setFocus()
 
     def _update_empty_text(self) -> None:
-        if self.model.query:
-            text = self.tr("No photo matches “%1”.").replace("%1", self.model.query)
-        else:
-            text = self.tr("No photos yet. Drop a folder here, or choose File → Add folder…")
-        self.grid.set_empty_text(text)
+        self.grid.set_empty_text(empty_text(self.model.query, self.model.scope))
+
+    def selected_ids(self) -> list[int]:
+        ids = self.model.ids_in(self.grid.selected_rows())
+        current = self.grid.currentIndex()
+        if not ids and current.isValid():
+            ids = [current.data(PhotoIdRole)]
+        return ids
 
     def _show_current(self, *_) -> None:
         index = self.grid.currentIndex()
         if not index.isValid():
             self.inspector.show_photo(None)
             return
+        ids = self.selected_ids()
+        rows = [r for r in (self.model.cached(i) for i in ids[:COMMON_ROWS]) if r]
         self.inspector.show_photo(index.data(PhotoRole),
-                                  index.data(Qt.ItemDataRole.DecorationRole))
+                                  index.data(Qt.ItemDataRole.DecorationRole), rows, len(ids))
+        if self.article_view.isVisible():
+            self.article_view.highlight(index.data(PhotoIdRole))
+        if self.loupe.isVisible():
+            self._show_in_loupe(index)
 
     def _on_data_changed(self, top: QModelIndex, bottom: QModelIndex, roles=()) -> None:
         current = self.grid.currentIndex()
         if current.isValid() and top.row() <= current.row() <= bottom.row() and (
                 not roles or PhotoRole in roles):
-            self._show_current()
+            self._show_timer.start()
 
-    # --- indexing ----------------------------------------------------------------------------
+    def select_photo(self, photo_id: int) -> None:
+        """Make photo_id current and selected in the grid (showing every photo if need be)."""
+        index = self.model.index_of(photo_id)
+        if not index.isValid():
+            self.statusBar().showMessage(self.tr("That photo is not in the grid's current "
+                                                 "list; showing all photos."), 6000)
+            self._pending_select = photo_id
+            self.set_scope(EVERYTHING)
+            return
+        self.grid.setCurrentIndex(index)
+        self.grid.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.grid.scrollTo(index)
+        self.grid.setFocus()
 
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add folder"), str(Path.home()))
-        if folder:
-            self.add_paths([folder])
+    # --- culling and the loupe -------------------------------------------------------------
+
+    def cull(self, key: int) -> None:
+        ids = [self.loupe.photo_id()] if self.loupe.isVisible() else self.selected_ids()
+        ids = [i for i in ids if i is not None]
+        rows = [r for r in (self.model.cached(i) for i in ids[:COMMON_ROWS]) if r]
+        change = change_for_key(key, rows)
+        if change and ids:
+            text = describe(change)
+            if len(ids) > 1:
+                text = self.tr("%1 (%n photos)", "", len(ids)).replace("%1", text)
+            self.editor.edit(ids, change, text)
+            self.model.patch(ids, change)
+
+    def open_loupe(self) -> None:
+        index = self.grid.currentIndex()
+        if index.isValid():
+            self.loupe.open(index.data(PhotoRole), index.data(Qt.ItemDataRole.DecorationRole),
+                            self._position(index))
+
+    def _show_in_loupe(self, index: QModelIndex) -> None:
+        self.loupe.show_photo(index.data(PhotoRole), index.data(Qt.ItemDataRole.DecorationRole),
+                              self._position(index))
+
+    def _position(self, index: QModelIndex) -> str:
+        return f"{index.row() + 1} / {self.model.rowCount()}"
+
+    def _loupe_step(self, step: int) -> None:
+        row = self.grid.currentIndex().row() + step
+        if 0 <= row < self.model.rowCount():
+            index = self.model.index(row)
+            self.grid.setCurrentIndex(index)
+            self.grid.scrollTo(index)
+
+    # --- articles --------------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        """Show the article's photos in the grid and the article beside them."""
+        self.set_scope(Scope("article", article_id))
+
+    def load_article(self, article_id: int) -> None:
+        self._query(("article", article_id), queries.article_page, article_id)
+
+    def _share_centre(self) -> None:
+        """Two columns of photos beside the article; the article's column gets the rest."""
+        width = self.centre.width()
+        chrome = self.grid.width() - self.grid.viewport().width() + 8  # scroll bar and frame
+        grid = min(width // 2, 2 * GRID.width() + chrome)
+        self.centre.setSizes([grid, width - grid])
+
+    def _article_closed(self) -> None:
+        if self.model.scope.kind == "article":
+            self.set_scope(EVERYTHING)
+
+    def _on_article_changed(self, article_id: int) -> None:
+        self.model.refresh()
+        self.reload_overview()
+        if self.article_view.article_id() == article_id:
+            self.load_article(article_id)
+
+    # --- edits and indexing ------------------------------------------------------------------
+
+    def _on_edited(self, ids: list[int], fields) -> None:
+        self.model.invalidate(ids)
+        self._schedule_refresh()
+        # The article shows captions; culling keys change nothing in it.
+        article = self.article_view.article_id()
+        if article is not None and self.article_view.isVisible() and (
+                fields is None or "caption" in fields):
+            self.load_article(article)
+        if self.inspector.photo_id() in ids:
+            self._show_timer.start()
+
+    def _on_photos_changed(self, ids: list[int]) -> None:
+        self.model.invalidate(ids)
+        self._schedule_refresh()
+
+    def _schedule_refresh(self) -> None:
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _refresh(self) -> None:
+        self.model.refresh()
+        self.reload_overview()
 
     def add_paths(self, paths: list[str]) -> None:
         """Index paths in the background (after the run in progress, if there is one)."""
-        self._queued.extend(os.path.abspath(p) for p in paths)
-        if self._task is None:
-            self._start_next()
+        self.indexing.add_paths(paths)
 
     def is_indexing(self) -> bool:
-        return self._task is not None
+        return self.indexing.is_running()
 
     def cancel_indexing(self) -> None:
-        self._queued.clear()
-        if self._task is not None:
-            self._task.cancel()
-            self.status.cancelling()
+        self.indexing.cancel()
 
-    def _start_next(self) -> None:
-        if not self._queued:
-            return
-        paths, self._queued = self._queued, []
-        self._indexed = 0
-        self._task = IndexTask(self.catalog_path, paths, self._workers, self)
-        self._task.events.connect(self._on_index_events)
-        self._task.failed.connect(lambda msg: self.report_problem(self.catalog_path, msg))
-        self._task.done.connect(self._on_index_done)
-        self.status.begin()
-        self._task.start()
-
-    def _on_index_events(self, events: list) -> None:
-        changed = []
-        for event in events:
-            if isinstance(event, Indexed):
-                changed.append(event.photo_id)
-                self._indexed += 1
-            elif isinstance(event, Progress):
-                self.status.progress(event)
-            elif isinstance(event, Scanned):
-                self.status.scanned(event)
-                self._load_folders()  # the new folder is in the catalog now
-            elif isinstance(event, Failed):
-                self.report_problem(event.path, event.reason)
-                if getattr(event, "photo_id", None):
-                    changed.append(event.photo_id)
-            elif isinstance(event, Missing):
-                changed.append(event.photo_id)
-        if changed:
-            self.model.invalidate(changed)
-            if not self._refresh_timer.isActive():
-                self._refresh_timer.start()
-
-    def _on_index_done(self, cancelled: bool) -> None:
-        task, self._task = self._task, None
-        if task is None:
-            return  # the window shut down and already waited for it
-        task.wait()
-        task.deleteLater()
-        self.status.finish()
+    def _on_index_done(self, cancelled: bool, count: int, paths: list[str]) -> None:
         self.model.refresh()
-        self._load_folders()
+        self.reload_overview()
         if cancelled:
-            message = self.tr("Indexing cancelled after %n photo(s).", "", self._indexed)
+            message = self.tr("Indexing cancelled after %n photo(s).", "", count)
         else:
-            message = self.tr("Indexing finished: %n photo(s) read.", "", self._indexed)
+            message = self.tr("Indexing finished: %n photo(s) read.", "", count)
         self.statusBar().showMessage(message, 10000)
         self.indexingFinished.emit(cancelled)
-        self._start_next()
+        if not cancelled and self.model.scope == EVERYTHING and not self.model.query:
+            folders = [p for p in paths if os.path.isdir(p)]
+            self._query(("newest article", None), queries.newest_article, folders)
 
     def report_problem(self, path: str, reason: str) -> None:
         self.problems.add(path, reason)
@@ -242,13 +337,42 @@ class MainWindow(QMainWindow):
             # A strip under the grid: the dock's own size hint would take half the window.
             self.resizeDocks([self.problems], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
 
-    def _load_folders(self) -> None:
+    def reload_overview(self) -> None:
+        self._query(("overview", None), queries.overview)
+
+    def choose_folder(self) -> None:
+        choose_folder(self)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self._settings, self)
+        if dialog.exec():
+            self._settings = dialog.chosen()
+            self._save_settings()
+
+    # --- catalog reads on the pool -------------------------------------------------------------
+
+    def _query(self, token, fn, *args) -> None:
         QThreadPool.globalInstance().start(
-            CatalogQuery(self._relay, "folders", self.catalog_path, catalog.folders))
+            CatalogQuery(self._relay, token, self.catalog_path, fn, *args))
 
     def _on_query(self, token, value) -> None:
-        if token == "folders" and not isinstance(value, Exception):
-            self.folders.set_folders(value)
+        kind, key = token
+        if isinstance(value, Exception):
+            self.statusBar().showMessage(str(value), 8000)
+        elif kind == "overview":
+            self.sidebar.set_overview(value)
+            self.inspector.set_registry(value)
+        elif kind == "article":
+            wanted = self.model.scope == Scope("article", key) or (
+                self.article_view.article_id() == key)
+            if value is not None and wanted:
+                if self.article_view.isHidden():
+                    self._share_centre()
+                self.article_view.show_article(value)
+                self.article_view.highlight(self.grid.currentIndex().data(PhotoIdRole))
+                self.articleShown.emit(key)
+        elif kind == "newest article" and value is not None:
+            self.open_article(value)
 
     # --- drag and drop, closing ------------------------------------------------------------
 
@@ -267,14 +391,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop indexing (the catalog stays consistent) and wait for every worker."""
-        self._queued.clear()
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            task.wait()
-        self.model.shutdown()
-        self.inspector.shutdown()
+        """Stop indexing, write the queued edits, and wait for every worker."""
+        self.indexing.shutdown()
+        self.editor.wait()
+        for part in (self.model, self.inspector, self.article_view, self.loupe):
+            part.shutdown()
         QThreadPool.globalInstance().waitForDone()
 
 

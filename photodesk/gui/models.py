@@ -1,4 +1,4 @@
-"""PhotoListModel: search results as a list model whose rows and thumbnails arrive from workers."""
+"""PhotoListModel: a scope's photos as a list model whose rows and thumbnails arrive from workers."""
 
 from collections import OrderedDict
 from itertools import count
@@ -6,29 +6,29 @@ from itertools import count
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QPixmap
 
-from photodesk.core import search
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.placeholders import broken_pixmap, placeholder_pixmap
+from photodesk.gui.queries import EVERYTHING, Scope, scope_ids
 from photodesk.gui.tasks import CatalogQuery, ImageLoad, Relay
 
-PAGE = 500  # ids shown per fetchMore
-ROW_CHUNK = 60  # photo rows read from the catalog per query
+PAGE = 60  # catalog rows read per worker query: a screenful of the grid
 MAX_ROWS = 5000  # photo rows kept in memory
 MAX_THUMBS = 800  # grid thumbnails kept in memory
-ALL = 10_000_000  # "every match": ids are cheap, the rows behind them are what pages
 THUMB_BOX = QSize(176, 176)
+SEARCH_PRIORITY = 1_000_000  # above every row and thumbnail load
 
 PhotoIdRole = Qt.ItemDataRole.UserRole + 1
 PhotoRole = Qt.ItemDataRole.UserRole + 2  # the catalog row (dict) or None while it loads
 
 
-def _search(cat, query: str, sort: str) -> list[int]:
-    return search.search(cat, query, limit=ALL, sort=sort)
-
-
 class PhotoListModel(QAbstractListModel):
-    """Ids from a search, paged in; rows and thumbnails loaded on demand, off the GUI thread."""
+    """Every id of a search at once (ids are cheap); the catalog rows behind them arrive in
+    pages of PAGE as the view asks for them, and thumbnails one by one, all off the GUI thread.
+
+    Qt's fetchMore paging was tried and dropped: each page makes QListView lay out every row
+    again, which stalled scrolling for 200 ms at 80,000 rows.
+    """
 
     resultsChanged = Signal(int)  # how many photos the current search matched
     searchFailed = Signal(str)
@@ -47,12 +47,15 @@ class PhotoListModel(QAbstractListModel):
         self._relay.image.connect(self._on_image)
         self._tokens = count(1)
         self._search_token = 0
-        self._query, self._sort = "", "taken"
+        self._query, self._sort, self._scope = "", "taken", EVERYTHING
         self._ids: list[int] = []
         self._pos: dict[int, int] | None = {}
         self._shown = 0
+        self.pages_read = 0  # catalog row queries started: tests check rows come in pages
         self._rows: OrderedDict[int, dict] = OrderedDict()
         self._rows_pending: set[int] = set()
+        self._stale: set[int] = set()  # changed while a read was in flight: read them again
+        self._overlay: dict[int, dict] = {}  # edits shown before the catalog has them
         self._thumbs: OrderedDict[str, QPixmap | None] = OrderedDict()
         self._thumb_waiters: dict[str, set[int]] = {}
         self._priority = count()
@@ -65,13 +68,25 @@ class PhotoListModel(QAbstractListModel):
     def query(self) -> str:
         return self._query
 
-    def set_query(self, query: str, sort: str | None = None) -> None:
+    @property
+    def scope(self) -> Scope:
+        return self._scope
+
+    @property
+    def sort(self) -> str:
+        return self._sort
+
+    def set_query(self, query: str, sort: str | None = None, scope: Scope | None = None) -> None:
         """Run a new search; its result replaces the list (a newer search supersedes it)."""
         self._query, self._sort = query, sort or self._sort
+        self._scope = scope or self._scope
         self._start_search("reset")
 
     def set_sort(self, sort: str) -> None:
         self.set_query(self._query, sort)
+
+    def set_scope(self, scope: Scope, query: str = "") -> None:
+        self.set_query(query, scope=scope)
 
     def refresh(self) -> None:
         """Search again for the same query; rows that came or went are inserted or removed."""
@@ -81,15 +96,13 @@ class PhotoListModel(QAbstractListModel):
         # Older searches still in flight finish, but their token no longer matches: ignored.
         self._search_token = next(self._tokens)
         job = CatalogQuery(self._relay, ("search", self._search_token, mode),
-                           self._catalog_path, _search, self._query, self._sort)
-        self._query_pool.start(job, 10)
+                           self._catalog_path, scope_ids, self._scope, self._query, self._sort)
+        self._query_pool.start(job, SEARCH_PRIORITY)
 
     def _apply_ids(self, ids: list[int], mode: str) -> None:
         if mode == "reset" or not self._same_order(ids):
-            # A refresh that reorders rows keeps as many rows shown as before.
-            shown = PAGE if mode == "reset" else max(PAGE, self._shown)
             self.beginResetModel()
-            self._ids, self._shown, self._pos = ids, min(len(ids), shown), None
+            self._ids, self._shown, self._pos = ids, len(ids), None
             self.endResetModel()
         else:
             self._remove_gone(set(ids))
@@ -158,19 +171,6 @@ class PhotoListModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self._shown
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self._shown < len(self._ids)
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid():
-            return
-        n = min(PAGE, len(self._ids) - self._shown)
-        if n <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + n - 1)
-        self._shown += n
-        self.endInsertRows()
-
     def total(self) -> int:
         return len(self._ids)
 
@@ -214,25 +214,62 @@ class PhotoListModel(QAbstractListModel):
 
     def invalidate(self, photo_ids) -> None:
         """These photos changed in the catalog: read them again, showing the old row meanwhile."""
+        pending = [pid for pid in photo_ids if pid in self._rows_pending]
+        self._stale.update(pending)  # that read may have started before the change
         stale = [pid for pid in photo_ids if pid in self._rows and pid not in self._rows_pending]
-        for start in range(0, len(stale), ROW_CHUNK):
-            self._request_rows(stale[start:start + ROW_CHUNK])
+        for start in range(0, len(stale), PAGE):
+            self._request_rows(stale[start:start + PAGE])
+
+    def patch(self, photo_ids, changes: dict) -> None:
+        """Show an edit at once; rows read meanwhile keep showing it until settle()."""
+        rows = []
+        for pid in photo_ids:
+            self._overlay.setdefault(pid, {}).update(changes)
+            row = self._rows.get(pid)
+            if row is not None:
+                row.update(changes)
+                rows.append(self._row_of(pid))
+        self._changed(rows, None)
+
+    def settle(self) -> None:
+        """Every edit is in the catalog now: drop what patch() showed and read those rows again."""
+        patched, self._overlay = list(self._overlay), {}
+        self.invalidate(patched)
+
+    def ids_in(self, ranges) -> list[int]:
+        """Photo ids of the rows in ranges [(first, last), …], without an index per row."""
+        out = []
+        for first, last in ranges:
+            out.extend(self._ids[max(0, first):min(last, self._shown - 1) + 1])
+        return out
+
+    def ids(self) -> list[int]:
+        return list(self._ids[:self._shown])
+
+    def rows_in_memory(self) -> int:
+        return len(self._rows)
+
+    def cached(self, pid: int) -> dict | None:
+        """The row of pid when it is in memory; never queues a read."""
+        return self._rows.get(pid)
 
     def _load_rows(self, pid: int) -> None:
         at = self._row_of(pid)
         if pid in self._rows_pending or at is None:
             return
-        # Read the neighbours too: a view asks for a screenful of rows one at a time.
-        start = at - at % ROW_CHUNK
-        chunk = [i for i in self._ids[start:start + ROW_CHUNK]
+        # Read the page around it: a view asks for a screenful of rows one at a time.
+        start = at - at % PAGE
+        chunk = [i for i in self._ids[start:start + PAGE]
                  if i not in self._rows and i not in self._rows_pending]
         self._request_rows(chunk)
 
     def _request_rows(self, ids: list[int]) -> None:
         self._rows_pending.update(ids)
+        self.pages_read += 1
         job = CatalogQuery(self._relay, ("rows", tuple(ids)), self._catalog_path,
                            catalog.photos, ids)
-        self._query_pool.start(job, 5)
+        # Newest first, like thumbnails: after a fast scroll the rows on screen come first.
+        self._query_pool.start(job, next(self._priority) % SEARCH_PRIORITY)
 
     def _thumbnail(self, row: dict | None) -> QPixmap:
         if row is None:
@@ -248,7 +285,7 @@ class PhotoListModel(QAbstractListModel):
             # Newest request first: after a fast scroll, the rows now on screen load before
             # the ones that scrolled past.
             self._image_pool.start(ImageLoad(self._relay, digest, path, THUMB_BOX),
-                                   next(self._priority) % 1_000_000)
+                                   next(self._priority) % SEARCH_PRIORITY)
         self._thumb_waiters.setdefault(digest, set()).add(row["id"])
         return self.placeholder
 
@@ -265,12 +302,17 @@ class PhotoListModel(QAbstractListModel):
             self._apply_ids(value, token[2])
         elif kind == "rows":
             self._rows_pending.difference_update(token[1])
-            if isinstance(value, Exception):
-                return
-            self._store_rows(value)
+            again = self._stale.intersection(token[1])
+            self._stale.difference_update(again)
+            if not isinstance(value, Exception):
+                # A row read before the latest change would undo what patch() shows.
+                self._store_rows([r for r in value if r["id"] not in again])
+            if again:
+                self._request_rows(sorted(again))
 
     def _store_rows(self, rows: list[dict]) -> None:
         for row in rows:
+            row.update(self._overlay.get(row["id"], {}))
             old = self._rows.get(row["id"])
             if old is not None and old.get("hash") != row.get("hash"):
                 self._thumbs.pop(old.get("hash"), None)

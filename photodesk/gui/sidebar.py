@@ -1,67 +1,176 @@
-"""FolderList: the catalog's folders under a "Library" entry that shows every photo."""
+"""Sidebar: where photos come from — all photos, watched folders (a tree), articles, people,
+events and saved searches. Choosing one shows its photos in the grid."""
 
 import os
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
+from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
 
-PathRole = Qt.ItemDataRole.UserRole
-KindRole = Qt.ItemDataRole.UserRole + 1
+from photodesk.gui.queries import EVERYTHING, Scope
+
+ScopeRole = Qt.ItemDataRole.UserRole
+SECTIONS = ("folders", "articles", "people", "events", "saved")
 
 
-class FolderList(QListWidget):
-    """Shows where the photos live; choosing "All photos" clears the search.
+class Sidebar(QTreeWidget):
+    """Rebuilt from the catalog overview (read on a worker); keeps the chosen entry selected."""
 
-    Folders do not filter yet: the core has no folder query for the grid to use.
-    """
-
-    allPhotosChosen = Signal()
+    scopeChosen = Signal(object)  # a Scope
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setMinimumWidth(160)
+        self.setHeaderHidden(True)
+        self.setMinimumWidth(180)
         self.setIconSize(QSize(16, 16))
-        self._folder_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
-        self._photos_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon)
+        self.setIndentation(14)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        icons = self.style().standardIcon
+        self._icons = {"folder": icons(QStyle.StandardPixmap.SP_DirIcon),
+                       "all": icons(QStyle.StandardPixmap.SP_DirHomeIcon),
+                       "article": icons(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+                       "saved": icons(QStyle.StandardPixmap.SP_FileDialogContentsView)}
+        self._sections: dict[str, QTreeWidgetItem] = {}
+        self._chosen: Scope = EVERYTHING
         self.itemClicked.connect(self._clicked)
-        self.set_folders([])
+        self.itemActivated.connect(self._clicked)
+        self.set_overview({})
 
-    def set_folders(self, folders: list[dict]) -> None:
+    # --- building ----------------------------------------------------------------------------
+
+    def set_overview(self, data: dict) -> None:
+        """data is queries.overview(): folders, articles, people, events, saved (or None)."""
+        expanded = self._expanded_paths()
         self.clear()
-        self._heading(self.tr("Library"))
-        everything = QListWidgetItem(self._photos_icon, self.tr("All photos"))
-        everything.setData(KindRole, "all")
-        self.addItem(everything)
-        self._heading(self.tr("Folders"))
-        for folder in folders:
-            path = folder["path"]
-            item = QListWidgetItem(self._folder_icon, os.path.basename(path.rstrip("/")) or path)
-            item.setData(PathRole, path)
-            item.setData(KindRole, "folder")
-            item.setToolTip(path)
-            if folder.get("status") not in (None, "online"):
-                item.setForeground(self.palette().placeholderText())
-            self.addItem(item)
-        self.setCurrentItem(everything)
+        everything = self._item(self, EVERYTHING, self.tr("All photos"), "all")
+        everything.setFont(0, _bold(self.font()))
+        self._sections = {}
+        self._section("folders", self.tr("Folders"))
+        for folder in data.get("folders", []):
+            self._folder(self._sections["folders"], folder, expanded)
+        self._section("articles", self.tr("Articles"))
+        for a in data.get("articles", []):
+            self._article(a)
+        self._section("people", self.tr("People"))
+        for p in data.get("people", []):
+            item = self._item(self._sections["people"], Scope("person", p["id"], p["name"]),
+                              p["name"], count=p["photos"])
+            item.setToolTip(0, ", ".join(filter(None, (p["name"], p.get("title")))))
+        self._section("events", self.tr("Events"))
+        for e in data.get("events", []):
+            label = " · ".join(filter(None, (e["name"], _day(e.get("date")))))
+            item = self._item(self._sections["events"], Scope("event", e["id"], e["name"]),
+                              label, count=e["photos"])
+            item.setToolTip(0, "\n".join(filter(None, (e["name"], e.get("date"), e.get("place")))))
+        if data.get("saved") is not None:
+            self._section("saved", self.tr("Saved searches"))
+            for s in data["saved"]:
+                self._item(self._sections["saved"], Scope("saved", s["query"], s["name"]),
+                           s["name"], "saved").setToolTip(0, s["query"])
+        for section in self._sections.values():
+            section.setExpanded(True)
+            section.setHidden(section.childCount() == 0 and section is not
+                              self._sections["folders"])
+        self._reselect()
 
-    def _heading(self, text: str) -> None:
-        item = QListWidgetItem(text.upper())
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 0.85)
-        item.setFont(font)
-        item.setSizeHint(QSize(0, 36))
-        item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-        item.setForeground(self.palette().placeholderText())
-        self.addItem(item)
+    def _section(self, key: str, title: str) -> None:
+        item = QTreeWidgetItem(self, [title.upper()])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = _bold(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.82)
+        item.setFont(0, font)
+        item.setForeground(0, self.palette().placeholderText())
+        item.setSizeHint(0, QSize(0, 30))
+        self._sections[key] = item
+
+    def _item(self, parent, scope: Scope, text: str, icon: str | None = None,
+              count: int | None = None) -> QTreeWidgetItem:
+        label = f"{text}  ({count})" if count else text
+        item = QTreeWidgetItem(parent, [label])
+        item.setData(0, ScopeRole, scope)
+        item.setToolTip(0, text)
+        if icon:
+            item.setIcon(0, self._icons[icon])
+        return item
+
+    def _folder(self, parent, node: dict, expanded: set[str]) -> None:
+        item = self._item(parent, Scope("folder", node["path"], node["name"]), node["name"],
+                          "folder", node["count"])
+        item.setToolTip(0, node["path"])
+        for child in node["children"]:
+            self._folder(item, child, expanded)
+        item.setExpanded(node["path"] in expanded or parent is self._sections["folders"])
+
+    def _article(self, a: dict) -> None:
+        title = a.get("title") or os.path.basename(a["path"])
+        item = self._item(self._sections["articles"], Scope("article", a["id"], title), title,
+                          "article")
+        linked = self.tr("%1 of %2 images linked").replace("%1", str(a["linked"] or 0)).replace(
+            "%2", str(a["images"] or 0))
+        tip = [title, linked]
+        if a.get("ambiguous"):
+            tip.append(self.tr("%n image(s) wait for a choice", "", a["ambiguous"]))
+            item.setForeground(0, self.palette().link())
+        item.setToolTip(0, "\n".join(tip))
+
+    # --- choosing ----------------------------------------------------------------------------
+
+    def choose(self, scope: Scope, emit: bool = True) -> None:
+        self._chosen = scope
+        self._reselect()
+        if emit:
+            self.scopeChosen.emit(scope)
+
+    def chosen(self) -> Scope:
+        return self._chosen
+
+    def items(self, kind: str) -> list[QTreeWidgetItem]:
+        return [i for i in self._walk() if (s := i.data(0, ScopeRole)) and s.kind == kind]
 
     def paths(self) -> list[str]:
-        items = (self.item(i) for i in range(self.count()))
-        return [i.data(PathRole) for i in items if i.data(KindRole) == "folder"]
+        """The watched folders (the top of the folder tree)."""
+        section = self._sections.get("folders")
+        if section is None:
+            return []
+        return [section.child(i).data(0, ScopeRole).key for i in range(section.childCount())]
 
-    def _clicked(self, item: QListWidgetItem) -> None:
-        if item.data(KindRole) == "all":
-            self.allPhotosChosen.emit()
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        scope = item.data(0, ScopeRole)
+        if scope is not None:
+            self.choose(scope)
+
+    def _reselect(self) -> None:
+        for item in self._walk():
+            scope = item.data(0, ScopeRole)
+            if scope is not None and (scope.kind, scope.key) == (self._chosen.kind,
+                                                                 self._chosen.key):
+                self.setCurrentItem(item)
+                return
+        self.clearSelection()
+
+    def _walk(self):
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            yield item
+            stack[:0] = [item.child(i) for i in range(item.childCount())]
+
+    def _expanded_paths(self) -> set[str]:
+        return {s.key for i in self._walk() if i.isExpanded()
+                and (s := i.data(0, ScopeRole)) is not None and s.kind == "folder"}
+
+
+def _bold(font: QFont) -> QFont:
+    font = QFont(font)
+    font.setBold(True)
+    return font
+
+
+def _day(date: str | None) -> str:
+    """2025-03-15 as 15/3/2025, the way Vietnamese newsrooms write dates."""
+    if not date or len(date) < 10:
+        return date or ""
+    year, month, day = date[:10].split("-")
+    return f"{int(day)}/{int(month)}/{year}"

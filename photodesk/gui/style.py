@@ -16,6 +16,8 @@ COLORS = {
     "accent": "#5b9bd5",
     "star": "#f2c14e",
     "error": "#d9534f",
+    "pick": "#3fa45b",
+    "warning": "#e0a030",
     "input": "#1f1f1f",
 }
 
@@ -66,6 +68,44 @@ QHeaderView::section {{ background: {COLORS['panel']}; color: {COLORS['muted']};
 QMenuBar {{ background: {COLORS['panel']}; color: {COLORS['text']}; }}
 QMenuBar::item:selected, QMenu::item:selected {{ background: #454545; }}
 QMenu {{ background: {COLORS['panel']}; color: {COLORS['text']}; border: 1px solid #1c1c1c; }}
+QTreeWidget#sidebar {{ padding-top: 4px; }}
+QTreeWidget#sidebar::item {{ padding: 3px 2px; }}
+QPlainTextEdit {{ background: {COLORS['input']}; border: 1px solid #454545; border-radius: 4px;
+    padding: 2px 4px; color: {COLORS['text']}; selection-background-color: {COLORS['accent']}; }}
+QPlainTextEdit:focus {{ border-color: {COLORS['accent']}; }}
+QLabel#editLabel {{ color: {COLORS['muted']}; padding-top: 6px; }}
+QLabel#note {{ color: {COLORS['warning']}; }}
+QLabel#hint {{ color: {COLORS['muted']}; font-size: 9pt; }}
+QLabel#articles {{ color: {COLORS['text']}; padding: 4px 0; }}
+QFrame#chip {{ background: #3f4a57; border-radius: 10px; }}
+QFrame#suggestion {{ background: transparent; border: 1px dashed #7a8796; border-radius: 10px; }}
+QLabel#chipText {{ color: white; }}
+QFrame#chip QToolButton, QFrame#suggestion QToolButton {{ color: {COLORS['text']};
+    border: none; padding: 0 3px; font-weight: bold; }}
+QFrame#chip QToolButton:hover, QFrame#suggestion QToolButton:hover {{ color: white;
+    background: #55606e; border-radius: 8px; }}
+QFrame#conflict, QFrame#ambiguous {{ background: #3a3426; border: 1px solid #6b5a2e;
+    border-radius: 5px; }}
+QLabel#conflictTitle {{ color: {COLORS['warning']}; font-weight: bold; }}
+QLabel#conflictText {{ color: {COLORS['text']}; font-style: italic; }}
+QWidget#articleView {{ background: {COLORS['panel']}; }}
+QLabel#paneTitle {{ color: {COLORS['muted']}; font-weight: bold; }}
+QScrollArea QWidget#articlePage {{ background: #f6f4ee; }}
+QWidget#articlePage QLabel {{ color: #1f1f1f; }}
+QWidget#articlePage QLabel#articleTitle {{ font-size: 17pt; font-weight: bold; color: #111111;
+    font-family: "DejaVu Serif", "Noto Serif", Georgia, serif; }}
+QWidget#articlePage QLabel#lede {{ font-weight: bold; font-size: 11pt; }}
+QWidget#articlePage QLabel#paragraph {{ font-size: 11pt; }}
+QWidget#articlePage QLabel#caption {{ color: #4a4a4a; font-style: italic; font-size: 9.5pt; }}
+QWidget#articlePage QLabel#muted {{ color: #6e6e6e; font-size: 9.5pt; }}
+QWidget#articlePage QLabel#unmatched {{ color: #7a7a7a; border: 1px dashed #a0a0a0;
+    background: #ecebe6; }}
+QWidget#articlePage QFrame#conflict, QWidget#articlePage QFrame#ambiguous {{
+    background: #fbf1d6; border: 1px solid #d9b45a; }}
+QWidget#articlePage QLabel#conflictTitle {{ color: #7a5200; }}
+QWidget#articlePage QLabel#conflictText {{ color: #333333; }}
+QWidget#articlePage QPushButton {{ background: #ffffff; color: #222222; border-color: #b9b9b9; }}
+QWidget#articlePage QPushButton:hover {{ background: #eeeeee; }}
 """
 
 

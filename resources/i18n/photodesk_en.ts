@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Inspector</name>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/inspector.py" line="241"/>
+        <source>%n photos selected: edits apply to all of them.</source>
+        <translation>
+            <numerusform>%n photo selected.</numerusform>
+            <numerusform>%n photos selected: edits apply to all of them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="141"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="170"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -12,7 +23,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="231"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="235"/>
+        <source>%1 (%n photos)</source>
+        <translation>
+            <numerusform>%1 (%n photo)</numerusform>
+            <numerusform>%1 (%n photos)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/mainwindow.py" line="324"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -20,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="233"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="326"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -36,6 +55,17 @@
         <translation>
             <numerusform>Problems (%n)</numerusform>
             <numerusform>Problems (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/sidebar.py" line="114"/>
+        <source>%n image(s) wait for a choice</source>
+        <translation>
+            <numerusform>%n image waits for a choice</numerusform>
+            <numerusform>%n images wait for a choice</numerusform>
         </translation>
     </message>
 </context>

@@ -2,21 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name>FolderList</name>
+    <name>ArticleView</name>
     <message>
-        <location filename="../../photodesk/gui/sidebar.py" line="33"/>
-        <source>Library</source>
-        <translation>Thư viện</translation>
+        <location filename="../../photodesk/gui/articleview.py" line="104"/>
+        <source>Close the article</source>
+        <translation>Đóng bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/sidebar.py" line="34"/>
-        <source>All photos</source>
-        <translation>Tất cả ảnh</translation>
+        <location filename="../../photodesk/gui/articleview.py" line="119"/>
+        <location filename="../../photodesk/gui/articleview.py" line="169"/>
+        <source>Article</source>
+        <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/sidebar.py" line="37"/>
-        <source>Folders</source>
-        <translation>Thư mục</translation>
+        <location filename="../../photodesk/gui/articleview.py" line="181"/>
+        <source>Event: %1</source>
+        <translation>Sự kiện: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/articleview.py" line="187"/>
+        <source>People: %1</source>
+        <translation>Nhân vật: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/articleview.py" line="212"/>
+        <source>%1 — no photo of this name in the catalog</source>
+        <translation>%1 — không có ảnh nào mang tên này trong kho</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/articleview.py" line="241"/>
+        <source>“%1” could be any of these photos. Which one does the article show?</source>
+        <translation>“%1” có thể là một trong các ảnh này. Bài viết dùng ảnh nào?</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/articleview.py" line="260"/>
+        <source>This one</source>
+        <translation>Chọn ảnh này</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/articleview.py" line="279"/>
+        <source>The photo&apos;s own caption differs:</source>
+        <translation>Chú thích riêng của ảnh khác với bài:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/articleview.py" line="282"/>
+        <location filename="../../photodesk/gui/articleview.py" line="287"/>
+        <source>Use article caption</source>
+        <translation>Dùng chú thích của bài</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/articleview.py" line="284"/>
+        <source>Keep the photo&apos;s caption</source>
+        <translation>Giữ chú thích của ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionField</name>
+    <message>
+        <location filename="../../photodesk/gui/editors.py" line="52"/>
+        <source>Several captions: typing replaces them all</source>
+        <translation>Nhiều chú thích khác nhau: nội dung nhập sẽ thay cho tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/editors.py" line="53"/>
+        <source>Caption</source>
+        <translation>Chú thích</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <location filename="../../photodesk/gui/tags.py" line="58"/>
+        <source>Accept: this person or event is in the photo</source>
+        <translation>Đồng ý: người hoặc sự kiện này có trong ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/tags.py" line="60"/>
+        <source>Reject this suggestion</source>
+        <translation>Bỏ gợi ý này</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/tags.py" line="66"/>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
     </message>
 </context>
 <context>
@@ -60,250 +128,427 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="75"/>
+        <location filename="../../photodesk/gui/inspector.py" line="97"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh nào</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="107"/>
+        <location filename="../../photodesk/gui/inspector.py" line="124"/>
         <source>Description</source>
         <translation>Mô tả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="108"/>
+        <location filename="../../photodesk/gui/inspector.py" line="125"/>
+        <location filename="../../photodesk/gui/inspector.py" line="349"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="108"/>
+        <location filename="../../photodesk/gui/inspector.py" line="126"/>
+        <location filename="../../photodesk/gui/inspector.py" line="349"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="109"/>
+        <location filename="../../photodesk/gui/inspector.py" line="127"/>
         <source>People shown</source>
         <translation>Người trong ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="109"/>
+        <location filename="../../photodesk/gui/inspector.py" line="128"/>
+        <location filename="../../photodesk/gui/inspector.py" line="351"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="110"/>
+        <location filename="../../photodesk/gui/inspector.py" line="129"/>
         <source>Keywords</source>
         <translation>Từ khóa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="110"/>
+        <location filename="../../photodesk/gui/inspector.py" line="178"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="111"/>
+        <location filename="../../photodesk/gui/inspector.py" line="178"/>
         <source>Date created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="111"/>
-        <source>Articles</source>
-        <translation>Bài viết</translation>
-    </message>
-    <message>
-        <location filename="../../photodesk/gui/inspector.py" line="113"/>
+        <location filename="../../photodesk/gui/inspector.py" line="132"/>
         <source>Rights</source>
         <translation>Tác giả và bản quyền</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="114"/>
+        <location filename="../../photodesk/gui/inspector.py" line="133"/>
+        <location filename="../../photodesk/gui/inspector.py" line="350"/>
         <source>Creator</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="114"/>
+        <location filename="../../photodesk/gui/inspector.py" line="133"/>
+        <location filename="../../photodesk/gui/inspector.py" line="350"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="115"/>
+        <location filename="../../photodesk/gui/inspector.py" line="179"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="115"/>
+        <location filename="../../photodesk/gui/inspector.py" line="134"/>
+        <location filename="../../photodesk/gui/inspector.py" line="351"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="117"/>
-        <location filename="../../photodesk/gui/inspector.py" line="118"/>
+        <location filename="../../photodesk/gui/inspector.py" line="149"/>
+        <source>Clear event</source>
+        <translation>Xóa sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="177"/>
+        <source>Place and date</source>
+        <translation>Địa điểm và ngày</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="181"/>
+        <location filename="../../photodesk/gui/inspector.py" line="182"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="118"/>
+        <location filename="../../photodesk/gui/inspector.py" line="182"/>
         <source>Lens</source>
         <translation>Ống kính</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="119"/>
+        <location filename="../../photodesk/gui/inspector.py" line="183"/>
         <source>Shutter speed</source>
         <translation>Tốc độ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="119"/>
+        <location filename="../../photodesk/gui/inspector.py" line="183"/>
         <source>Aperture</source>
         <translation>Khẩu độ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="120"/>
+        <location filename="../../photodesk/gui/inspector.py" line="184"/>
         <source>ISO</source>
         <translation>ISO</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="120"/>
+        <location filename="../../photodesk/gui/inspector.py" line="184"/>
         <source>Focal length</source>
         <translation>Tiêu cự</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="121"/>
+        <location filename="../../photodesk/gui/inspector.py" line="185"/>
         <source>Taken at</source>
         <translation>Ngày chụp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="121"/>
+        <location filename="../../photodesk/gui/inspector.py" line="185"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="122"/>
+        <location filename="../../photodesk/gui/inspector.py" line="186"/>
         <source>GPS</source>
         <translation>Tọa độ GPS</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="124"/>
+        <location filename="../../photodesk/gui/inspector.py" line="188"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="124"/>
+        <location filename="../../photodesk/gui/inspector.py" line="188"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/inspector.py" line="241"/>
+        <source>%n photos selected: edits apply to all of them.</source>
+        <translation>
+            <numerusform>Đã chọn %n ảnh: chỉnh sửa áp dụng cho tất cả.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="169"/>
+        <location filename="../../photodesk/gui/inspector.py" line="264"/>
         <source>Missing file</source>
         <translation>Thiếu tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="171"/>
+        <location filename="../../photodesk/gui/inspector.py" line="266"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="279"/>
+        <source>In the article %1</source>
+        <translation>Trong bài %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="307"/>
+        <source>The article “%1” captions this photo differently:</source>
+        <translation>Bài “%1” chú thích ảnh này khác:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="310"/>
+        <location filename="../../photodesk/gui/inspector.py" line="315"/>
+        <source>Use article caption</source>
+        <translation>Dùng chú thích của bài</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="312"/>
+        <source>Keep this caption</source>
+        <translation>Giữ chú thích này</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="345"/>
+        <source>Edit %1</source>
+        <translation>Sửa %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="355"/>
+        <source>Tag %1</source>
+        <translation>Gắn tên %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="355"/>
+        <source>Add keyword %1</source>
+        <translation>Thêm từ khóa %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="360"/>
+        <source>Untag %1</source>
+        <translation>Gỡ tên %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="360"/>
+        <source>Remove keyword %1</source>
+        <translation>Gỡ từ khóa %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="366"/>
+        <source>Set event %1</source>
+        <translation>Đặt sự kiện %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="369"/>
+        <source>Accept suggestion</source>
+        <translation>Nhận gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="369"/>
+        <source>Reject suggestion</source>
+        <translation>Bỏ gợi ý</translation>
+    </message>
+</context>
+<context>
+    <name>LineField</name>
+    <message>
+        <location filename="../../photodesk/gui/editors.py" line="26"/>
+        <source>Several values: typing replaces them all</source>
+        <translation>Nhiều giá trị khác nhau: nội dung nhập sẽ thay cho tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>Loupe</name>
+    <message>
+        <location filename="../../photodesk/gui/loupe.py" line="130"/>
+        <source>←/→ previous/next · 0–5 rating · 6–9 label · P pick · X reject · Esc close</source>
+        <translation>←/→ ảnh trước/sau · 0–5 xếp hạng · 6–9 nhãn màu · P chọn · X loại · Esc đóng</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/loupe.py" line="146"/>
+        <source>Picked</source>
+        <translation>Đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/loupe.py" line="148"/>
+        <source>Rejected</source>
+        <translation>Đã loại</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="42"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="49"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="73"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="19"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="78"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="24"/>
         <source>Search captions, people, places… (accents optional)</source>
         <translation>Tìm chú thích, người, địa điểm… (không cần dấu)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="84"/>
-        <source>Newest first</source>
-        <translation>Mới chụp trước</translation>
+        <location filename="../../photodesk/gui/window_parts.py" line="30"/>
+        <source>Date taken</source>
+        <translation>Ngày chụp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="84"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="31"/>
         <source>File name</source>
         <translation>Tên tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="85"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="32"/>
         <source>Rating</source>
         <translation>Xếp hạng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="85"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="33"/>
         <source>Recently added</source>
         <translation>Mới thêm gần đây</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="87"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="40"/>
         <source>Sort:</source>
         <translation>Sắp xếp:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="97"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="48"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="98"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="49"/>
         <source>&amp;Add folder…</source>
         <translation>&amp;Thêm thư mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="103"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="52"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Cài đặt…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="55"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="107"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="58"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="60"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="62"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="67"/>
+        <source>Select &amp;all</source>
+        <translation>Chọn &amp;tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="70"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="109"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="72"/>
         <source>Problems</source>
         <translation>Sự cố</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="111"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="74"/>
         <source>&amp;Find</source>
         <translation>Tì&amp;m</translation>
     </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="76"/>
+        <source>&amp;Loupe (Space)</source>
+        <translation>&amp;Xem lớn (Space)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="141"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="170"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="146"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="98"/>
+        <source>in folder %1</source>
+        <translation>trong thư mục %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="99"/>
+        <source>in the article</source>
+        <translation>trong bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="100"/>
+        <source>showing %1</source>
+        <translation>có %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="101"/>
+        <source>at %1</source>
+        <translation>tại %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="102"/>
+        <source>in saved search %1</source>
+        <translation>trong tìm kiếm đã lưu %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="110"/>
         <source>No photo matches “%1”.</source>
         <translation>Không có ảnh nào khớp với “%1”.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="148"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="112"/>
+        <source>Nothing here yet.</source>
+        <translation>Chưa có ảnh nào ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="113"/>
         <source>No photos yet. Drop a folder here, or choose File → Add folder…</source>
         <translation>Chưa có ảnh nào. Thả một thư mục vào đây, hoặc chọn Tệp → Thêm thư mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="168"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="89"/>
         <source>Add folder</source>
         <translation>Thêm thư mục</translation>
     </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="215"/>
+        <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
+        <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="231"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="235"/>
+        <source>%1 (%n photos)</source>
+        <translation>
+            <numerusform>%1 (%n ảnh)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/mainwindow.py" line="324"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="233"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="326"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
@@ -346,14 +591,120 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="15"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="18"/>
+        <source>System language</source>
+        <translation>Theo ngôn ngữ của hệ thống</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="22"/>
+        <source>The new language is used from the next start of PhotoDesk.</source>
+        <translation>Ngôn ngữ mới được dùng từ lần mở PhotoDesk tiếp theo.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="26"/>
+        <source>Language:</source>
+        <translation>Ngôn ngữ:</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../photodesk/gui/sidebar.py" line="47"/>
+        <source>All photos</source>
+        <translation>Tất cả ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/sidebar.py" line="50"/>
+        <source>Folders</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/sidebar.py" line="53"/>
+        <source>Articles</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/sidebar.py" line="56"/>
+        <source>People</source>
+        <translation>Nhân vật</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/sidebar.py" line="61"/>
+        <source>Events</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/sidebar.py" line="68"/>
+        <source>Saved searches</source>
+        <translation>Tìm kiếm đã lưu</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/sidebar.py" line="110"/>
+        <source>%1 of %2 images linked</source>
+        <translation>Đã liên kết %1 / %2 ảnh</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/sidebar.py" line="114"/>
+        <source>%n image(s) wait for a choice</source>
+        <translation>
+            <numerusform>%n ảnh đang chờ chọn</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagEditor</name>
+    <message>
+        <location filename="../../photodesk/gui/tags.py" line="99"/>
+        <source>Suggested by the article:</source>
+        <translation>Bài viết gợi ý:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/tags.py" line="123"/>
+        <source>Add a person: type part of the name</source>
+        <translation>Thêm người: gõ một phần của tên</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/tags.py" line="124"/>
+        <source>Set the event: type part of its name</source>
+        <translation>Đặt sự kiện: gõ một phần của tên</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/tags.py" line="125"/>
+        <source>Add a keyword</source>
+        <translation>Thêm từ khóa</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/tags.py" line="188"/>
+        <source>Enter adds a new person: %1</source>
+        <translation>Enter để thêm người mới: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/tags.py" line="190"/>
+        <source>Type “name, title” to give the title too.</source>
+        <translation>Gõ “tên, chức vụ” để ghi cả chức vụ.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/tags.py" line="192"/>
+        <source>Enter adds a new event: %1</source>
+        <translation>Enter để thêm sự kiện mới: %1</translation>
+    </message>
+</context>
+<context>
     <name>ThumbDelegate</name>
     <message>
-        <location filename="../../photodesk/gui/delegate.py" line="75"/>
+        <location filename="../../photodesk/gui/delegate.py" line="122"/>
         <source>Missing</source>
         <translation>Thiếu tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/delegate.py" line="75"/>
+        <location filename="../../photodesk/gui/delegate.py" line="122"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
     </message>
@@ -364,6 +715,64 @@
         <location filename="../../photodesk/gui/app.py" line="46"/>
         <source>PhotoDesk cannot open the catalog</source>
         <translation>PhotoDesk không mở được danh mục ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>culling</name>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="45"/>
+        <source>Red</source>
+        <translation>Đỏ</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="45"/>
+        <source>Yellow</source>
+        <translation>Vàng</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="46"/>
+        <source>Green</source>
+        <translation>Xanh lá</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="46"/>
+        <source>Blue</source>
+        <translation>Xanh dương</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="47"/>
+        <source>Purple</source>
+        <translation>Tím</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="54"/>
+        <source>Rate %1</source>
+        <translation>Xếp hạng %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="56"/>
+        <source>Label %1</source>
+        <translation>Nhãn %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="57"/>
+        <source>Clear label</source>
+        <translation>Bỏ nhãn màu</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="59"/>
+        <source>Pick</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="59"/>
+        <source>Reject</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/culling.py" line="60"/>
+        <source>Clear pick</source>
+        <translation>Bỏ chọn/loại</translation>
     </message>
 </context>
 </TS>

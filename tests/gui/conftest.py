@@ -29,6 +29,12 @@ def photo_folder(tmp_path, corpus) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path, monkeypatch):
+    """Each test has its own settings file: the user's own is never read or written."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
 @pytest.fixture
 def catalog_path(tmp_path) -> str:
     return str(tmp_path / "catalog.sqlite")

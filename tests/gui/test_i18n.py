@@ -68,16 +68,19 @@ def test_compiled_qm_matches_the_ts(app):
 
 
 def _source_strings():
-    """Literal first arguments of tr()/translate() calls in photodesk/gui (what lupdate sees)."""
+    """Literal source texts of tr() and translate() calls in photodesk/gui (what lupdate sees).
+
+    translate() may be QCoreApplication.translate or a module's bare alias of it."""
     for path in GUI.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-                args = node.args
-                if node.func.attr == "tr" and args and isinstance(args[0], ast.Constant):
-                    yield args[0].value
-                elif node.func.attr == "translate" and len(args) > 1 and isinstance(
-                        args[1], ast.Constant):
-                    yield args[1].value
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            args = node.args
+            if name == "tr" and args and isinstance(args[0], ast.Constant):
+                yield args[0].value
+            elif name == "translate" and len(args) > 1 and isinstance(args[1], ast.Constant):
+                yield args[1].value
 
 
 def test_ts_knows_every_string_in_the_code():

@@ -74,7 +74,7 @@ def test_window_started_with_a_folder_indexes_it_in_the_background(qtbot, open_w
     assert any("4 of 4" in text and "photos/s" in text for text in shown), shown
     assert window.status.isHidden()
     assert "finished" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.folders.paths() == [str(photo_folder)])
+    qtbot.waitUntil(lambda: window.sidebar.paths() == [str(photo_folder)])
     assert window.problems.isHidden()
 
 

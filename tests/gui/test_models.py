@@ -1,4 +1,4 @@
-"""PhotoListModel: paging, lazy rows, thumbnails, searches off the GUI thread, live updates."""
+"""PhotoListModel: lazy rows, thumbnails, searches off the GUI thread, live updates, scopes."""
 
 import shutil
 
@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from photodesk.core.catalog import Catalog
 from photodesk.core.index import index_paths
-from photodesk.gui import models
 from photodesk.gui.models import PhotoIdRole, PhotoListModel, PhotoRole
+from photodesk.gui.queries import Scope
 from photodesk.gui.placeholders import is_placeholder
 
 
@@ -32,17 +32,6 @@ def make_model(app, qtbot):
 def test_model_passes_qt_model_tester(qtmodeltester, make_model, indexed_catalog):
     model = make_model(indexed_catalog)
     assert model.rowCount() == 4
-    qtmodeltester.check(model)
-
-
-def test_rows_are_paged_in(qtbot, qtmodeltester, monkeypatch, make_model, indexed_catalog):
-    monkeypatch.setattr(models, "PAGE", 3)
-    model = make_model(indexed_catalog)
-    assert (model.rowCount(), model.total()) == (3, 4)
-    assert model.canFetchMore()
-    with qtbot.waitSignal(model.rowsInserted):
-        model.fetchMore()
-    assert model.rowCount() == 4 and not model.canFetchMore()
     qtmodeltester.check(model)
 
 
@@ -107,3 +96,49 @@ def test_invalidate_rereads_a_changed_row(qtbot, make_model, indexed_catalog):
     with qtbot.waitSignal(model.dataChanged, timeout=10000):
         model.invalidate([index.data(PhotoIdRole)])
     assert index.data(PhotoRole)["rating"] == 4
+
+
+def test_a_scope_shows_a_folder_and_search_narrows_it(qtbot, qtmodeltester, make_model,
+                                                      catalog_path, photo_folder, tmp_path):
+    later = photo_folder / "later"
+    later.mkdir()
+    shutil.move(photo_folder / "metapm.jpg", later / "metapm.jpg")
+    with Catalog(catalog_path) as cat:
+        list(index_paths(cat, [str(photo_folder)], workers=0))
+    model = make_model(catalog_path)
+    with qtbot.waitSignal(model.resultsChanged, timeout=10000) as result:
+        model.set_scope(Scope("folder", str(later)))
+    assert result.args == [1]
+    qtmodeltester.check(model)
+    with qtbot.waitSignal(model.resultsChanged, timeout=10000) as result:
+        model.set_scope(Scope("folder", str(photo_folder)), "canon")
+    assert result.args == [1]
+    with qtbot.waitSignal(model.resultsChanged, timeout=10000) as result:
+        model.set_scope(Scope("folder", str(photo_folder)))
+    assert result.args == [4]  # a folder holds its subfolders' photos too
+
+
+def test_patch_shows_an_edit_before_the_catalog_answers(qtbot, make_model, indexed_catalog):
+    model = make_model(indexed_catalog, "mourinho")
+    index = model.index(0)
+    qtbot.waitUntil(lambda: index.data(PhotoRole) is not None)
+    with qtbot.waitSignal(model.dataChanged):
+        model.patch([index.data(PhotoIdRole)], {"rating": 5})
+    assert index.data(PhotoRole)["rating"] == 5
+    assert model.ids_in([(0, 0)]) == [index.data(PhotoIdRole)]
+
+
+def test_a_read_in_flight_does_not_undo_a_patch(qtbot, make_model, indexed_catalog):
+    model = make_model(indexed_catalog, "mourinho")
+    index = model.index(0)
+    qtbot.waitUntil(lambda: index.data(PhotoRole) is not None)
+    pid = index.data(PhotoIdRole)
+    model.invalidate([pid])  # a read that started before the edit reached the catalog
+    model.patch([pid], {"pick": 1})
+    with qtbot.waitSignal(model.dataChanged, timeout=10000):
+        pass
+    qtbot.wait(50)
+    assert index.data(PhotoRole)["pick"] == 1  # the edit stays shown
+    with qtbot.waitSignal(model.dataChanged, timeout=10000):
+        model.settle()  # the catalog never got it: the truth comes back
+    assert index.data(PhotoRole)["pick"] == 0

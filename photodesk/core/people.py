@@ -1,0 +1,154 @@
+"""People and events: the registry, folded look-up, and tag edits on a selection that can be undone.
+
+Every function that writes takes a Catalog and runs in one transaction. Edits that an editor
+may want back return (or accept) the values they replaced: snapshot() before, restore() after.
+"""
+
+import re
+from collections import defaultdict
+
+from photodesk.core import edit
+from photodesk.core import search
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import articles as store
+from photodesk.core.catalog import desk
+from photodesk.core.fold import fold, words
+
+LIST_FIELDS = ("keywords", "people")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+def registry(cat: Catalog) -> dict:
+    """What the desk lists and completes: people, events (with photo counts) and keywords."""
+    return {"people": desk.people(cat), "events": desk.events(cat),
+            "keywords": desk.keywords(cat)}
+
+
+def matches(query: str, *names: str | None) -> bool:
+    """True when every folded word of query starts a word of one of names, in order.
+
+    "vo thi" matches "Võ Thị Ánh Xuân"; "xuan" matches it too; "thi vo" does not.
+    """
+    wanted = words(query)
+    if not wanted:
+        return True
+    for name in filter(None, names):
+        have, i = words(name), 0
+        for word in have:
+            if i < len(wanted) and word.startswith(wanted[i]):
+                i += 1
+        if i == len(wanted):
+            return True
+    return False
+
+
+def aliases_of(person: dict) -> list[str]:
+    return [a.strip() for a in (person.get("aliases") or "").split(";") if a.strip()]
+
+
+def parse_person(text: str) -> tuple[str, str | None]:
+    """"Võ Thị Ánh Xuân, Phó Chủ tịch nước" -> (name, title): the way captions write them."""
+    name, _, title = text.partition(",")
+    return " ".join(name.split()), " ".join(title.split()) or None
+
+
+def parse_event(text: str) -> tuple[str, str | None, str | None]:
+    """"Hội chợ Nông sản, 2025-03-15, Hòa Sơn" -> (name, date, place); both extras optional."""
+    name, *rest = [" ".join(p.split()) for p in text.split(",")]
+    date = next((p for p in rest if _DATE.match(p)), None)
+    place = ", ".join(p for p in rest if p and p != date) or None
+    return name, date, place
+
+
+def find(entries: list[dict], name: str) -> dict | None:
+    """The registry entry whose name folds to the same text as name."""
+    key = fold(" ".join(name.split()))
+    return next((e for e in entries if fold(e["name"]) == key), None)
+
+
+def add_person(cat: Catalog, name: str, title: str | None = None,
+               aliases: list[str] | None = None) -> int:
+    if not name.strip():
+        raise ValueError("a person needs a name")
+    with cat.transaction():
+        return desk.add_person(cat, " ".join(name.split()), title,
+                               "; ".join(aliases) if aliases else None)
+
+
+def update_person(cat: Catalog, person_id: int, *, name: str | None = None,
+                  title: str | None = None, aliases: list[str] | None = None) -> None:
+    values = {"name": name, "title": title, "aliases": "; ".join(aliases or []) or None}
+    with cat.transaction():
+        desk.update_person(cat, person_id, {k: v for k, v in values.items()
+                                            if v is not None or k != "name"})
+
+
+def add_event(cat: Catalog, name: str, date: str | None = None, place: str | None = None) -> int:
+    if not name.strip():
+        raise ValueError("an event needs a name")
+    with cat.transaction():
+        return desk.add_event(cat, " ".join(name.split()), date, place)
+
+
+# --- tags on a selection ----------------------------------------------------------------------
+
+def tag(cat: Catalog, photo_ids, field: str, add=(), remove=()) -> None:
+    """Add and remove keywords or people on each photo, keeping the others each one has.
+
+    Photos that end with the same list share one edit_photos() call.
+    """
+    if field not in LIST_FIELDS:
+        raise ValueError(f"not a list field: {field}")
+    ids = list(photo_ids)
+    gone = {fold(r) for r in remove}
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for pid, values in desk.field_values(cat, ids, [field]).items():
+        kept = [v for v in values[field] if fold(v) not in gone]
+        known = {fold(v) for v in kept}
+        kept += [a for a in add if fold(a) not in known]
+        groups[tuple(kept)].append(pid)
+    for result, members in groups.items():
+        edit.edit_photos(cat, members, **{field: list(result)})
+
+
+def snapshot(cat: Catalog, photo_ids, fields) -> dict[int, dict]:
+    """The values of fields on each photo, as restore() takes them back."""
+    return desk.field_values(cat, list(photo_ids), list(fields))
+
+
+def restore(cat: Catalog, before: dict[int, dict]) -> None:
+    """Put back the values snapshot() read; photos that had the same values share one edit."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for pid, values in before.items():
+        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                           for k, v in values.items()))
+        groups[key].append(pid)
+    for key, members in groups.items():
+        changes = {k: list(v) if isinstance(v, tuple) else v for k, v in key}
+        edit.edit_photos(cat, members, **changes)
+
+
+def decide(cat: Catalog, photo_ids, kind: str, target_id: int, accept: bool) -> dict:
+    """Accept or reject a suggested person or event on the photos that have the suggestion.
+
+    Returns the links as they were, for undecide(). Photos where the person or event is
+    already confirmed or rejected are left alone.
+    """
+    before = desk.link_states(cat, list(photo_ids), kind, target_id)
+    pending = [pid for pid, state in before.items() if state and state[1] == "suggested"]
+    if pending:
+        edit.decide_suggestion(cat, pending, kind, target_id, accept)
+    return {pid: before[pid] for pid in pending}
+
+
+def undecide(cat: Catalog, before: dict, kind: str, target_id: int) -> None:
+    with cat.transaction():
+        desk.set_link_states(cat, before, kind, target_id)
+        search.refresh(cat, list(before))
+
+
+def suggestions(cat: Catalog, photo_id: int) -> dict:
+    """People and events an article suggests for this photo, waiting for the editor."""
+    return store.suggestions(cat, photo_id)

@@ -1,0 +1,114 @@
+"""The main window's toolbar, menus and status texts, built apart so the window only wires."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QLineEdit, QSizePolicy,
+                               QToolBar, QWidget)
+
+from photodesk.gui.placeholders import search_icon
+
+SORTS = ("taken", "name", "rating", "indexed")
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
+
+
+def build_toolbar(window) -> tuple[QLineEdit, QComboBox]:
+    bar = QToolBar(translate("MainWindow", "Search"))
+    bar.setObjectName("searchBar")
+    bar.setMovable(False)
+    field = QLineEdit()
+    field.setPlaceholderText(
+        translate("MainWindow", "Search captions, people, places… (accents optional)"))
+    field.setClearButtonEnabled(True)
+    field.addAction(search_icon(), QLineEdit.ActionPosition.LeadingPosition)
+    field.setMinimumWidth(420)
+    field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    sort = QComboBox()
+    names = {"taken": translate("MainWindow", "Date taken"),
+             "name": translate("MainWindow", "File name"),
+             "rating": translate("MainWindow", "Rating"),
+             "indexed": translate("MainWindow", "Recently added")}
+    for key in SORTS:
+        sort.addItem(names[key], key)
+    spacer = QWidget()
+    spacer.setFixedWidth(12)
+    bar.addWidget(field)
+    bar.addWidget(spacer)
+    bar.addWidget(QLabel(translate("MainWindow", "Sort:")))
+    bar.addWidget(sort)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    return field, sort
+
+
+def build_menus(window) -> None:
+    keys = QKeySequence.StandardKey
+    file_menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
+    window.add_folder_action = _action(window, translate("MainWindow", "&Add folder…"),
+                                       window.choose_folder, keys.Open)
+    file_menu.addAction(window.add_folder_action)
+    file_menu.addAction(_action(window, translate("MainWindow", "&Settings…"),
+                                window.open_settings, keys.Preferences))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, translate("MainWindow", "&Quit"), window.close,
+                                keys.Quit))
+
+    edit_menu = window.menuBar().addMenu(translate("MainWindow", "&Edit"))
+    stack = window.editor.stack
+    window.undo_action = stack.createUndoAction(window, translate("MainWindow", "Undo"))
+    window.undo_action.setShortcut(keys.Undo)
+    window.redo_action = stack.createRedoAction(window, translate("MainWindow", "Redo"))
+    window.redo_action.setShortcut(keys.Redo)
+    edit_menu.addAction(window.undo_action)
+    edit_menu.addAction(window.redo_action)
+    edit_menu.addSeparator()
+    edit_menu.addAction(_action(window, translate("MainWindow", "Select &all"),
+                                window.grid.selectAll, keys.SelectAll))
+
+    view_menu = window.menuBar().addMenu(translate("MainWindow", "&View"))
+    problems = window.problems.toggleViewAction()
+    problems.setText(translate("MainWindow", "Problems"))
+    view_menu.addAction(problems)
+    view_menu.addAction(_action(window, translate("MainWindow", "&Find"),
+                                window.search_field.setFocus, keys.Find))
+    view_menu.addAction(_action(window, translate("MainWindow", "&Loupe (Space)"),
+                                window.open_loupe))
+
+
+def _action(window, text: str, slot, shortcut=None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    action.triggered.connect(lambda *_: slot())
+    return action
+
+
+def choose_folder(window) -> None:
+    folder = QFileDialog.getExistingDirectory(window, translate("MainWindow", "Add folder"),
+                                              str(Path.home()))
+    if folder:
+        window.add_paths([folder])
+
+
+def count_text(counted: str, scope) -> str:
+    """counted is "N photos" (the window translates plurals: lupdate sees them only in tr())."""
+    text = counted
+    where = {"folder": translate("MainWindow", "in folder %1"),
+             "article": translate("MainWindow", "in the article"),
+             "person": translate("MainWindow", "showing %1"),
+             "event": translate("MainWindow", "at %1"),
+             "saved": translate("MainWindow", "in saved search %1")}.get(scope.kind)
+    if where:
+        text += " " + where.replace("%1", scope.label or str(scope.key))
+    return text
+
+
+def empty_text(query: str, scope) -> str:
+    if query:
+        return translate("MainWindow", "No photo matches “%1”.").replace("%1", query)
+    if scope.kind != "all":
+        return translate("MainWindow", "Nothing here yet.")
+    return translate("MainWindow",
+                     "No photos yet. Drop a folder here, or choose File → Add folder…")

@@ -1,0 +1,83 @@
+"""The article view: text and photos in the reader's order, missing and ambiguous images."""
+
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import articles as store
+from tests.conftest import make_jpeg
+
+STORY = """Thăm mô hình trồng chè
+
+Sáng 2/4, đoàn công tác thăm mô hình trồng chè của xã Suối Mây.
+
+doi-che.jpg
+Đồi chè của xã.
+
+Mô hình đã giúp nhiều hộ thoát nghèo.
+
+vuon-uom.jpg
+Vườn ươm giống chè.
+
+khong-co.jpg
+Ảnh không có trong kho.
+"""
+
+
+def newsroom(tmp_path):
+    """An article whose first image has two photos of its name elsewhere: ambiguous."""
+    root = tmp_path / "newsroom"
+    (root / "bai").mkdir(parents=True)
+    (root / "bai" / "tham-mo-hinh-che.txt").write_text(STORY, encoding="utf-8")
+    make_jpeg(root / "may-1" / "doi-che.jpg", color=(40, 160, 60))
+    make_jpeg(root / "may-2" / "doi-che.jpg", color=(160, 40, 60))
+    make_jpeg(root / "bai" / "vuon-uom.jpg", color=(60, 60, 160))
+    return root
+
+
+def open_story(qtbot, open_window, catalog_path, tmp_path):
+    root = newsroom(tmp_path)
+    window = open_window(catalog_path, [str(root)])
+    qtbot.waitUntil(lambda: window.article_view.article_id() is not None, timeout=60000)
+    return window, root
+
+
+def test_text_and_images_in_reading_order(qtbot, open_window, catalog_path, tmp_path):
+    window, _ = open_story(qtbot, open_window, catalog_path, tmp_path)
+    view = window.article_view
+    texts = [label.text() for label in view.findChildren(QLabel)]
+    assert "Thăm mô hình trồng chè" in texts
+    order = [t for t in texts if t in ("Sáng 2/4, đoàn công tác thăm mô hình trồng chè của xã "
+                                       "Suối Mây.", "Vườn ươm giống chè.",
+                                       "Mô hình đã giúp nhiều hộ thoát nghèo.")]
+    assert order == ["Sáng 2/4, đoàn công tác thăm mô hình trồng chè của xã Suối Mây.",
+                     "Mô hình đã giúp nhiều hộ thoát nghèo.", "Vườn ươm giống chè."]
+    assert any("khong-co.jpg" in t and "no photo" in t for t in texts)
+    assert window.model.rowCount() == 1  # only vuon-uom.jpg is linked so far
+
+
+def test_an_ambiguous_image_is_settled_by_choosing_a_candidate(qtbot, open_window, catalog_path,
+                                                               tmp_path):
+    window, root = open_story(qtbot, open_window, catalog_path, tmp_path)
+    view = window.article_view
+    buttons = view.findChildren(QPushButton, "choosePhoto")
+    assert len(buttons) == 2
+    qtbot.waitUntil(lambda: sum(i.has_image() for i in view.images()) == 3)  # 1 linked + 2 choices
+    chosen = [b for b in buttons if "may-2" in b.parent().findChild(QLabel).text()]
+    assert len(chosen) == 1
+    chosen[0].click()
+    qtbot.waitUntil(lambda: not view.findChildren(QPushButton, "choosePhoto"), timeout=10000)
+    with Catalog(catalog_path) as cat:
+        image = store.article(cat, view.article_id())["images"][0]
+    assert image["match"] == "chosen" and image["photo_path"] == str(root / "may-2" /
+                                                                      "doi-che.jpg")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    with Catalog(catalog_path) as cat:
+        assert store.article(cat, view.article_id())["images"][0]["photo_caption"] == \
+            "Đồi chè của xã."  # the article's caption filled the empty one
+
+
+def test_closing_the_article_shows_every_photo_again(qtbot, open_window, catalog_path, tmp_path):
+    window, _ = open_story(qtbot, open_window, catalog_path, tmp_path)
+    window.article_view.close_article()
+    qtbot.waitUntil(lambda: window.model.scope.kind == "all" and window.model.rowCount() == 3)
+    assert window.article_view.isHidden()

@@ -1,0 +1,70 @@
+"""What keeps a 100,000-photo grid fast, checked on a few thousand: every id at once, catalog
+rows in pages as the view asks for them, thumbnails read off the GUI thread.
+(The clock is benchmarks/grid_scroll.py's job, not a test's.)"""
+
+import importlib.util
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from photodesk.core.catalog import photos as catalog
+from photodesk.gui import tasks
+from photodesk.gui.models import PAGE, PhotoRole
+from photodesk.gui.placeholders import is_placeholder
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "grid_scroll.py"
+PHOTOS = 3000
+
+
+@pytest.fixture(scope="module")
+def big_catalog(tmp_path_factory) -> str:
+    spec = importlib.util.spec_from_file_location("grid_scroll", BENCH)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    path = tmp_path_factory.mktemp("big") / "big.sqlite"
+    bench.build_catalog(path, PHOTOS)
+    return str(path)
+
+
+def on_thread(record: list, fn):
+    def wrapped(*args, **kwargs):
+        record.append(threading.current_thread() is threading.main_thread())
+        return fn(*args, **kwargs)
+    return wrapped
+
+
+def test_rows_arrive_in_pages_as_the_view_scrolls(qtbot, open_window, big_catalog, monkeypatch):
+    reads: list[bool] = []
+    monkeypatch.setattr(catalog, "photos", on_thread(reads, catalog.photos))
+    window = open_window(big_catalog)
+    model, grid = window.model, window.grid
+    qtbot.waitUntil(lambda: model.rowCount() == PHOTOS, timeout=10000)
+    qtbot.waitUntil(lambda: model.index(0).data(PhotoRole) is not None)
+    first_screen = model.rows_in_memory()
+    assert 0 < first_screen <= 2 * PAGE  # a screenful, not three thousand rows
+    grid.scrollToBottom()
+    last = model.index(PHOTOS - 1)
+    qtbot.waitUntil(lambda: last.data(PhotoRole) is not None, timeout=10000)
+    assert model.rows_in_memory() <= 6 * PAGE  # the top and the bottom, not the middle
+    assert reads and not any(reads)  # every read ran on a worker thread
+
+
+def test_thumbnails_are_read_off_the_gui_thread(qtbot, open_window, big_catalog, monkeypatch):
+    reads: list[bool] = []
+
+    class Reader(tasks.QImageReader):
+        def read(self):
+            reads.append(threading.current_thread() is threading.main_thread())
+            return super().read()
+
+    monkeypatch.setattr(tasks, "QImageReader", Reader)
+    window = open_window(big_catalog)
+    model = window.model
+    qtbot.waitUntil(lambda: model.index(0).data(PhotoRole) is not None, timeout=10000)
+    decoration = model.index(0).data(Qt.ItemDataRole.DecorationRole)
+    qtbot.waitUntil(lambda: not is_placeholder(
+        model.index(0).data(Qt.ItemDataRole.DecorationRole), model.placeholder), timeout=10000)
+    assert decoration is not None
+    assert reads and not any(reads)
