@@ -183,5 +183,7 @@ def decide_suggestion(cat: Catalog, photo_id: int, kind: str, target_id: int, ac
     table, column = {"person": ("photo_people", "person_id"),
                      "event": ("photo_events", "event_id")}[kind]
     cat.db.execute(
-        f"UPDATE {table} SET state = ?, source = 'editor' WHERE photo_id = ? AND {column} = ?",
+        # Only a pending suggestion is decided: a confirmed tag must not be undone by a reject.
+        f"UPDATE {table} SET state = ?, source = 'editor' "
+        f"WHERE photo_id = ? AND {column} = ? AND state = 'suggested'",
         ["confirmed" if accept else "rejected", photo_id, target_id])
