@@ -3,7 +3,7 @@
 Each module registers its commands on the group in base.py; importing them here wires them in.
 """
 
-from photodesk.cli import articles, gui, index, photos  # noqa: F401  (registers commands)
+from photodesk.cli import articles, edit, gui, index, photos, watch  # noqa: F401  (registers commands)
 from photodesk.cli.base import main
 
 __all__ = ["main"]

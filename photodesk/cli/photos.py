@@ -17,29 +17,109 @@ SHOWN_FIELDS = ("headline", "caption", "keywords", "people", "event", "creator",
                 "focal_length", "width", "height", "format", "rating", "label", "hash")
 
 
-@main.command()
+# -word and -has:gps leave photos out: they are query words, not options.
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1)
-@click.option("--limit", default=50, show_default=True, help="Most photos to list.")
-@click.option("--sort", type=click.Choice(sorted(search_core.ORDER)), default="taken",
-              show_default=True)
+@click.option("--sort", type=click.Choice(list(search_core.SORTS)), default=None,
+              help="Order: taken (default), indexed, name, rating or relevance.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(0),
+              help="Most photos to list.")
+@click.option("--after", metavar="CURSOR", help="The next page: the cursor the last one printed.")
+@click.option("--facets", "with_facets", is_flag=True,
+              help="Also count the matches by person, event, date, camera, rating, folder…")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--saved", metavar="NAME", help="Run the saved search NAME (QUERY narrows it).")
+@click.option("--save", metavar="NAME", help="Save QUERY under NAME, to run later with --saved.")
+@click.option("--list-saved", is_flag=True, help="List the saved searches.")
+@click.option("--delete-saved", metavar="NAME", help="Forget the saved search NAME.")
+@click.option("--syntax", is_flag=True, help="Explain the query syntax.")
 @click.pass_obj
-def search(obj, query, limit, sort, as_json):
-    """Find photos: words match file names, captions, headlines, keywords, people, events,
-    articles and places, without regard to accents or case ("dong chi" finds "Đồng chí")."""
+def search(obj, query, sort, limit, after, with_facets, as_json, saved, save, list_saved,
+           delete_saved, syntax):
+    """Find photos. Words match file names, captions, headlines, keywords, people, events,
+    articles and places without regard to accents or case ("dong chi" finds "Đồng chí");
+    fields narrow: person:"vo thi anh xuan" date:2024-01..2024-03 rating:>=3 -has:caption.
+    See --syntax."""
     text = " ".join(query)
-    ids = search_core.search(obj.catalog, text, limit=limit, sort=sort)
-    rows = catalog.photos(obj.catalog, ids)
-    if as_json:
-        click.echo(json.dumps([public(r) for r in rows], ensure_ascii=False, indent=2))
+    if syntax:
+        click.echo(search_core.SYNTAX_HELP)
         return
-    total = search_core.count(obj.catalog, text)
+    try:
+        if list_saved:
+            return _list_saved(obj.catalog, as_json)
+        if delete_saved:
+            if not search_core.delete_saved_search(obj.catalog, delete_saved):
+                raise search_core.QueryError(f"no saved search named {delete_saved!r}")
+            click.echo(f"Deleted the saved search {delete_saved}", err=True)
+            return
+        if save:
+            entry = search_core.save_search(obj.catalog, save, text, sort or "taken")
+            click.echo(f"Saved search {entry.name}: {entry.query}", err=True)
+            return
+        options = {"limit": limit, "after": after, "count_budget": None}
+        if saved:
+            page = search_core.run_saved(obj.catalog, saved, also=text, sort=sort, **options)
+        else:
+            page = search_core.run(obj.catalog, text, sort=sort or "taken", **options)
+        found = search_core.facets(obj.catalog, page.query) if with_facets else None
+    except search_core.QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+    for problem in page.problems:
+        pointer = problem.pointer(page.query.text).replace("\n", "\n    ")
+        click.echo(f"warning: {problem.message}\n    {pointer}", err=True)
+    rows = catalog.photos(obj.catalog, page.ids)
+    if as_json:  # stdout is the JSON alone; only a next page is mentioned on stderr
+        click.echo(json.dumps(_search_json(page, rows, found) if found else
+                              [public(r) for r in rows], ensure_ascii=False, indent=2))
+    else:
+        _print_rows(rows)
+        if found:
+            _print_facets(found)
+        total = page.total if page.total_exact else f"more than {page.total}"
+        click.echo(f"{len(rows)} of {total} shown", err=True)
+    if page.cursor:
+        click.echo(f"next page: --after {page.cursor}", err=True)
+
+
+def _print_rows(rows: list[dict]) -> None:
     for r in rows:
         click.echo(f"{r['id']:>6}  {r['status']:<10} {r['path']}")
         summary = r.get("caption") or r.get("headline")
         if summary:
             click.echo(f"        {short(summary, 100)}")
-    click.echo(f"{len(rows)} of {total} shown", err=True)
+
+
+def _print_facets(found) -> None:
+    about = "" if found.exact else f" (estimated from {found.sampled} of about {found.total})"
+    click.echo(f"\nfacets{about}:")
+    for name, values in found.groups.items():
+        if values:
+            listed = "; ".join(f"{v.label} ({v.count})" for v in values)
+            click.echo(f"  {name}: {listed}")
+
+
+def _search_json(page, rows: list[dict], found) -> dict:
+    return {
+        "photos": [public(r) for r in rows], "total": page.total,
+        "total_exact": page.total_exact, "cursor": page.cursor,
+        "problems": [{"start": p.start, "end": p.end, "message": p.message}
+                     for p in page.problems],
+        "facets": {"exact": found.exact, "total": found.total, "sampled": found.sampled,
+                   "groups": {name: [{"value": v.value, "count": v.count,
+                                      "clause": search_core.facet_clause(name, v.value)}
+                                     for v in values]
+                              for name, values in found.groups.items()}},
+    }
+
+
+def _list_saved(cat: Catalog, as_json: bool) -> None:
+    entries = search_core.saved_searches(cat)
+    if as_json:
+        click.echo(json.dumps([{"name": e.name, "query": e.query, "sort": e.sort}
+                               for e in entries], ensure_ascii=False, indent=2))
+        return
+    for e in entries:
+        click.echo(f"{e.name}\t{e.query}" + (f"\t(sorted by {e.sort})" if e.sort != "taken" else ""))
 
 
 @main.command()

@@ -97,7 +97,7 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
             catalog.add_folder(cat, root)
         known.update(catalog.known_files(cat, root))
         known_articles.update(store.known_articles(cat, root))
-    todo, seen, problems, articles = [], set(), [], []
+    todo, seen, problems, articles, returned = [], set(), [], [], []
     own = {str(cat.thumbs_dir)}  # the catalog's own cache must never be indexed
     for root in roots:
         for item in scan(root, exclude=own):
@@ -110,9 +110,13 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
             elif item.kind == "image":
                 seen.add(item.path)
                 old = known.get(item.path)
-                if old is None or (old[1], old[2]) != (item.size, item.mtime_ns):
+                changed = old is None or (old[1], old[2]) != (item.size, item.mtime_ns)
+                if changed or old[3] == "missing":  # a file back at its path is read again
                     todo.append(item)
+                elif old[3] == "offline":
+                    returned.append((item.path, old[0]))
     yield Scanned(len(seen), len(seen) - len(todo), len(todo))
+    yield from _returned(cat, returned)
     for problem in problems:
         yield Failed(problem.path, problem.reason)
     saved: set[int] = set()
@@ -139,6 +143,16 @@ def _import_articles(cat: Catalog, candidates: list[Candidate]) -> Iterator[Even
                 yield Skipped(c.path, "names no photo: not taken for an article")
             else:
                 yield ArticleImported(c.path, result.article_id, result.references, result.linked)
+
+
+def _returned(cat: Catalog, returned: list[tuple[str, int]]) -> Iterator[Event]:
+    """Files of a folder back online, unchanged by size and mtime: present again, not re-read
+    (only present photos are ever marked offline)."""
+    if returned:
+        with cat.transaction():
+            catalog.set_status(cat, [pid for _, pid in returned], "present")
+        for path, pid in returned:
+            yield Indexed(path, pid, "updated")
 
 
 def _root_readable(path: str, roots: list[str], problems: list[ScanProblem]) -> bool:
@@ -280,6 +294,8 @@ def _identity(cat: Catalog, path: str, content_hash: str | None) -> tuple[int | 
         return current, "updated"
     if content_hash:
         for row in catalog.photos_with_hash(cat, content_hash):
-            if row["status"] == "missing" or not os.path.exists(row["path"]):
+            # An offline photo keeps its identity for when its folder comes back.
+            if row["status"] == "missing" or (row["status"] != "offline"
+                                              and not os.path.exists(row["path"])):
                 return row["id"], "moved"
     return None, "new"

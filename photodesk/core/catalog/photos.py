@@ -220,3 +220,79 @@ def apply_edit(cat: Catalog, photo_id: int, changes: dict) -> None:
             _set_links(cat, photo_id, name, items, source="editor")
     edited |= set(changes) - {"pick"}  # pick never comes from the file
     cat.db["photos"].update(photo_id, {**scalars, "edited": json.dumps(sorted(edited))})
+
+
+# --- live folders --------------------------------------------------------------------------
+
+# A photo whose folder is gone or unmounted is offline: kept whole, like a missing one, and
+# present again when the folder returns.
+STATUSES = (*STATUSES, "offline")
+
+
+def folder_by_path(cat: Catalog, path: str) -> dict | None:
+    rows = list(cat.db.query("SELECT * FROM folders WHERE path = ?", [path]))
+    return rows[0] if rows else None
+
+
+def set_folder_watch(cat: Catalog, path: str, **values) -> None:
+    """Set a folder's observer ('native', 'polling' or None) or mount_point flag."""
+    unknown = set(values) - {"observer", "mount_point"}
+    if unknown:
+        raise ValueError(f"not a watch setting: {', '.join(sorted(unknown))}")
+    row = folder_by_path(cat, path)
+    if row is not None:
+        cat.db["folders"].update(row["id"], values)
+
+
+def mark_offline(cat: Catalog, root: str, reason: str) -> int:
+    """Mark the present photos under root offline and the folder too; returns how many
+    photos under root are offline now."""
+    prefix = root.rstrip("/") + "/"
+    where = "(path = ? OR substr(path, 1, ?) = ?)"
+    params = [root, len(prefix), prefix]
+    ids = [r[0] for r in cat.db.execute(
+        f"SELECT id FROM photos WHERE status = 'present' AND {where}", params)]
+    set_status(cat, ids, "offline", reason)
+    cat.db.execute("UPDATE folders SET status = 'offline' WHERE path = ?", [root])
+    return cat.db.execute(f"SELECT count(*) FROM photos WHERE status = 'offline' AND {where}",
+                          params).fetchone()[0]
+
+
+# --- written files and events ------------------------------------------------------------
+
+def record_written(cat: Catalog, photo_id: int, size: int, mtime_ns: int, content_hash: str,
+                   fields) -> None:
+    """The photo's file now carries these fields: take its new facts, so a rescan sees no change,
+    and forget that the editor changed them (the file says the same now)."""
+    row = cat.db.execute("SELECT edited FROM photos WHERE id = ?", [photo_id]).fetchone()
+    if row is None:
+        raise KeyError(photo_id)
+    edited = [f for f in json.loads(row[0] or "[]") if f not in set(fields)]
+    cat.db["photos"].update(photo_id, {"size": size, "mtime_ns": mtime_ns, "hash": content_hash,
+                                       "edited": json.dumps(edited)})
+
+
+def edited_fields(cat: Catalog, photo_id: int) -> list[str]:
+    row = cat.db.execute("SELECT edited FROM photos WHERE id = ?", [photo_id]).fetchone()
+    return json.loads(row[0] or "[]") if row else []
+
+
+def event_info(cat: Catalog, event_id: int) -> dict | None:
+    rows = list(cat.db.query("SELECT id, name, date, place, article_id FROM events WHERE id = ?",
+                             [event_id]))
+    return rows[0] if rows else None
+
+
+def event_photo_ids(cat: Catalog, event_id: int) -> list[int]:
+    """Photos confirmed as showing this event, by date taken then name."""
+    return [r[0] for r in cat.db.execute(
+        "SELECT p.id FROM photo_events pe JOIN photos p ON p.id = pe.photo_id "
+        "WHERE pe.event_id = ? AND pe.state = 'confirmed' "
+        "ORDER BY coalesce(p.taken_at, p.date_created, ''), p.name, p.id", [event_id])]
+
+
+def edited_photo_ids(cat: Catalog) -> list[int]:
+    """Photos with editor changes their files do not carry yet."""
+    return [r[0] for r in cat.db.execute(
+        "SELECT id FROM photos WHERE edited IS NOT NULL AND edited NOT IN ('', '[]') "
+        "ORDER BY path")]

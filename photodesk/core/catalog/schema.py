@@ -89,3 +89,85 @@ def name_key(name: str) -> str:
     """How file names compare: Unicode-normalised and case-insensitive."""
     import unicodedata
     return unicodedata.normalize("NFC", name).casefold()
+
+
+@migrations()
+def m003_watch(db: Database) -> None:
+    # observer: 'native', 'polling', or NULL to choose by file system. mount_point: the folder
+    # was a mount point when last seen, so finding it empty and unmounted means offline.
+    db["folders"].add_column("observer", str)
+    db["folders"].add_column("mount_point", int)
+
+
+@migrations()
+def m004_search(db: Database) -> None:
+    # The search index is numbered by search key, not photo id: the key follows the date taken
+    # (photodesk/core/search/keys.py), so the index serves "newest first" pages and date ranges
+    # without sorting. It also gains columns for the query's fields. Built anew from the catalog
+    # with frozen copies of the key and document rules, as they were when this was written.
+    from datetime import datetime
+
+    from photodesk.core.fold import fold, words
+
+    db.execute("DROP TABLE IF EXISTS photo_search")
+    db.execute("CREATE TABLE search_keys (key INTEGER PRIMARY KEY, "
+               "photo_id INTEGER NOT NULL UNIQUE)")
+    db.execute(
+        "CREATE VIRTUAL TABLE photo_search USING fts5("
+        "name, folder, caption, headline, keywords, people, event, article, place, creator, "
+        "credit, camera, lens, tokenize='unicode61 remove_diacritics 0', prefix='2 3 4 5 6')")
+    db["saved_searches"].create({"id": int, "name": str, "query": str, "sort": str,
+                                 "created_at": str, "updated_at": str},
+                                pk="id", not_null={"name", "query"})
+    db["saved_searches"].create_index(["name"], unique=True)
+    for column in ("indexed_at", "rating", "status"):
+        db["photos"].create_index([column], if_not_exists=True)
+
+    sep, mark, epoch, used = " \ue000 ", "\ue001", datetime(1, 1, 1), set()
+
+    def taken(*texts):
+        for text in texts:
+            try:
+                moment = datetime.fromisoformat(text.strip().replace(" ", "T", 1))
+                return moment.replace(tzinfo=None, microsecond=0)
+            except (AttributeError, ValueError):
+                continue
+        return None
+
+    def key(photo_id, moment):
+        if moment is None:
+            return photo_id
+        base, tie = (1 << 40) + (int((moment - epoch).total_seconds()) << 20), photo_id & 0xFFFFF
+        while base + tie in used:
+            tie = (tie + 1) & 0xFFFFF
+        return base + tie
+
+    def joined(*parts):
+        return sep.join(p for p in parts if p)
+
+    linked = "(SELECT group_concat(t.{name}, :sep) FROM {link} x JOIN {table} t ON t.id = x.{col} " \
+             "WHERE x.photo_id = p.id{state})"
+    rows = db.execute(
+        "SELECT p.id, p.path, p.name, p.caption, p.headline, p.title, p.location, p.city, "
+        "p.state, p.country, p.creator, p.credit, p.source, p.make, p.model, p.lens, "
+        "p.taken_at, p.date_created, "
+        + ", ".join(linked.format(name=n, link=lk, table=t, col=c, state=s) for n, lk, t, c, s in (
+            ("name", "photo_keywords", "keywords", "keyword_id", " AND x.state = 'confirmed'"),
+            ("name", "photo_people", "people", "person_id", " AND x.state = 'confirmed'"),
+            ("name", "photo_events", "events", "event_id", " AND x.state = 'confirmed'"),
+            ("title", "article_images", "articles", "article_id", "")))
+        + " FROM photos p", {"sep": sep}).fetchall()
+    for (pid, path, name, caption, headline, title, location, city, state, country, creator,
+         credit, source, make, model, lens, taken_at, date_created, keywords, people, events,
+         articles) in rows:
+        k = key(pid, taken(taken_at, date_created))
+        used.add(k)
+        db.execute("INSERT INTO search_keys (key, photo_id) VALUES (?, ?)", [k, pid])
+        folder = " ".join(mark + w for w in words((path or "").rpartition("/")[0]))
+        values = [fold(v) for v in (
+            name, caption, joined(headline, title), keywords, people, events, articles,
+            joined(location, city, state, country), creator, joined(credit, source),
+            " ".join(filter(None, (make, model))), lens)]
+        db.execute("INSERT INTO photo_search (rowid, folder, name, caption, headline, keywords, "
+                   "people, event, article, place, creator, credit, camera, lens) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [k, folder, *values])

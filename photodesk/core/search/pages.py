@@ -1,0 +1,56 @@
+"""Running a query: one page of photo ids in a sort order, the cursor to the next page, and
+the number of matches counted up to a cap within a time budget."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from photodesk.core.catalog import Catalog
+from photodesk.core.search import orders
+from photodesk.core.search.orders import SORTS
+from photodesk.core.search.parser import parse
+from photodesk.core.search.sources import count_plan
+from photodesk.core.search.sql import plan
+from photodesk.core.search.syntax import Problem, Query, QueryError
+
+PAGE = 50
+COUNT_CAP = 10_000
+COUNT_BUDGET = 0.015  # seconds a page may spend counting; past it the count is left to count()
+
+
+@dataclass
+class Page:
+    """One page of a search. total counts matches up to the cap: when total_exact is False
+    there are more than total ("more than 10,000"). total is None when the page was not to
+    count, or counting would have taken longer than its budget (call count() for it)."""
+    ids: list[int]
+    cursor: str | None           # after= for the next page; None on the last page
+    total: int | None
+    total_exact: bool
+    query: Query
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.query.problems
+
+
+def run(cat: Catalog, query: str | Query, *, sort: str = "taken", limit: int = PAGE,
+        after: str | None = None, count_cap: int | None = COUNT_CAP,
+        count_budget: float | None = COUNT_BUDGET, today: date | None = None) -> Page:
+    """A page of the photos matching query. count_cap=None counts every match, 0 counts none;
+    count_budget=None counts however long it takes."""
+    if sort not in SORTS:
+        raise QueryError(f"cannot sort by {sort!r} (sorts: {', '.join(SORTS)})")
+    parsed = query if isinstance(query, Query) else parse(query, today=today)
+    the_plan = plan(parsed)
+    limit = max(0, int(limit))
+    if the_plan.nothing:
+        rows, more = [], None
+    else:
+        rows, more = orders.page(cat.db, the_plan, sort, after, limit)
+    total, exact = None, False
+    if count_cap != 0:
+        total = count_plan(cat.db, the_plan, count_cap, budget=count_budget)
+        if total is not None:
+            exact = count_cap is None or total <= count_cap
+            total = total if exact else count_cap
+    return Page(rows, more, total, exact, parsed)

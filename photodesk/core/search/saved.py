@@ -1,0 +1,79 @@
+"""Saved searches: a name and the query text, kept in the catalog and run afresh each time,
+so a photo indexed later that matches appears in them."""
+
+from dataclasses import dataclass
+
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog.photos import now
+from photodesk.core.fold import fold
+from photodesk.core.search.parser import parse
+from photodesk.core.search.orders import SORTS
+from photodesk.core.search.pages import Page, run
+from photodesk.core.search.syntax import QueryError
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    name: str
+    query: str
+    sort: str
+    created_at: str
+    updated_at: str
+
+
+def save_search(cat: Catalog, name: str, query: str, sort: str = "taken") -> SavedSearch:
+    """Save (or replace) a search under name. A query with a part that cannot be read is not
+    saved: QueryError says which part."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise QueryError("a saved search needs a name")
+    if sort not in SORTS:
+        raise QueryError(f"cannot sort by {sort!r} (sorts: {', '.join(SORTS)})")
+    query = query.strip()
+    if not query:
+        raise QueryError("a saved search needs a query")
+    parse(query, strict=True)
+    stamp = now()
+    with cat.transaction():
+        cat.db.execute(
+            "INSERT INTO saved_searches (name, query, sort, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET query = excluded.query, "
+            "sort = excluded.sort, updated_at = excluded.updated_at",
+            [name, query, sort, stamp, stamp])
+    return saved_search(cat, name)
+
+
+def saved_searches(cat: Catalog) -> list[SavedSearch]:
+    rows = cat.db.execute("SELECT name, query, sort, created_at, updated_at FROM saved_searches")
+    return sorted((SavedSearch(*r) for r in rows), key=lambda s: fold(s.name))
+
+
+def saved_search(cat: Catalog, name: str) -> SavedSearch | None:
+    """The saved search of this name; without accents or case when that names only one."""
+    name = " ".join((name or "").split())
+    everything = saved_searches(cat)
+    for entry in everything:
+        if entry.name == name:
+            return entry
+    loose = [e for e in everything if fold(e.name) == fold(name)]
+    return loose[0] if len(loose) == 1 else None
+
+
+def delete_saved_search(cat: Catalog, name: str) -> bool:
+    entry = saved_search(cat, name)
+    if entry is None:
+        return False
+    with cat.transaction():
+        cat.db.execute("DELETE FROM saved_searches WHERE name = ?", [entry.name])
+    return True
+
+
+def run_saved(cat: Catalog, name: str, *, also: str = "", sort: str | None = None,
+              **options) -> Page:
+    """Run a saved search now; `also` narrows it further (words or fields, ANDed)."""
+    entry = saved_search(cat, name)
+    if entry is None:
+        known = ", ".join(e.name for e in saved_searches(cat)) or "none yet"
+        raise QueryError(f"no saved search named {name!r} (saved: {known})")
+    query = f"({entry.query}) {also}" if also.strip() else entry.query
+    return run(cat, query, sort=sort or entry.sort, **options)

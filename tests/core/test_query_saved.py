@@ -1,0 +1,77 @@
+"""Saved searches: kept by name in the catalog, run afresh, so new photos that match appear."""
+
+import pytest
+
+from photodesk.core import search
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import photos as catalog
+from photodesk.core.index import index_paths
+from tests.conftest import exiftool, make_jpeg
+
+
+def tagged(folder, name, *tags):
+    path = make_jpeg(folder / name, size=(160, 120))
+    exiftool("-overwrite_original", *tags, path)
+    return path
+
+
+def test_a_saved_search_picks_up_a_photo_indexed_later(tmp_path, photo_dir):
+    first = tagged(photo_dir, "a.jpg", "-XMP-iptcExt:PersonInImage=Võ Thị Ánh Xuân",
+                   "-EXIF:DateTimeOriginal=2024:01:15 10:00:00")
+    tagged(photo_dir, "b.jpg", "-XMP-iptcExt:PersonInImage=Trịnh Xuân Trường")
+    path = tmp_path / "c.sqlite"
+    with Catalog(path) as cat:
+        list(index_paths(cat, [str(photo_dir)], workers=1))
+        search.save_search(cat, "Phó Chủ tịch nước", 'person:"vo thi anh xuan" date:2024')
+        page = search.run_saved(cat, "Phó Chủ tịch nước")
+        assert page.ids == [catalog.photo_by_path_id(cat, str(first))]
+
+    later = tagged(photo_dir, "c.jpg", "-XMP-iptcExt:PersonInImage=Võ Thị Ánh Xuân",
+                   "-EXIF:DateTimeOriginal=2024:02:28 14:30:00")
+    with Catalog(path) as cat:  # another session: the search was kept in the catalog
+        list(index_paths(cat, [str(photo_dir)], workers=1))
+        page = search.run_saved(cat, "Phó Chủ tịch nước")
+        assert page.ids == [catalog.photo_by_path_id(cat, str(p)) for p in (later, first)]
+        assert page.total == 2
+
+
+def test_saving_listing_replacing_and_deleting(catalog):
+    search.save_search(catalog, "  Lũ   lụt ", "lu OR lut", sort="rating")
+    search.save_search(catalog, "Bão", "bao -has:caption")
+    assert [(s.name, s.query, s.sort) for s in search.saved_searches(catalog)] == [
+        ("Bão", "bao -has:caption", "taken"), ("Lũ lụt", "lu OR lut", "rating")]
+    search.save_search(catalog, "Bão", "bao yagi")
+    assert search.saved_search(catalog, "Bão").query == "bao yagi"
+    assert search.saved_search(catalog, "bao").name == "Bão"  # accents and case may be left out
+    assert search.saved_search(catalog, "nothing") is None
+    assert search.delete_saved_search(catalog, "BAO")
+    assert [s.name for s in search.saved_searches(catalog)] == ["Lũ lụt"]
+    assert not search.delete_saved_search(catalog, "Bão")
+
+
+def test_a_query_that_cannot_be_read_is_not_saved(catalog):
+    with pytest.raises(search.QueryError, match="rating:9"):
+        search.save_search(catalog, "Best", "xuan rating:9")
+    with pytest.raises(search.QueryError, match="needs a name"):
+        search.save_search(catalog, "  ", "xuan")
+    with pytest.raises(search.QueryError, match="needs a query"):
+        search.save_search(catalog, "Empty", "  ")
+    with pytest.raises(search.QueryError, match="cannot sort"):
+        search.save_search(catalog, "Odd", "xuan", sort="colour")
+    assert search.saved_searches(catalog) == []
+    with pytest.raises(search.QueryError, match="no saved search named 'Best'"):
+        search.run_saved(catalog, "Best")
+
+
+def test_a_saved_search_can_be_narrowed_and_keeps_its_sort(catalog):
+    from photodesk.core.edit import edit_photos
+    ids = []
+    for i, (caption, rating) in enumerate([("lũ Hà Giang", 5), ("lũ Yên Bái", 3), ("bão", 4)]):
+        pid = catalog.db["photos"].insert({"path": f"/p/{i}.jpg", "name": f"{i}.jpg",
+                                           "status": "present"}).last_pk
+        edit_photos(catalog, [pid], caption=caption, rating=rating)
+        ids.append(pid)
+    search.save_search(catalog, "Lũ", "lu OR bao", sort="rating")
+    assert search.run_saved(catalog, "Lũ").ids == [ids[0], ids[2], ids[1]]
+    assert search.run_saved(catalog, "Lũ", also="-ha").ids == [ids[2], ids[1]]
+    assert search.run_saved(catalog, "Lũ", sort="name").ids == ids
