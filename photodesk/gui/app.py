@@ -49,6 +49,7 @@ def run(catalog_path: str, paths: list[str]) -> int:
     _fill_screen(window)
     if paths:
         window.add_paths(paths)  # after show(): the thread starts once the window is up
+    window.watch_folders()  # live from then on: files that arrive, change, move or vanish
     return app.exec()
 
 

@@ -15,6 +15,7 @@ from photodesk.gui.edits import Editor
 from photodesk.gui.errors import ProblemsDock
 from photodesk.gui.grid import PhotoGrid
 from photodesk.gui.indexing import Indexing
+from photodesk.gui.watching import LiveFolders
 from photodesk.gui.inspector import Inspector
 from photodesk.gui.loupe import Loupe
 from photodesk.gui.models import PhotoIdRole, PhotoListModel, PhotoRole
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.status = IndexingStatus()
         self.indexing = Indexing(self.catalog_path, self.status, workers, self)
+        self.live = LiveFolders(self.catalog_path, parent=self)
+        self._watch_requested = False
         self._settings = settings_store.load()  # a tiny startup read
         self._layout()
         self.search_field, self.sort = build_toolbar(self)
@@ -129,6 +132,9 @@ class MainWindow(QMainWindow):
         self.indexing.catalogChanged.connect(self.reload_overview)
         self.indexing.problem.connect(self.report_problem)
         self.indexing.finished.connect(self._on_index_done)
+        self.live.photosChanged.connect(self._on_photos_changed)
+        self.live.catalogChanged.connect(self.reload_overview)
+        self.live.problem.connect(self.report_problem)
 
     # --- scope, search and the current photo ---------------------------------------------------
 
@@ -317,7 +323,16 @@ class MainWindow(QMainWindow):
     def cancel_indexing(self) -> None:
         self.indexing.cancel()
 
+    def watch_folders(self) -> None:
+        """Follow every catalog folder live, once the indexing in progress is done
+        (two writers indexing the same folder would only repeat each other's work)."""
+        self._watch_requested = True
+        if not self.indexing.is_running():
+            self.live.start()
+
     def _on_index_done(self, cancelled: bool, count: int, paths: list[str]) -> None:
+        if self._watch_requested:
+            self.live.start()
         self.model.refresh()
         self.reload_overview()
         if cancelled:
@@ -393,6 +408,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop indexing, write the queued edits, and wait for every worker."""
         self.indexing.shutdown()
+        self.live.shutdown()
         self.editor.wait()
         for part in (self.model, self.inspector, self.article_view, self.loupe):
             part.shutdown()

@@ -357,6 +357,14 @@
     </message>
 </context>
 <context>
+    <name>LiveFolders</name>
+    <message>
+        <location filename="../../photodesk/gui/watching.py" line="61"/>
+        <source>folder offline: %1</source>
+        <translation>thư mục không truy cập được: %1</translation>
+    </message>
+</context>
+<context>
     <name>Loupe</name>
     <message>
         <location filename="../../photodesk/gui/loupe.py" line="130"/>
@@ -377,7 +385,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="49"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="50"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -477,7 +485,7 @@
         <translation>&amp;Xem lớn (Space)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="170"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="176"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -529,26 +537,26 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="215"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="221"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="235"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="241"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="324"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="339"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="326"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="341"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
