@@ -85,10 +85,40 @@ class Progress:
 Event = Scanned | Indexed | Skipped | Failed | Missing | ArticleImported | Progress
 
 
+class ReaderPool:
+    """Reader processes kept between runs: a watcher indexing small batches all day would
+    otherwise pay for starting Python and importing the readers (0.5–1 s) on every batch."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = os.cpu_count() or 1 if workers is None else workers
+        self._executor: ProcessPoolExecutor | None = None
+
+    def executor(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = _pool(self.workers)
+        return self._executor
+
+    def warm(self) -> None:
+        """Start the processes now, so the first batch does not wait for them."""
+        if self.workers > 1:
+            for future in [self.executor().submit(os.getpid) for _ in range(self.workers)]:
+                future.result()
+
+    def discard(self) -> None:
+        """Forget a broken pool; the next run starts a new one."""
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+
+    close = discard
+
+
 def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = None,
-                batch_size: int = BATCH_SIZE) -> Iterator[Event]:
+                batch_size: int = BATCH_SIZE, readers: ReaderPool | None = None
+                ) -> Iterator[Event]:
     """Index every image under paths. Stopping the generator at any point leaves the catalog
-    consistent: each batch is one transaction, and the next run carries on from there."""
+    consistent: each batch is one transaction, and the next run carries on from there.
+    readers: a pool kept by the caller between runs (otherwise one is started per run)."""
     roots = [os.path.abspath(p) for p in paths]
     known: dict[str, tuple] = {}
     known_articles: dict[str, tuple] = {}
@@ -120,7 +150,7 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
     for problem in problems:
         yield Failed(problem.path, problem.reason)
     saved: set[int] = set()
-    yield from _index(cat, todo, workers, batch_size, saved)
+    yield from _index(cat, todo, workers, batch_size, saved, readers)
     yield from _import_articles(cat, articles)
     gone = [(path, row[0]) for path, row in known.items()
             if path not in seen and row[0] not in saved and row[3] != "missing"
@@ -161,10 +191,10 @@ def _root_readable(path: str, roots: list[str], problems: list[ScanProblem]) -> 
 
 
 def _index(cat: Catalog, todo: list[Candidate], workers: int | None, batch_size: int,
-           saved: set[int]) -> Iterator[Event]:
+           saved: set[int], readers: ReaderPool | None) -> Iterator[Event]:
     started = time.monotonic()
     done, batch, last_write = 0, [], time.monotonic()
-    for candidate, result in _analysed(todo, str(cat.thumbs_dir), workers):
+    for candidate, result in _analysed(todo, str(cat.thumbs_dir), workers, readers):
         batch.append((candidate, result))
         if len(batch) >= batch_size or time.monotonic() - last_write > BATCH_SECONDS:
             yield from _write(cat, batch, saved)
@@ -177,15 +207,17 @@ def _index(cat: Catalog, todo: list[Candidate], workers: int | None, batch_size:
         yield Progress(done, len(todo), started)
 
 
-def _analysed(todo: list[Candidate], thumbs_dir: str, workers: int | None):
-    workers = os.cpu_count() or 1 if workers is None else workers
-    if workers <= 1 or len(todo) < INLINE_BELOW:
+def _analysed(todo: list[Candidate], thumbs_dir: str, workers: int | None,
+              readers: ReaderPool | None):
+    workers = readers.workers if readers else os.cpu_count() or 1 if workers is None else workers
+    # A running pool is worth using for two files; starting one is not, below INLINE_BELOW.
+    if workers <= 1 or len(todo) < (2 if readers else INLINE_BELOW):
         for c in todo:
             yield c, analyse(c.path, c.size, c.mtime_ns, thumbs_dir)
         return
     queue = iter(todo)
     while True:
-        crashed = yield from _pooled(queue, thumbs_dir, workers)
+        crashed = yield from _pooled(queue, thumbs_dir, workers, readers)
         if not crashed:
             return
         # A reader crashed a worker: retry the files in flight one by one, so only the
@@ -194,9 +226,9 @@ def _analysed(todo: list[Candidate], thumbs_dir: str, workers: int | None):
             yield c, next(iter(_isolated(c, thumbs_dir)))
 
 
-def _pooled(queue, thumbs_dir: str, workers: int):
+def _pooled(queue, thumbs_dir: str, workers: int, readers: ReaderPool | None):
     """Analyse files from queue in a pool; return the files in flight if the pool broke."""
-    pool = _pool(workers)
+    pool = readers.executor() if readers else _pool(workers)
     pending: dict[Future, Candidate] = {}
 
     def submit(c: Candidate) -> None:
@@ -211,6 +243,8 @@ def _pooled(queue, thumbs_dir: str, workers: int):
                 try:
                     result = future.result()
                 except BrokenProcessPool:
+                    if readers:
+                        readers.discard()
                     return list(pending.values())
                 except Exception as exc:  # one file's failure must not stop the run
                     result = {"outcome": "unreadable", "reason": f"reading failed: {exc}"}
@@ -220,7 +254,11 @@ def _pooled(queue, thumbs_dir: str, workers: int):
                 yield c, result
         return []
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        if readers:
+            for future in pending:  # a stopped run leaves the kept pool idle
+                future.cancel()
+        else:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

@@ -20,7 +20,7 @@ from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.formats import ARTICLE_SUFFIXES, NOT_IMAGES
 from photodesk.core.index import Event as IndexEvent
-from photodesk.core.index import Failed, Indexed, Missing, Skipped, index_paths
+from photodesk.core.index import Failed, Indexed, Missing, ReaderPool, Skipped, index_paths
 from photodesk.core.scan import is_hidden
 
 SETTLE_SECONDS = 1.0  # a file is read once its size and mtime held still this long
@@ -78,7 +78,8 @@ Event = Watching | Offline | Online | Batch | Ready | WatchProblem | IndexEvent
 
 # --- catching up --------------------------------------------------------------------------------
 
-def catch_up(cat: Catalog, *, workers: int | None = None) -> Iterator[Event]:
+def catch_up(cat: Catalog, *, workers: int | None = None,
+             readers: ReaderPool | None = None) -> Iterator[Event]:
     """Rescan every catalog folder by size and mtime (unchanged files are not opened); a folder
     that is gone or unmounted has its photos marked offline instead."""
     online = []
@@ -90,7 +91,7 @@ def catch_up(cat: Catalog, *, workers: int | None = None) -> Iterator[Event]:
             _remember_mount(cat, folder)
             online.append(folder["path"])
     if online:
-        yield from index_paths(cat, online, workers=workers)
+        yield from index_paths(cat, online, workers=workers, readers=readers)
 
 
 def top_folders(cat: Catalog) -> list[dict]:
@@ -240,6 +241,7 @@ class Watcher:
         self._changes = _Changes()
         self._next_check = 0.0
         self._excluded = ""
+        self._readers: ReaderPool | None = None
 
     def stop(self) -> None:
         self._stopped.set()
@@ -247,11 +249,14 @@ class Watcher:
 
     def run(self, cat: Catalog) -> Iterator[Event]:
         self._excluded = str(cat.thumbs_dir)
+        # Kept for the whole watch: settled files are then read without starting processes.
+        self._readers = ReaderPool(self.workers)
         try:
             yield from self._add_paths(cat)
             for folder in top_folders(cat):
                 yield from self._watch(cat, folder)
-            yield from self._index_events(catch_up(cat, workers=self.workers), set())
+            yield from self._index_events(catch_up(cat, readers=self._readers), set())
+            self._readers.warm()
             yield Ready(sum(1 for f in self._folders.values() if f.observer))
             self._next_check = time.monotonic() + self.check_interval
             while not self._stopped.is_set():
@@ -259,6 +264,7 @@ class Watcher:
                 yield from self._act(cat)
         finally:
             self._stop_observers()
+            self._readers.close()
 
     # -- starting and stopping observers --
 
@@ -414,7 +420,7 @@ class Watcher:
         changes = self._changes
         if changes.rescan and not changes.pending and not changes.gone:
             roots, changes.rescan = sorted(changes.rescan), set()
-            yield from self._index_events(index_paths(cat, roots, workers=self.workers), set())
+            yield from self._index_events(index_paths(cat, roots, readers=self._readers), set())
         if time.monotonic() >= self._next_check:
             self._next_check = time.monotonic() + self.check_interval
             yield from self._check_folders(cat)
@@ -441,7 +447,7 @@ class Watcher:
             self._changes.rescan |= {f.path for f in map(self._folder_of, paths) if f}
         if paths:
             yield Batch(len(paths))
-            yield from self._index_events(index_paths(cat, paths, workers=self.workers),
+            yield from self._index_events(index_paths(cat, paths, readers=self._readers),
                                           set(paths))
 
     def _index_events(self, events: Iterator[IndexEvent], batch: set[str]) -> Iterator[Event]:
@@ -517,7 +523,7 @@ class Watcher:
                 self._unwatch(folder)
                 _remember_mount(cat, row)
                 yield from self._watch(cat, row)
-                rescan = index_paths(cat, [folder.path], workers=self.workers)
+                rescan = index_paths(cat, [folder.path], readers=self._readers)
                 yield from self._index_events(rescan, set())
                 if back:
                     yield Online(folder.path)
