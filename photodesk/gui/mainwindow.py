@@ -16,6 +16,7 @@ from photodesk.gui.errors import ProblemsDock
 from photodesk.gui.grid import PhotoGrid
 from photodesk.gui.indexing import Indexing
 from photodesk.gui.watching import LiveFolders
+from photodesk.gui.writing import Writing
 from photodesk.gui.inspector import Inspector
 from photodesk.gui.loupe import Loupe
 from photodesk.gui.models import PhotoIdRole, PhotoListModel, PhotoRole
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.search_field, self.sort = build_toolbar(self)
         self.sort.setCurrentIndex(max(0, self.sort.findData(self._settings.sort)))
         build_menus(self)
+        self.writing = Writing(self)
         self._connect()
         self._update_empty_text()
         self.model.set_query("", self.sort.currentData())
@@ -135,6 +137,9 @@ class MainWindow(QMainWindow):
         self.live.photosChanged.connect(self._on_photos_changed)
         self.live.catalogChanged.connect(self.reload_overview)
         self.live.problem.connect(self.report_problem)
+        self.writing.photosChanged.connect(self._on_photos_changed)
+        self.writing.problem.connect(self.report_problem)
+        self.writing.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
     # --- scope, search and the current photo ---------------------------------------------------
 
@@ -410,6 +415,7 @@ class MainWindow(QMainWindow):
         self.indexing.shutdown()
         self.live.shutdown()
         self.editor.wait()
+        self.writing.shutdown()
         for part in (self.model, self.inspector, self.article_view, self.loupe):
             part.shutdown()
         QThreadPool.globalInstance().waitForDone()

@@ -112,3 +112,16 @@ def empty_text(query: str, scope) -> str:
         return translate("MainWindow", "Nothing here yet.")
     return translate("MainWindow",
                      "No photos yet. Drop a folder here, or choose File → Add folder…")
+
+
+def build_write_export_menus(window, write_slot, export_slot) -> tuple[QAction, QAction]:
+    """File → Write metadata to files… (Ctrl+Shift+W) and Export… (Ctrl+E), above Settings."""
+    file_menu = window.menuBar().actions()[0].menu()
+    write = _action(window, translate("MainWindow", "&Write metadata to files…"), write_slot,
+                    QKeySequence("Ctrl+Shift+W"))
+    export = _action(window, translate("MainWindow", "&Export…"), export_slot,
+                     QKeySequence("Ctrl+E"))
+    before = file_menu.actions()[1] if len(file_menu.actions()) > 1 else None
+    file_menu.insertActions(before, [write, export])
+    file_menu.insertSeparator(before)
+    return write, export

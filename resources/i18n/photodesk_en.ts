@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/exportdialog.py" line="264"/>
+        <source>%n file(s) written.</source>
+        <translation>
+            <numerusform>%n file written.</numerusform>
+            <numerusform>%n files written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/exportdialog.py" line="278"/>
+        <source>%n file(s) exist already:</source>
+        <translation>
+            <numerusform>%n file exists already:</numerusform>
+            <numerusform>%n files exist already:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <location filename="../../photodesk/gui/inspector.py" line="241"/>
@@ -15,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="176"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="181"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -23,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="241"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="246"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -31,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="339"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="344"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -39,11 +58,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="341"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="346"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
             <numerusform>Indexing finished: %n photos read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreflightDialog</name>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/preflightdialog.py" line="43"/>
+        <source>%n photo(s) to write.</source>
+        <translation>
+            <numerusform>%n photo to write.</numerusform>
+            <numerusform>%n photos to write.</numerusform>
         </translation>
     </message>
 </context>
@@ -66,6 +96,41 @@
         <translation>
             <numerusform>%n image waits for a choice</numerusform>
             <numerusform>%n images wait for a choice</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Writing</name>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/writing.py" line="62"/>
+        <source>Checking %n photo(s)…</source>
+        <translation>
+            <numerusform>Checking %n photo…</numerusform>
+            <numerusform>Checking %n photos…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/writing.py" line="118"/>
+        <source>Metadata written to %n photo(s).</source>
+        <translation>
+            <numerusform>Metadata written to %n photo.</numerusform>
+            <numerusform>Metadata written to %n photos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/writing.py" line="120"/>
+        <source>%n could not be written (see Problems).</source>
+        <translation>
+            <numerusform>%n could not be written (see Problems).</numerusform>
+            <numerusform>%n could not be written (see Problems).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/writing.py" line="140"/>
+        <source>Selected photos (%n)</source>
+        <translation>
+            <numerusform>Selected photos (%n)</numerusform>
+            <numerusform>Selected photos (%n)</numerusform>
         </translation>
     </message>
 </context>

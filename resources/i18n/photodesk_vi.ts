@@ -88,6 +88,179 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="77"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="138"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="93"/>
+        <source>CSV table</source>
+        <translation>Bảng CSV</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="93"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="94"/>
+        <source>Caption sheet (text)</source>
+        <translation>Bảng chú thích (văn bản)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="94"/>
+        <source>XMP sidecars</source>
+        <translation>Tệp XMP đi kèm</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="95"/>
+        <source>JPEG copies with metadata</source>
+        <translation>Bản sao JPEG kèm siêu dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="95"/>
+        <source>HTML gallery</source>
+        <translation>Bộ ảnh HTML</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="99"/>
+        <source>Caption as it is, or e.g. {caption} Ảnh: {credit}</source>
+        <translation>Chú thích giữ nguyên, hoặc ví dụ {caption} Ảnh: {credit}</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="102"/>
+        <source>Variables</source>
+        <translation>Biến</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="113"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="115"/>
+        <source>Start with a BOM (for Excel)</source>
+        <translation>Thêm BOM ở đầu tệp (cho Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="116"/>
+        <source>Put everything in one ZIP file</source>
+        <translation>Gói tất cả vào một tệp ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="118"/>
+        <source>Full size</source>
+        <translation>Cỡ gốc</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="128"/>
+        <source>Photos:</source>
+        <translation>Ảnh:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="129"/>
+        <source>Format:</source>
+        <translation>Định dạng:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="130"/>
+        <source>Template:</source>
+        <translation>Mẫu:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="131"/>
+        <source>Folder:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="134"/>
+        <source>Long edge:</source>
+        <translation>Cạnh dài:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="135"/>
+        <source>JPEG quality:</source>
+        <translation>Chất lượng JPEG:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="136"/>
+        <source>Preview:</source>
+        <translation>Xem trước:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="150"/>
+        <source>Select photos, search, or open an article first.</source>
+        <translation>Hãy chọn ảnh, tìm kiếm hoặc mở một bài viết trước.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="169"/>
+        <source>Export to folder</source>
+        <translation>Xuất vào thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="207"/>
+        <source>(no photos)</source>
+        <translation>(không có ảnh)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="223"/>
+        <source>Choose the folder to export into.</source>
+        <translation>Hãy chọn thư mục để xuất vào.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="232"/>
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="252"/>
+        <source>Export failed: %1</source>
+        <translation>Xuất không thành công: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="261"/>
+        <source>Export cancelled; the files written so far are whole.</source>
+        <translation>Đã hủy xuất; các tệp đã ghi đến lúc này vẫn nguyên vẹn.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/exportdialog.py" line="264"/>
+        <source>%n file(s) written.</source>
+        <translation>
+            <numerusform>Đã ghi %n tệp.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="266"/>
+        <source>Skipped: %1</source>
+        <translation>Bỏ qua: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="277"/>
+        <source>Replace files?</source>
+        <translation>Thay thế tệp?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/exportdialog.py" line="278"/>
+        <source>%n file(s) exist already:</source>
+        <translation>
+            <numerusform>%n tệp đã có sẵn:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="280"/>
+        <source>Overwrite</source>
+        <translation>Ghi đè</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="285"/>
+        <source>Nothing was written: files exist already.</source>
+        <translation>Chưa ghi gì: các tệp đã có sẵn.</translation>
+    </message>
+</context>
+<context>
     <name>IndexingStatus</name>
     <message>
         <location filename="../../photodesk/gui/progress.py" line="22"/>
@@ -385,7 +558,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="50"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="51"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -484,8 +657,18 @@
         <source>&amp;Loupe (Space)</source>
         <translation>&amp;Xem lớn (Space)</translation>
     </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="120"/>
+        <source>&amp;Write metadata to files…</source>
+        <translation>&amp;Ghi siêu dữ liệu vào tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="122"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="176"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="181"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -537,30 +720,80 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="221"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="226"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="241"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="246"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="339"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="344"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="341"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="346"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PreflightDialog</name>
+    <message>
+        <location filename="../../photodesk/gui/preflightdialog.py" line="18"/>
+        <source>Write metadata to files</source>
+        <translation>Ghi siêu dữ liệu vào tệp</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/preflightdialog.py" line="26"/>
+        <source>Write to XMP sidecars instead (leave the photos untouched)</source>
+        <translation>Ghi vào tệp XMP đi kèm thay vào đó (không động đến ảnh)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/preflightdialog.py" line="29"/>
+        <source>Write</source>
+        <translation>Ghi</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/preflightdialog.py" line="43"/>
+        <source>%n photo(s) to write.</source>
+        <translation>
+            <numerusform>%n ảnh sẽ được ghi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/preflightdialog.py" line="45"/>
+        <source>Nothing to report.</source>
+        <translation>Không có gì cần báo.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/preflightdialog.py" line="46"/>
+        <source>%1 error(s), %2 warning(s).</source>
+        <translation>%1 lỗi, %2 cảnh báo.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/preflightdialog.py" line="55"/>
+        <source>All photos</source>
+        <translation>Tất cả ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/preflightdialog.py" line="59"/>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/preflightdialog.py" line="59"/>
+        <source>warning</source>
+        <translation>cảnh báo</translation>
     </message>
 </context>
 <context>
@@ -715,6 +948,72 @@
         <location filename="../../photodesk/gui/delegate.py" line="122"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
+    </message>
+</context>
+<context>
+    <name>Writing</name>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="50"/>
+        <source>Select the photos to write first.</source>
+        <translation>Hãy chọn ảnh cần ghi trước.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="53"/>
+        <source>A write is already running.</source>
+        <translation>Đang có một lượt ghi chạy.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/writing.py" line="62"/>
+        <source>Checking %n photo(s)…</source>
+        <translation>
+            <numerusform>Đang kiểm tra %n ảnh…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="77"/>
+        <source>Pre-flight failed: %1</source>
+        <translation>Kiểm tra trước không thành công: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="109"/>
+        <source>Writing metadata: %1 of %2…</source>
+        <translation>Đang ghi siêu dữ liệu: %1 / %2…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/writing.py" line="118"/>
+        <source>Metadata written to %n photo(s).</source>
+        <translation>
+            <numerusform>Đã ghi siêu dữ liệu vào %n ảnh.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/writing.py" line="120"/>
+        <source>%n could not be written (see Problems).</source>
+        <translation>
+            <numerusform>%n ảnh không ghi được (xem Sự cố).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/writing.py" line="140"/>
+        <source>Selected photos (%n)</source>
+        <translation>
+            <numerusform>Ảnh đang chọn (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="144"/>
+        <source>Search “%1” (%2 photos)</source>
+        <translation>Tìm “%1” (%2 ảnh)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="145"/>
+        <source>Photos in the grid (%2)</source>
+        <translation>Ảnh trong lưới (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="149"/>
+        <source>The open article</source>
+        <translation>Bài viết đang mở</translation>
     </message>
 </context>
 <context>
