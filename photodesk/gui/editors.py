@@ -2,7 +2,10 @@
 leaves it (or presses Enter, Ctrl+Enter in a caption) and shows when a selection disagrees."""
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from photodesk.core import codes as code_list
 
 MIXED = object()  # the selected photos hold different values
 
@@ -16,6 +19,14 @@ class LineField(QLineEdit):
         super().__init__(parent)
         self._shown: str = ""
         self.editingFinished.connect(self._commit)
+        self.textEdited.connect(self._expand_codes)
+
+    def _expand_codes(self, text: str) -> None:
+        expanded = expand_codes(text)
+        if expanded != text:
+            position = self.cursorPosition() + len(expanded) - len(text)
+            self.setText(expanded)
+            self.setCursorPosition(position)
 
     def show_value(self, value) -> None:
         if self.hasFocus() and self.isModified():
@@ -44,6 +55,16 @@ class CaptionField(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setFixedHeight(96)
 
+    def _expand_codes(self) -> None:
+        text = self.toPlainText()
+        expanded = expand_codes(text)
+        if expanded != text:
+            position = self.textCursor().position() + len(expanded) - len(text)
+            self.setPlainText(expanded)
+            cursor = self.textCursor()
+            cursor.setPosition(max(0, min(position, len(expanded))), QTextCursor.MoveMode.MoveAnchor)
+            self.setTextCursor(cursor)
+
     def show_value(self, value) -> None:
         if self.hasFocus() and self.toPlainText() != self._shown:
             return
@@ -69,10 +90,20 @@ class CaptionField(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+        if event.text() == "\\":  # a closing backslash may finish a code
+            self._expand_codes()
 
     def focusOutEvent(self, event) -> None:
         self.commit()
         super().focusOutEvent(event)
+
+
+def expand_codes(text: str) -> str:
+    """Photo Mechanic's code replacements: a known \\code\\ becomes its text as it is typed.
+    The code file is small and read only when a backslash has been typed."""
+    if text.count("\\") < 2:
+        return text
+    return code_list.expand(text, code_list.load_codes()) or text
 
 
 def common(rows: list[dict], key: str):
