@@ -13,6 +13,7 @@ from photodesk.gui.culling import change_for_key, describe
 from photodesk.gui.delegate import GRID
 from photodesk.gui.edits import Editor
 from photodesk.gui.errors import ProblemsDock
+from photodesk.gui import facetpanel, searchhelp
 from photodesk.gui.grid import PhotoGrid
 from photodesk.gui.indexing import Indexing
 from photodesk.gui.watching import LiveFolders
@@ -74,6 +75,9 @@ class MainWindow(QMainWindow):
         self.search_field, self.sort = build_toolbar(self)
         self.sort.setCurrentIndex(max(0, self.sort.findData(self._settings.sort)))
         build_menus(self)
+        self.search_help_button, self.search_help, self.search_hint = searchhelp.attach(
+            self, self.search_field)
+        self.facets = facetpanel.attach(self)
         self.writing = Writing(self)
         self._connect()
         self._update_empty_text()

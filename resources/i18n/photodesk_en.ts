@@ -21,6 +21,25 @@
     </message>
 </context>
 <context>
+    <name>FacetPanel</name>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/facetpanel.py" line="120"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/facetpanel.py" line="122"/>
+        <source>about %n photo(s) (counted from a sample)</source>
+        <translation>
+            <numerusform>about %n photo (counted from a sample)</numerusform>
+            <numerusform>about %n photos (counted from a sample)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <location filename="../../photodesk/gui/inspector.py" line="241"/>
@@ -34,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="181"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="185"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -42,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="246"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="250"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -50,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="344"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="348"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -58,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="346"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="350"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -85,6 +104,17 @@
         <translation>
             <numerusform>Problems (%n)</numerusform>
             <numerusform>Problems (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchHint</name>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/searchhelp.py" line="113"/>
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n more)</numerusform>
+            <numerusform>(+%n more)</numerusform>
         </translation>
     </message>
 </context>

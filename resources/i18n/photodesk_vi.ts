@@ -59,12 +59,12 @@
 <context>
     <name>CaptionField</name>
     <message>
-        <location filename="../../photodesk/gui/editors.py" line="52"/>
+        <location filename="../../photodesk/gui/editors.py" line="73"/>
         <source>Several captions: typing replaces them all</source>
         <translation>Nhiều chú thích khác nhau: nội dung nhập sẽ thay cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/editors.py" line="53"/>
+        <location filename="../../photodesk/gui/editors.py" line="74"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
@@ -258,6 +258,139 @@
         <location filename="../../photodesk/gui/exportdialog.py" line="285"/>
         <source>Nothing was written: files exist already.</source>
         <translation>Chưa ghi gì: các tệp đã có sẵn.</translation>
+    </message>
+</context>
+<context>
+    <name>FacetPanel</name>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="17"/>
+        <source>People</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="18"/>
+        <source>Events</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="19"/>
+        <source>Articles</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="20"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="21"/>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="22"/>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="23"/>
+        <source>Camera</source>
+        <translation>Máy ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="24"/>
+        <source>Rating</source>
+        <translation>Số sao</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="25"/>
+        <source>Colour label</source>
+        <translation>Nhãn màu</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="26"/>
+        <source>Pick</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="27"/>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="28"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="33"/>
+        <source>picked</source>
+        <translation>đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="34"/>
+        <source>not picked</source>
+        <translation>chưa chọn</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="35"/>
+        <source>rejected</source>
+        <translation>đã loại</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="36"/>
+        <source>no stars</source>
+        <translation>chưa chấm sao</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="37"/>
+        <source>present</source>
+        <translation>có mặt</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="38"/>
+        <source>missing</source>
+        <translation>mất tệp</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="39"/>
+        <source>unreadable</source>
+        <translation>không đọc được</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="40"/>
+        <source>offline</source>
+        <translation>ngoại tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="71"/>
+        <location filename="../../photodesk/gui/facetpanel.py" line="166"/>
+        <source>Facets</source>
+        <translation>Phân loại</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="101"/>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/facetpanel.py" line="120"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n ảnh</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/facetpanel.py" line="122"/>
+        <source>about %n photo(s) (counted from a sample)</source>
+        <translation>
+            <numerusform>khoảng %n ảnh (đếm trên một mẫu)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/facetpanel.py" line="125"/>
+        <source>in the whole catalog</source>
+        <translation>trong toàn bộ thư viện</translation>
     </message>
 </context>
 <context>
@@ -524,7 +657,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../photodesk/gui/editors.py" line="26"/>
+        <location filename="../../photodesk/gui/editors.py" line="37"/>
         <source>Several values: typing replaces them all</source>
         <translation>Nhiều giá trị khác nhau: nội dung nhập sẽ thay cho tất cả</translation>
     </message>
@@ -558,7 +691,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="51"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="52"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -668,7 +801,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="181"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="185"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -720,26 +853,26 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="226"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="230"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="246"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="250"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="344"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="348"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="346"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="350"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
@@ -829,6 +962,175 @@
         <location filename="../../photodesk/gui/errors.py" line="56"/>
         <source>Problems</source>
         <translation>Sự cố</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHelp</name>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="18"/>
+        <source>photos with every word; accents and case do not matter and each word is a prefix (xu finds Xuân)</source>
+        <translation>ảnh có đủ mọi từ; không phân biệt dấu và chữ hoa, mỗi từ là phần đầu của từ cần tìm (xu tìm ra Xuân)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="19"/>
+        <source>the words together, in this order</source>
+        <translation>các từ liền nhau, đúng thứ tự này</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="20"/>
+        <source>photos without the word; works before a field or a group too: -person:Lan</source>
+        <translation>ảnh không có từ đó; dùng được cả trước một trường hay một nhóm: -person:Lan</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="21"/>
+        <source>either one</source>
+        <translation>một trong hai</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="22"/>
+        <source>parentheses group</source>
+        <translation>dấu ngoặc để nhóm</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="23"/>
+        <source>A and B both in the photo</source>
+        <translation>cả A và B cùng có trong ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="24"/>
+        <source>a person shown in the photo (confirmed, not only suggested)</source>
+        <translation>người có trong ảnh (đã xác nhận, không chỉ được gợi ý)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="25"/>
+        <source>the photo&apos;s event</source>
+        <translation>sự kiện của ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="26"/>
+        <source>the title of an article using the photo</source>
+        <translation>tiêu đề bài viết có dùng ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="27"/>
+        <source>a keyword</source>
+        <translation>một từ khóa</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="28"/>
+        <source>the caption</source>
+        <translation>chú thích</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="29"/>
+        <source>the headline or title</source>
+        <translation>tít hoặc tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="30"/>
+        <source>the photographer</source>
+        <translation>tác giả ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="31"/>
+        <source>the credit line or source</source>
+        <translation>dòng ghi công hoặc nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="32"/>
+        <source>sublocation, city, province, country</source>
+        <translation>địa điểm cụ thể, thành phố, tỉnh, quốc gia</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="33"/>
+        <source>camera make and model</source>
+        <translation>hãng và đời máy ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="34"/>
+        <source>the lens</source>
+        <translation>ống kính</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="35"/>
+        <source>the folder: a path from / means that folder and those inside it</source>
+        <translation>thư mục: đường dẫn bắt đầu bằng / là thư mục đó và các thư mục bên trong</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="36"/>
+        <source>the file name</source>
+        <translation>tên tệp</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="37"/>
+        <source>date taken: 2024-02-28, 28/2/2024, 2024-02, 2024, a range with .., today, yesterday, -7d (-2w, -3m, -1y: the time since)</source>
+        <translation>ngày chụp: 2024-02-28, 28/2/2024, 2024-02, 2024, một khoảng dùng .., today (hôm nay), yesterday (hôm qua), -7d (-2w, -3m, -1y: từ chừng ấy ngày, tuần, tháng, năm trước đến nay)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="38"/>
+        <source>date indexed, written like date:</source>
+        <translation>ngày đưa vào thư viện, viết như date:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="39"/>
+        <source>stars: 3, &gt;=3, &lt;2, 2..4 (0: none)</source>
+        <translation>số sao: 3, &gt;=3, &lt;2, 2..4 (0: chưa chấm)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="40"/>
+        <source>colour label: red, yellow, green, blue, purple (or as written in the file)</source>
+        <translation>nhãn màu: red (đỏ), yellow (vàng), green (xanh lá), blue (xanh dương), purple (tím) (hoặc như ghi trong tệp)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="41"/>
+        <source>yes (picked), no, reject</source>
+        <translation>yes (đã chọn), no (chưa chọn), reject (loại)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="42"/>
+        <source>present, missing, unreadable, offline</source>
+        <translation>present (có mặt), missing (mất tệp), unreadable (không đọc được), offline (ngoại tuyến)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="43"/>
+        <source>the photo has a caption, headline, credit, creator, keyword, gps, people, event, article, label or rating</source>
+        <translation>ảnh có caption (chú thích), headline (tít), credit (ghi công), creator (tác giả), keyword (từ khóa), gps, people (người), event (sự kiện), article (bài viết), label (nhãn màu) hoặc rating (số sao)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="44"/>
+        <source>Field values fold like free words: person:&quot;vo thi anh xuan&quot; finds Võ Thị Ánh Xuân. A quoted value matches those words in that order; an unquoted one is a prefix.</source>
+        <translation>Giá trị của trường được so khớp như từ tự do: person:&quot;vo thi anh xuan&quot; tìm ra Võ Thị Ánh Xuân. Giá trị trong ngoặc kép khớp đúng các từ đó theo thứ tự; giá trị không có ngoặc là phần đầu của từ.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="45"/>
+        <source>A part that cannot be read is left out and pointed at; the rest still searches.</source>
+        <translation>Phần nào không hiểu được sẽ bị bỏ qua và được chỉ ra; phần còn lại vẫn được tìm.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="61"/>
+        <location filename="../../photodesk/gui/searchhelp.py" line="125"/>
+        <source>Search syntax</source>
+        <translation>Cú pháp tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="73"/>
+        <source>Put this example in the search field</source>
+        <translation>Đưa ví dụ này vào ô tìm kiếm</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHint</name>
+    <message>
+        <location filename="../../photodesk/gui/searchhelp.py" line="111"/>
+        <source>Left out: “%1”</source>
+        <translation>Bỏ qua: “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/searchhelp.py" line="113"/>
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(và %n chỗ khác)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
