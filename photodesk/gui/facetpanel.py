@@ -161,6 +161,7 @@ def attach(window) -> FacetPanel:
     """The panel on the right of the window, following its search; View menu toggles it."""
     panel = FacetPanel(window.catalog_path, window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    panel.hide()  # the contact sheet needs the width more; View → Facets opens it
     view_menu = window.menuBar().actions()[2].menu()
     toggle = panel.toggleViewAction()
     toggle.setText(translate("FacetPanel", "Facets"))

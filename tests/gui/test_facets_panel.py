@@ -28,6 +28,7 @@ def sample_catalog(tmp_path, catalog_path) -> tuple[str, set[int]]:
 def test_panel_counts_people_and_a_click_narrows_the_grid(qtbot, open_window, sample_catalog):
     catalog_path, tagged = sample_catalog
     window = open_window(catalog_path)
+    window.facets.show()  # View → Facets: the panel starts hidden
     panel = window.facets
     qtbot.waitUntil(lambda: window.model.rowCount() == 7, timeout=10000)
     qtbot.waitUntil(lambda: len(panel.items("person")) == 1, timeout=10000)
@@ -48,6 +49,7 @@ def test_panel_counts_people_and_a_click_narrows_the_grid(qtbot, open_window, sa
 def test_a_facet_click_adds_to_the_words_typed(qtbot, open_window, sample_catalog):
     catalog_path, _ = sample_catalog
     window = open_window(catalog_path)
+    window.facets.show()  # View → Facets: the panel starts hidden
     panel = window.facets
     window.search_field.setText("hội chợ")
     qtbot.waitUntil(lambda: panel.query() == "hội chợ" and bool(panel.items("person")), timeout=10000)
@@ -75,6 +77,7 @@ def test_panel_counts_within_the_person_shown(qtbot, open_window, sample_catalog
     from photodesk.gui.queries import Scope
     catalog_path, _ = sample_catalog
     window = open_window(catalog_path)
+    window.facets.show()  # View → Facets: the panel starts hidden
     with Catalog(catalog_path) as cat:
         person = next(p for p in people.registry(cat)["people"] if p["name"] == PERSON)
     window.set_scope(Scope("person", person["id"], person["name"]))
