@@ -70,3 +70,14 @@ def exiftool(*args) -> str:
         pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
     return subprocess.run(["exiftool", *map(str, args)], check=True, capture_output=True,
                           text=True).stdout
+
+
+@pytest.fixture
+def sample_article(catalog, tmp_path) -> int:
+    """The bundled sample folder copied and indexed; the id of its article."""
+    from photodesk.core.catalog import articles as store
+    from photodesk.core.index import index_paths
+    folder = tmp_path / "sample"
+    shutil.copytree(ROOT / "resources" / "sample", folder)
+    list(index_paths(catalog, [folder], workers=1))
+    return store.articles(catalog)[0]["id"]

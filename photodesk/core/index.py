@@ -293,8 +293,9 @@ def _write(cat: Catalog, batch: list, saved: set[int]) -> Iterator[Event]:
     events: list[Event] = []
     with cat.transaction():
         changed = []
+        known_folders = catalog.folders(cat)  # once a batch, not once a file
         for candidate, result in batch:
-            event = _save(cat, candidate, result)
+            event = _save(cat, candidate, result, known_folders)
             events.append(event)
             if getattr(event, "photo_id", None) is not None:
                 changed.append(event.photo_id)
@@ -304,13 +305,13 @@ def _write(cat: Catalog, batch: list, saved: set[int]) -> Iterator[Event]:
     yield from events
 
 
-def _save(cat: Catalog, c: Candidate, result: dict) -> Event:
+def _save(cat: Catalog, c: Candidate, result: dict, known_folders: list[dict]) -> Event:
     outcome = result["outcome"]
     if outcome == "skip":
         return Skipped(c.path, result["reason"])
     name = os.path.basename(c.path)
     record = {**result.get("record", {}), "path": c.path, "name": name, "size": c.size,
-              "mtime_ns": c.mtime_ns, "folder_id": catalog.folder_for(cat, c.path),
+              "mtime_ns": c.mtime_ns, "folder_id": catalog.folder_for(cat, c.path, known_folders),
               "indexed_at": catalog.now()}
     if outcome == "unreadable":
         record.update(status="unreadable", status_reason=result["reason"])

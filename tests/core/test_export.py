@@ -13,11 +13,9 @@ import pytest
 from PIL import Image
 
 from photodesk.core import export
-from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog_photos
 from photodesk.core.edit import edit_photos
-from photodesk.core.index import index_paths
-from tests.conftest import ROOT, exiftool
+from tests.conftest import exiftool
 
 ARTICLE_TITLE = "Khai mạc Hội chợ Nông sản an toàn tỉnh Hòa Sơn năm 2025"
 SCRIPT = '<script>document.title="pwned"</script>'
@@ -25,11 +23,8 @@ IMG = "\"><img src=x onerror=\"document.body.appendChild(document.createElement(
 
 
 @pytest.fixture
-def sample(catalog, tmp_path):
-    folder = tmp_path / "sample"
-    shutil.copytree(ROOT / "resources" / "sample", folder)
-    list(index_paths(catalog, [folder], workers=1))
-    return export.of_article(catalog, store.articles(catalog)[0]["id"])
+def sample(catalog, sample_article):
+    return export.of_article(catalog, sample_article)
 
 
 def run(cat, selection, fmt, out, **options):

@@ -1,6 +1,5 @@
 """Caption templates and code replacements, on the sample newsroom folder."""
 
-import shutil
 
 import pytest
 
@@ -8,10 +7,8 @@ from photodesk.core import codes
 from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog_photos
 from photodesk.core.edit import edit_photos
-from photodesk.core.index import index_paths
 from photodesk.core.metadata.files import FileExists
 from photodesk.core.templates import TemplateError, fill_captions, parse, render
-from tests.conftest import ROOT
 
 ARTICLE_TITLE = "Khai mạc Hội chợ Nông sản an toàn tỉnh Hòa Sơn năm 2025"
 CREDIT = "Ảnh mẫu tự tạo / PhotoDesk"
@@ -19,13 +16,9 @@ CODE_FILE = "vtax\tVõ Thị Ánh Xuân, Phó Chủ tịch nước\nnva\tNguyễ
 
 
 @pytest.fixture
-def sample(catalog, tmp_path):
+def sample(catalog, sample_article):
     """The sample article and its generated photos, indexed."""
-    folder = tmp_path / "sample"
-    shutil.copytree(ROOT / "resources" / "sample", folder)
-    list(index_paths(catalog, [folder], workers=1))
-    article = store.articles(catalog)[0]
-    return store.article(catalog, article["id"])
+    return store.article(catalog, sample_article)
 
 
 def rows(cat, article):

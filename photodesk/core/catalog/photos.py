@@ -33,10 +33,12 @@ def folders(cat: Catalog) -> list[dict]:
     return list(cat.db.query("SELECT * FROM folders ORDER BY path"))
 
 
-def folder_for(cat: Catalog, path: str) -> int | None:
-    """The id of the catalog folder that holds path (the deepest one)."""
+def folder_for(cat: Catalog, path: str, known: list[dict] | None = None) -> int | None:
+    """The id of the catalog folder that holds path (the deepest one).
+
+    known: the folder list when the caller already has it (a batch of many files)."""
     best = None
-    for f in folders(cat):
+    for f in known if known is not None else folders(cat):
         if path == f["path"] or path.startswith(f["path"].rstrip("/") + "/"):
             if best is None or len(f["path"]) > len(best["path"]):
                 best = f
