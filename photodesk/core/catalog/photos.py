@@ -73,8 +73,8 @@ def save_photo(cat: Catalog, record: dict, lists: dict[str, list[str]],
     record = {**record, "name_key": name_key(record["name"])} if "name" in record else record
     values = {k: v for k, v in record.items() if k in PHOTO_COLUMNS and k not in edited}
     if existing:
-        _clear_fields(cat, photo_id, edited)
-        cat.db["photos"].update(photo_id, values)
+        # One update: a field the file no longer carries is cleared, not left from before.
+        cat.db["photos"].update(photo_id, {**_cleared(edited), **values})
     else:
         photo_id = cat.db["photos"].insert(values).last_pk
     for name, items in lists.items():
@@ -83,11 +83,8 @@ def save_photo(cat: Catalog, record: dict, lists: dict[str, list[str]],
     return photo_id
 
 
-def _clear_fields(cat: Catalog, photo_id: int, edited: set[str]) -> None:
-    """A value the file no longer carries must not linger from the previous index."""
-    cleared = {f.name: None for f in FIELDS if f.name in PHOTO_COLUMNS and f.name not in edited}
-    if cleared:
-        cat.db["photos"].update(photo_id, cleared)
+def _cleared(edited: set[str]) -> dict:
+    return {f.name: None for f in FIELDS if f.name in PHOTO_COLUMNS and f.name not in edited}
 
 
 def _set_links(cat: Catalog, photo_id: int, name: str, items: list[str], source: str) -> None:
