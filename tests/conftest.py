@@ -16,6 +16,16 @@ IPTC_REF = CORPUS / "php-image-metadata-parser/tests/Fixtures/IPTC-Photometadata
 ARTICLE = SHARED / "samples/articles/lao-cai-thi-dua-2024.txt"
 
 
+@pytest.fixture(autouse=True)
+def own_user_folders(tmp_path_factory, monkeypatch):
+    """Each test gets empty user config and data folders: no test reads or changes the
+    settings, codes or catalog of whoever runs the suite (and tests cannot leak into each
+    other through them)."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
 def corpus_file(rel: str) -> Path:
     path = CORPUS / rel
     if not path.exists():

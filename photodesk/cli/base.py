@@ -3,13 +3,19 @@
 import click
 
 from photodesk import __version__
-from photodesk.core.catalog import Catalog, CatalogError, default_catalog_path
+from photodesk.core import settings as store
+from photodesk.core.catalog import Catalog, CatalogError
 
 
 class Context:
     def __init__(self, catalog_path):
         self.catalog_path = catalog_path
         self._catalog = None
+        self.loaded = store.Loaded(store.Settings())
+
+    @property
+    def settings(self) -> store.Settings:
+        return self.loaded.settings
 
     @property
     def catalog(self) -> Catalog:
@@ -24,12 +30,19 @@ class Context:
 @click.group(invoke_without_command=True)
 @click.version_option(__version__, prog_name="photodesk")
 @click.option("--catalog", "catalog_path", type=click.Path(dir_okay=False),
-              default=lambda: str(default_catalog_path()), show_default="user data folder",
+              default=None,
+              show_default="from the settings, else the user data folder",
               help="The catalog file to use.")
 @click.pass_context
 def main(ctx, catalog_path):
     """PhotoDesk: a catalog of press photos that knows which article each photo belongs to."""
-    ctx.obj = Context(catalog_path)
+    # Read once per command: reading a damaged file sets it aside, so a second read would
+    # lose the message.
+    loaded = store.read()
+    if loaded.problem:
+        click.echo(f"warning: settings: {loaded.problem}", err=True)
+    ctx.obj = Context(catalog_path or str(loaded.settings.catalog_path()))
+    ctx.obj.loaded = loaded
     if ctx.invoked_subcommand is None:
         from photodesk.cli.gui import gui
         ctx.invoke(gui)

@@ -95,7 +95,9 @@ def edit(obj, photos, query, caption_template, **changes):
 @click.argument("photos", nargs=-1)
 @click.option("--query", help="Write every photo this search finds.")
 @click.option("--edited", is_flag=True, help="Write every photo with changes not yet written.")
-@click.option("--sidecar", is_flag=True, help="Write NAME.xmp sidecars; leave the photos as they are.")
+@click.option("--sidecar/--embedded", default=None,
+              help="Write NAME.xmp sidecars and leave the photos as they are, or write into the "
+              "photos. Default: write_mode in the settings (embedded).")
 @click.option("--damaged", type=click.Choice(["sidecar", "embed"]), default="sidecar",
               show_default=True, help="Files exiv2 warns about: sidecar, or embed (EXIF bytes "
               "are copied untouched either way).")
@@ -104,6 +106,8 @@ def write(obj, photos, query, edited, sidecar, damaged):
     """Write the catalog's changes into the photos (XMP and IPTC, losslessly, verified) after a
     pre-flight report. Exit 1 if any photo could not be written."""
     cat = obj.catalog
+    if sidecar is None:
+        sidecar = obj.settings.write_mode == "sidecar"
     ids = _photo_ids(cat, photos, query, edited=edited)
     report = preflight_write(cat, ids, sidecar=sidecar)
     for line in report.lines():
@@ -136,23 +140,32 @@ def write(obj, photos, query, edited, sidecar, damaged):
 @click.option("--query", help="Export every photo this search finds.")
 @click.option("--article", "article_id", type=int, help="Export an article's photos, in order.")
 @click.option("--event", "event_id", type=int, help="Export an event's photos.")
-@click.option("--format", "fmt", type=click.Choice(export_core.FORMATS), required=True)
+@click.option("--format", "fmt", type=click.Choice(export_core.FORMATS), default=None,
+              help="Default: the export format in the settings (csv).")
 @click.option("--template", help="Caption template, e.g. '{caption} ({people}). Ảnh: {credit}'.")
 @click.option("--pattern", help="File name pattern for xmp/jpeg, e.g. '{date:%Y%m%d}_{n:03}'.")
 @click.option("--name", "basename", help="Base name of the csv/json/txt/html file or the ZIP.")
-@click.option("--bom", is_flag=True, help="Start CSV/TXT with a BOM (for Excel).")
+@click.option("--bom/--no-bom", default=None, help="Start CSV/TXT with a BOM (for Excel). "
+              "Default: the settings.")
 @click.option("--zip", "as_zip", is_flag=True, help="Put everything in one ZIP file.")
 @click.option("--long-edge", type=int, help="JPEG copies: scale down to this many pixels.")
 @click.option("--quality", type=click.IntRange(1, 100), default=90, show_default=True,
               help="JPEG quality when scaling down.")
 @click.option("--overwrite", is_flag=True, help="Replace files that exist already.")
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder to write into.")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
+              help="Folder to write into. Default: the export folder in the settings.")
 @click.pass_obj
 def export(obj, photos, query, article_id, event_id, fmt, template, pattern, basename, bom,
            as_zip, long_edge, quality, overwrite, out_dir):
     """Export a caption set: csv, json, txt (caption sheet), xmp sidecars, jpeg copies with
     metadata, or an html gallery. Existing files are never replaced without --overwrite."""
+    defaults = obj.settings.export
+    fmt = fmt or defaults.format
+    template = template if template is not None else (defaults.template or None)
+    bom = defaults.csv_bom if bom is None else bom
+    out_dir = out_dir or defaults.folder
+    if not out_dir:
+        raise click.UsageError("give -o FOLDER (or set an export folder in the settings)")
     cat = obj.catalog
     selection = _selection(cat, photos, query, article_id, event_id)
     options = export_core.Options(template=template, pattern=pattern, bom=bom,

@@ -2,46 +2,69 @@
 
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from photodesk.core import settings as store
+from photodesk.core import workspace
 from photodesk.core.catalog import Catalog, CatalogError
 from photodesk.core.catalog import photos as catalog
-from photodesk.gui.i18n import install_translator
+from photodesk.gui.i18n import install_translator, language
 from photodesk.gui.mainwindow import MainWindow
 from photodesk.gui.style import apply_style
+from photodesk.resources import resource_dir
+
+APP_ID = "org.photodesk.PhotoDesk"
 
 
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PhotoDesk")
     app.setOrganizationName("PhotoDesk")
+    # The desktop entry's name: lets Wayland and the task bar match the window to its icon.
+    app.setDesktopFileName(APP_ID)
+    icon = resource_dir() / "icons" / f"{APP_ID}.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     apply_style(app)
     return app
 
 
-def create_window(catalog_path: str, paths: list[str] = (), *,
-                  workers: int | None = None) -> MainWindow:
+def create_window(catalog_path: str, paths: list[str] = (), *, workers: int | None = None,
+                  loaded: store.Loaded | None = None) -> MainWindow:
     """The main window on catalog_path; paths, when given, start indexing in the background.
 
-    Opening the catalog here (migrations, the folder list) is the only catalog work done on
-    the GUI thread: it is small and the window cannot be built without it.
+    Opening the catalog here (migrations, the folder list, the settings' folders) is the only
+    catalog work done on the GUI thread: it is small and the window cannot be built without it.
+    A catalog with no folder yet opens on the welcome page.
     """
+    loaded = loaded or store.read()
     with Catalog(catalog_path) as cat:
+        new = workspace.sync_folders(cat, loaded.settings)
         thumbs_dir, folders = cat.thumbs_dir, catalog.folders(cat)
         resolved = str(cat.path)
     window = MainWindow(resolved, thumbs_dir, folders, workers=workers)
-    if paths:
-        window.add_paths(list(paths))
+    if loaded.problem:
+        window.report_problem(str(store.settings_path()), loaded.problem)
+    if paths or new:
+        window.add_paths([*paths, *new])
+    elif not folders:
+        window.show_welcome()
     return window
 
 
-def run(catalog_path: str, paths: list[str]) -> int:
-    """Show the window at once; indexing of paths runs behind it. Returns the exit code."""
+def run(catalog_path: str, paths: list[str], *, quit_after: float | None = None,
+        loaded: store.Loaded | None = None) -> int:
+    """Show the window at once; indexing of paths runs behind it. Returns the exit code.
+
+    loaded: the settings as the command line read them (with any problem found reading them)."""
     app = application()
-    install_translator(app)
+    # Read once: reading a damaged file sets it aside, and the window must still say so.
+    loaded = loaded or store.read()
+    install_translator(app, language(loaded.settings.language))
     try:
-        window = create_window(catalog_path)
+        window = create_window(catalog_path, loaded=loaded)
     except CatalogError as exc:
         title = QCoreApplication.translate("app", "PhotoDesk cannot open the catalog")
         QMessageBox.critical(None, title, f"{title}\n\n{exc}")
@@ -50,6 +73,8 @@ def run(catalog_path: str, paths: list[str]) -> int:
     if paths:
         window.add_paths(paths)  # after show(): the thread starts once the window is up
     window.watch_folders()  # live from then on: files that arrive, change, move or vanish
+    if quit_after is not None:
+        QTimer.singleShot(int(quit_after * 1000), window.close)
     return app.exec()
 
 

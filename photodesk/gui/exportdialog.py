@@ -154,6 +154,14 @@ class ExportDialog(QDialog):
     def fmt(self) -> str:
         return self.format.currentData()
 
+    def use_defaults(self, defaults) -> None:
+        """Start from the export defaults in the settings (format, template, folder, BOM)."""
+        self.set_format(defaults.format)
+        self.template.setText(defaults.template)
+        if defaults.folder:
+            self.folder.setText(defaults.folder)
+        self.bom.setChecked(defaults.csv_bom)
+
     def set_format(self, fmt: str) -> None:
         self.format.setCurrentIndex(self.format.findData(fmt))
 

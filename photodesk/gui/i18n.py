@@ -17,16 +17,19 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from photodesk.core import settings
+from photodesk.resources import resource_dir
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+I18N_DIR = resource_dir() / "i18n"
 GUI_DIR = Path(__file__).resolve().parent
 LANGUAGES = ("vi", "en")
 
 
-def language() -> str:
+def language(chosen: str | None = None) -> str:
     """PHOTODESK_LANG when set, else the Settings choice, else the system locale:
-    "vi" for Vietnamese, "en" otherwise."""
-    wanted = os.environ.get("PHOTODESK_LANG", "").strip().lower() or settings.load().language
+    "vi" for Vietnamese, "en" otherwise. chosen: the settings' language when already read."""
+    if chosen is None:
+        chosen = settings.load().language
+    wanted = os.environ.get("PHOTODESK_LANG", "").strip().lower() or chosen
     if wanted:
         return "vi" if wanted.startswith("vi") else "en"
     return "vi" if QLocale.system().language() == QLocale.Language.Vietnamese else "en"

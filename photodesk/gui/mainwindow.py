@@ -1,12 +1,14 @@
 """MainWindow: sidebar, contact sheet, article pane, inspector, loupe, indexing and problems."""
 
+import copy
 import os
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QThreadPool, QTimer, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from photodesk.core import settings as settings_store
+from photodesk.core.sample import install_sample
 from photodesk.gui import queries
 from photodesk.gui.articleview import ArticleView
 from photodesk.gui.culling import change_for_key, describe
@@ -25,6 +27,7 @@ from photodesk.gui.progress import IndexingStatus
 from photodesk.gui.queries import EVERYTHING, Scope
 from photodesk.gui.settingsdialog import SettingsDialog
 from photodesk.gui.sidebar import Sidebar
+from photodesk.gui.welcome import WelcomePage
 from photodesk.gui.tasks import CatalogQuery, Relay
 from photodesk.gui.window_parts import (build_menus, build_toolbar, choose_folder, count_text,
                                         empty_text)
@@ -99,7 +102,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 830, 380])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.welcome = WelcomePage()
+        self.welcome.addFolderRequested.connect(self.choose_folder)
+        self.welcome.sampleRequested.connect(self.open_sample)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.welcome)
+        self.setCentralWidget(self.pages)
 
     def _connect(self) -> None:
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -172,7 +181,7 @@ class MainWindow(QMainWindow):
 
     def _save_settings(self) -> None:
         """Written on a pool thread: the GUI thread touches no disk after starting."""
-        chosen = settings_store.Settings(**vars(self._settings))
+        chosen = copy.deepcopy(self._settings)
 
         def save() -> None:
             try:
@@ -323,8 +332,29 @@ class MainWindow(QMainWindow):
         self.reload_overview()
 
     def add_paths(self, paths: list[str]) -> None:
-        """Index paths in the background (after the run in progress, if there is one)."""
+        """Index paths in the background (after the run in progress, if there is one); the
+        folders among them are watched from now on, and at every start."""
+        self.show_welcome(False)
         self.indexing.add_paths(paths)
+        known = {f.path for f in self._settings.folders}
+        added = [p for p in paths if os.path.isdir(p) and p not in known]
+        if added:
+            self._settings.folders += [settings_store.WatchedFolder(p) for p in added]
+            self._save_settings()
+
+    def show_welcome(self, shown: bool = True) -> None:
+        """The welcome page in place of the desk: for a catalog that has no folder yet."""
+        self.pages.setCurrentWidget(self.welcome if shown else self.splitter)
+
+    def is_welcoming(self) -> bool:
+        return self.pages.currentWidget() is self.welcome
+
+    def open_sample(self) -> None:
+        """Copy the sample newsroom folder into the user's data folder (off the GUI thread),
+        then index it like any folder."""
+        self.welcome.sample_button.setEnabled(False)
+        self.welcome.show_status(self.tr("Copying the sample folder…"))
+        self._query(("sample", None), lambda _cat: str(install_sample()))
 
     def is_indexing(self) -> bool:
         return self.indexing.is_running()
@@ -367,6 +397,9 @@ class MainWindow(QMainWindow):
     def choose_folder(self) -> None:
         choose_folder(self)
 
+    def settings(self) -> settings_store.Settings:
+        return self._settings
+
     def open_settings(self) -> None:
         dialog = SettingsDialog(self._settings, self)
         if dialog.exec():
@@ -381,7 +414,9 @@ class MainWindow(QMainWindow):
 
     def _on_query(self, token, value) -> None:
         kind, key = token
-        if isinstance(value, Exception):
+        if kind == "sample":
+            self._on_sample(value)
+        elif isinstance(value, Exception):
             self.statusBar().showMessage(str(value), 8000)
         elif kind == "overview":
             self.sidebar.set_overview(value)
@@ -397,6 +432,15 @@ class MainWindow(QMainWindow):
                 self.articleShown.emit(key)
         elif kind == "newest article" and value is not None:
             self.open_article(value)
+
+    def _on_sample(self, value) -> None:
+        self.welcome.sample_button.setEnabled(True)
+        if isinstance(value, Exception):
+            self.welcome.show_status(str(value))
+            self.report_problem(self.tr("Sample newsroom folder"), str(value))
+        else:
+            self.welcome.show_status("")
+            self.add_paths([value])
 
     # --- drag and drop, closing ------------------------------------------------------------
 

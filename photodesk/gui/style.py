@@ -51,10 +51,14 @@ QLabel#fieldValue {{ color: {COLORS['text']}; }}
 QLabel#fileName {{ color: white; font-size: 13pt; font-weight: bold; }}
 QLabel#status {{ color: {COLORS['error']}; font-weight: bold; }}
 QLabel#empty {{ color: {COLORS['muted']}; }}
+QLabel#welcomeTitle {{ color: white; font-size: 20pt; font-weight: bold; }}
 QPushButton {{ background: #3d3d3d; border: 1px solid #505050; border-radius: 4px;
     padding: 3px 12px;
     color: {COLORS['text']}; }}
 QPushButton:hover {{ background: #474747; }}
+QPushButton#primary {{ background: {COLORS['accent']}; border-color: #6fa8dc; color: white;
+    font-weight: bold; }}
+QPushButton#primary:hover {{ background: #6aa6de; }}
 QScrollBar:vertical {{ background: {COLORS['grid']}; width: 12px; margin: 0; }}
 QScrollBar:horizontal {{ background: {COLORS['grid']}; height: 12px; margin: 0; }}
 QScrollBar::handle {{ background: #4a4a4a; border-radius: 4px; margin: 2px; }}

@@ -77,6 +77,7 @@ class Writing(QObject):
             self.message.emit(self.tr("Pre-flight failed: %1").replace("%1", str(report)))
             return
         dialog = PreflightDialog(report, self.window)
+        dialog.sidecar.setChecked(self.window.settings().write_mode == "sidecar")
         dialog.accepted.connect(lambda: self._start_write(ids, dialog.use_sidecars()))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -125,6 +126,7 @@ class Writing(QObject):
 
     def open_export(self) -> ExportDialog:
         dialog = ExportDialog(self.catalog_path, self.export_sources(), self.window)
+        dialog.use_defaults(self.window.settings().export)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()

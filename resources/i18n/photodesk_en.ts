@@ -4,7 +4,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="264"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="272"/>
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>%n file written.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="278"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="286"/>
         <source>%n file(s) exist already:</source>
         <translation>
             <numerusform>%n file exists already:</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="185"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="194"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="250"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="259"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="348"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="378"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="350"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="380"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="118"/>
+        <location filename="../../photodesk/gui/writing.py" line="119"/>
         <source>Metadata written to %n photo(s).</source>
         <translation>
             <numerusform>Metadata written to %n photo.</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="120"/>
+        <location filename="../../photodesk/gui/writing.py" line="121"/>
         <source>%n could not be written (see Problems).</source>
         <translation>
             <numerusform>%n could not be written (see Problems).</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="140"/>
+        <location filename="../../photodesk/gui/writing.py" line="142"/>
         <source>Selected photos (%n)</source>
         <translation>
             <numerusform>Selected photos (%n)</numerusform>

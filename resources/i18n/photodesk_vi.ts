@@ -196,66 +196,66 @@
         <translation>Hãy chọn ảnh, tìm kiếm hoặc mở một bài viết trước.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="169"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="177"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="207"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="215"/>
         <source>(no photos)</source>
         <translation>(không có ảnh)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="223"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="231"/>
         <source>Choose the folder to export into.</source>
         <translation>Hãy chọn thư mục để xuất vào.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="232"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="240"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="252"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="260"/>
         <source>Export failed: %1</source>
         <translation>Xuất không thành công: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="261"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="269"/>
         <source>Export cancelled; the files written so far are whole.</source>
         <translation>Đã hủy xuất; các tệp đã ghi đến lúc này vẫn nguyên vẹn.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="264"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="272"/>
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>Đã ghi %n tệp.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="266"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="274"/>
         <source>Skipped: %1</source>
         <translation>Bỏ qua: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="277"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="285"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="278"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="286"/>
         <source>%n file(s) exist already:</source>
         <translation>
             <numerusform>%n tệp đã có sẵn:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="280"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="288"/>
         <source>Overwrite</source>
         <translation>Ghi đè</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="285"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="293"/>
         <source>Nothing was written: files exist already.</source>
         <translation>Chưa ghi gì: các tệp đã có sẵn.</translation>
     </message>
@@ -364,7 +364,7 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/facetpanel.py" line="71"/>
-        <location filename="../../photodesk/gui/facetpanel.py" line="166"/>
+        <location filename="../../photodesk/gui/facetpanel.py" line="167"/>
         <source>Facets</source>
         <translation>Phân loại</translation>
     </message>
@@ -691,7 +691,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="52"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="55"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -801,7 +801,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="185"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="194"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -853,30 +853,40 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="230"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="239"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="250"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="259"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="356"/>
+        <source>Copying the sample folder…</source>
+        <translation>Đang chép thư mục mẫu…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="348"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="378"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="350"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="380"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="440"/>
+        <source>Sample newsroom folder</source>
+        <translation>Thư mục tòa soạn mẫu</translation>
     </message>
 </context>
 <context>
@@ -1108,7 +1118,7 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/searchhelp.py" line="61"/>
-        <location filename="../../photodesk/gui/searchhelp.py" line="125"/>
+        <location filename="../../photodesk/gui/searchhelp.py" line="124"/>
         <source>Search syntax</source>
         <translation>Cú pháp tìm kiếm</translation>
     </message>
@@ -1136,22 +1146,204 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="15"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="21"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="18"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="25"/>
+        <source>General</source>
+        <translation>Chung</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="26"/>
+        <source>Folders</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="27"/>
+        <source>Writing</source>
+        <translation>Ghi</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="28"/>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="30"/>
+        <source>A new language, catalog, thumbnail folder or observer is used from the next start of PhotoDesk.</source>
+        <translation>Ngôn ngữ, danh mục, thư mục ảnh thu nhỏ hoặc cách theo dõi mới được dùng từ lần mở PhotoDesk sau.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="47"/>
         <source>System language</source>
         <translation>Theo ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="22"/>
-        <source>The new language is used from the next start of PhotoDesk.</source>
-        <translation>Ngôn ngữ mới được dùng từ lần mở PhotoDesk tiếp theo.</translation>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="54"/>
+        <source>Beside the catalog</source>
+        <translation>Cạnh tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="26"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="60"/>
+        <source>The least recently viewed thumbnails are removed when the cache grows past this size; they are made again from the photos when needed.</source>
+        <translation>Khi bộ nhớ đệm vượt quá dung lượng này, các ảnh thu nhỏ lâu nhất chưa được xem sẽ bị xóa; khi cần, chúng được tạo lại từ ảnh gốc.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="67"/>
+        <source>Catalog file:</source>
+        <translation>Tệp danh mục:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="67"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="70"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="146"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="69"/>
+        <source>Thumbnail folder:</source>
+        <translation>Thư mục ảnh thu nhỏ:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="71"/>
+        <source>Thumbnail folder</source>
+        <translation>Thư mục ảnh thu nhỏ</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="72"/>
+        <source>Thumbnail cache limit:</source>
+        <translation>Giới hạn bộ nhớ đệm ảnh thu nhỏ:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="78"/>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="78"/>
+        <source>Watched by</source>
+        <translation>Theo dõi bằng</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="87"/>
+        <source>Automatic uses the system&apos;s notifications, and listing every few seconds on network shares, where notifications do not arrive. Add a folder with File → Add folder or by dropping it on the window.</source>
+        <translation>Tự động: dùng thông báo của hệ thống, và liệt kê lại vài giây một lần với ổ mạng, nơi thông báo không đến. Thêm thư mục bằng Tệp → Thêm thư mục hoặc kéo thả thư mục vào cửa sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="105"/>
+        <source>Automatic</source>
+        <translation>Tự động</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="105"/>
+        <source>Notifications</source>
+        <translation>Thông báo hệ thống</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="106"/>
+        <source>Listing (network shares)</source>
+        <translation>Liệt kê định kỳ (ổ mạng)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="112"/>
+        <source>Into the photos (XMP and IPTC, losslessly)</source>
+        <translation>Vào chính tệp ảnh (XMP và IPTC, không làm giảm chất lượng)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="113"/>
+        <source>Into XMP sidecar files beside the photos</source>
+        <translation>Vào tệp XMP đi kèm, cạnh ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="115"/>
+        <source>Used by File → Write metadata to files… and by photodesk write; each write can still choose otherwise.</source>
+        <translation>Dùng cho Tệp → Ghi siêu dữ liệu vào tệp… và lệnh photodesk write; mỗi lần ghi vẫn có thể chọn khác.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="139"/>
+        <source>None: chosen in the Export dialog</source>
+        <translation>Chưa chọn: chọn trong hộp thoại Xuất</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="120"/>
+        <source>Write metadata:</source>
+        <translation>Ghi siêu dữ liệu:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="127"/>
+        <source>CSV table</source>
+        <translation>Bảng CSV</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="127"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="128"/>
+        <source>Caption sheet (text)</source>
+        <translation>Bảng chú thích (văn bản)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="128"/>
+        <source>XMP sidecars</source>
+        <translation>Tệp XMP đi kèm</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="129"/>
+        <source>JPEG copies with metadata</source>
+        <translation>Bản sao JPEG kèm siêu dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="129"/>
+        <source>HTML gallery</source>
+        <translation>Trang ảnh HTML</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="136"/>
+        <source>Caption as it is, or e.g. {caption} Ảnh: {credit}</source>
+        <translation>Giữ nguyên chú thích, hoặc ví dụ {caption} Ảnh: {credit}</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="140"/>
+        <source>Start CSV and text files with a BOM (for Excel)</source>
+        <translation>Thêm BOM vào đầu tệp CSV và văn bản (cho Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="143"/>
+        <source>Format:</source>
+        <translation>Định dạng:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="144"/>
+        <source>Template:</source>
+        <translation>Mẫu:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="145"/>
+        <source>Folder:</source>
+        <translation>Thư mục:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="147"/>
+        <source>Export folder</source>
+        <translation>Thư mục xuất</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="156"/>
+        <source>Catalog file</source>
+        <translation>Tệp danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="156"/>
+        <source>PhotoDesk catalog (*.sqlite)</source>
+        <translation>Danh mục PhotoDesk (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="66"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
     </message>
@@ -1253,6 +1445,34 @@
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../photodesk/gui/welcome.py" line="25"/>
+        <source>Welcome to PhotoDesk</source>
+        <translation>Chào mừng đến với PhotoDesk</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/welcome.py" line="29"/>
+        <source>PhotoDesk keeps a catalog of your press photos: it reads their captions and metadata, finds the articles that name them, and follows the folders as new photos arrive. Your photos are never changed unless you ask to write metadata.</source>
+        <translation>PhotoDesk lập danh mục ảnh báo chí của bạn: đọc chú thích và siêu dữ liệu, tìm bài viết có dùng từng ảnh, và theo dõi thư mục khi có ảnh mới. Ảnh của bạn không bao giờ bị thay đổi trừ khi bạn yêu cầu ghi siêu dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/welcome.py" line="34"/>
+        <source>Add a photo folder…</source>
+        <translation>Thêm thư mục ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/welcome.py" line="38"/>
+        <source>Open the sample newsroom folder</source>
+        <translation>Mở thư mục tòa soạn mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/welcome.py" line="41"/>
+        <source>The sample is a made-up story with seven generated photos, copied into your data folder so you can try everything on it. You can also drop a folder on this window.</source>
+        <translation>Bản mẫu là một bài viết hư cấu với bảy ảnh được tạo tự động, được chép vào thư mục dữ liệu của bạn để bạn thử mọi chức năng. Bạn cũng có thể kéo thả một thư mục vào cửa sổ này.</translation>
+    </message>
+</context>
+<context>
     <name>Writing</name>
     <message>
         <location filename="../../photodesk/gui/writing.py" line="50"/>
@@ -1277,43 +1497,43 @@
         <translation>Kiểm tra trước không thành công: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="109"/>
+        <location filename="../../photodesk/gui/writing.py" line="110"/>
         <source>Writing metadata: %1 of %2…</source>
         <translation>Đang ghi siêu dữ liệu: %1 / %2…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="118"/>
+        <location filename="../../photodesk/gui/writing.py" line="119"/>
         <source>Metadata written to %n photo(s).</source>
         <translation>
             <numerusform>Đã ghi siêu dữ liệu vào %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="120"/>
+        <location filename="../../photodesk/gui/writing.py" line="121"/>
         <source>%n could not be written (see Problems).</source>
         <translation>
             <numerusform>%n ảnh không ghi được (xem Sự cố).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="140"/>
+        <location filename="../../photodesk/gui/writing.py" line="142"/>
         <source>Selected photos (%n)</source>
         <translation>
             <numerusform>Ảnh đang chọn (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="144"/>
+        <location filename="../../photodesk/gui/writing.py" line="146"/>
         <source>Search “%1” (%2 photos)</source>
         <translation>Tìm “%1” (%2 ảnh)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="145"/>
+        <location filename="../../photodesk/gui/writing.py" line="147"/>
         <source>Photos in the grid (%2)</source>
         <translation>Ảnh trong lưới (%2)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="149"/>
+        <location filename="../../photodesk/gui/writing.py" line="151"/>
         <source>The open article</source>
         <translation>Bài viết đang mở</translation>
     </message>
@@ -1321,7 +1541,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../photodesk/gui/app.py" line="46"/>
+        <location filename="../../photodesk/gui/app.py" line="69"/>
         <source>PhotoDesk cannot open the catalog</source>
         <translation>PhotoDesk không mở được danh mục ảnh</translation>
     </message>

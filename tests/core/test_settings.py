@@ -1,40 +1,93 @@
-"""Settings: a dataclass kept as TOML; a damaged file never stops the program."""
+"""Settings: a dataclass kept as TOML; a damaged file is set aside and never stops the program."""
 
 import tomllib
 
 from photodesk.core import settings
+from photodesk.core.settings import ExportDefaults, Settings, WatchedFolder
 
 
-def test_round_trip_through_toml(tmp_path):
+def every_setting() -> Settings:
+    return Settings(
+        language="vi", sort="rating", catalog="/srv/ảnh/catalog.sqlite",
+        thumbnail_cache="/var/cache/photodesk thumbs", thumbnail_cache_mb=512,
+        write_mode="sidecar",
+        folders=[WatchedFolder("/mnt/tòa soạn/2024", "polling"), WatchedFolder("/home/a/Ảnh")],
+        export=ExportDefaults(format="html", template="{caption} Ảnh: {credit}",
+                              folder="/home/a/Xuất", csv_bom=True))
+
+
+def test_every_setting_round_trips_through_plain_toml(tmp_path):
     path = tmp_path / "settings.toml"
-    settings.save(settings.Settings(language="vi", sort="rating"), path)
-    assert settings.load(path) == settings.Settings(language="vi", sort="rating")
-    assert tomllib.loads(path.read_text(encoding="utf-8")) == {"language": "vi",
-                                                                "sort": "rating"}
+    settings.save(every_setting(), path)
+    assert settings.read(path) == settings.Loaded(every_setting())
+    # A person (or another program) reads the same file as plain TOML.
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["folders"] == [{"path": "/mnt/tòa soạn/2024", "observer": "polling"},
+                               {"path": "/home/a/Ảnh", "observer": "auto"}]
+    assert data["export"]["template"] == "{caption} Ảnh: {credit}"
+    assert data["thumbnail_cache_mb"] == 512 and data["write_mode"] == "sidecar"
 
 
 def test_strings_that_need_escaping_stay_valid_toml(tmp_path):
     path = tmp_path / "settings.toml"
     odd = 'Tiếng "Việt" \\ tab\t new\nline \x7f \x01'
-    settings.save(settings.Settings(sort=odd), path)
-    assert tomllib.loads(path.read_text(encoding="utf-8"))["sort"] == odd
+    settings.save(Settings(sort=odd, folders=[WatchedFolder(odd)]), path)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert data["sort"] == odd and data["folders"][0]["path"] == odd
 
 
-def test_missing_damaged_or_foreign_files_give_defaults(tmp_path):
-    assert settings.load(tmp_path / "none.toml") == settings.Settings()
-    damaged = tmp_path / "damaged.toml"
-    damaged.write_text("language = [unclosed", encoding="utf-8")
-    assert settings.load(damaged) == settings.Settings()
-    foreign = tmp_path / "foreign.toml"
-    foreign.write_text('language = "klingon"\nsort = 3\nother = true\n', encoding="utf-8")
-    assert settings.load(foreign) == settings.Settings()
-    binary = tmp_path / "binary.toml"
-    binary.write_bytes(b"\xff\xfe\x00")
-    assert settings.load(binary) == settings.Settings()
+def test_a_missing_file_gives_defaults_without_a_message(tmp_path):
+    assert settings.read(tmp_path / "none.toml") == settings.Loaded(Settings())
+
+
+def test_a_damaged_file_is_reported_kept_beside_and_replaced_by_defaults(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text('language = "vi"\nfolders = [unclosed', encoding="utf-8")
+    loaded = settings.read(path)
+    assert loaded.settings == Settings()
+    assert "not valid TOML" in loaded.problem and loaded.kept_as.name in loaded.problem
+    # The user's old file is kept, byte for byte, next to the new one.
+    assert loaded.kept_as.parent == tmp_path
+    assert loaded.kept_as.read_text(encoding="utf-8") == 'language = "vi"\nfolders = [unclosed'
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["language"] == ""
+    # The next start is quiet: the defaults file reads cleanly.
+    assert settings.read(path) == settings.Loaded(Settings())
+
+
+def test_binary_garbage_is_treated_as_damaged(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"\xff\xfe\x00")
+    loaded = settings.read(path)
+    assert loaded.settings == Settings() and "cannot be read" in loaded.problem
+    assert loaded.kept_as.read_bytes() == b"\xff\xfe\x00"
+
+
+def test_wrong_values_are_replaced_one_by_one_and_named(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text('language = "klingon"\nsort = "name"\nthumbnail_cache_mb = true\n'
+                    'write_mode = "paper"\nother = 1\n'
+                    '[export]\nformat = "docx"\ntemplate = "{caption}"\n'
+                    '[[folders]]\npath = "/a"\nobserver = "telepathy"\n', encoding="utf-8")
+    loaded = settings.read(path)
+    assert loaded.settings == Settings(sort="name", folders=[WatchedFolder("/a")],
+                                       export=ExportDefaults(template="{caption}"))
+    for name in ("language", "thumbnail_cache_mb", "write_mode", "export.format"):
+        assert name in loaded.problem
+    assert path.exists() and loaded.kept_as is None  # the rest of the file still counts
 
 
 def test_default_place_follows_xdg_config_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert settings.settings_path() == tmp_path / "photodesk" / "settings.toml"
-    settings.save(settings.Settings(language="en"))
+    settings.save(Settings(language="en"))
     assert settings.load().language == "en"
+
+
+def test_catalog_and_thumbnail_places(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    default = Settings()
+    assert default.catalog_path() == tmp_path / "data" / "photodesk" / "catalog.sqlite"
+    assert default.thumbnail_dir(tmp_path / "c.sqlite") == tmp_path / "c.thumbs"
+    chosen = Settings(catalog=str(tmp_path / "x.sqlite"), thumbnail_cache=str(tmp_path / "t"))
+    assert chosen.catalog_path() == tmp_path / "x.sqlite"
+    assert chosen.thumbnail_dir(tmp_path / "c.sqlite") == tmp_path / "t"

@@ -24,6 +24,7 @@ class Catalog:
 
     def __init__(self, path: str | os.PathLike, *, check_same_thread: bool = True):
         self.path = Path(path).expanduser().resolve()
+        self._thumbs_dir: Path | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=30, check_same_thread=check_same_thread)
@@ -38,8 +39,12 @@ class Catalog:
 
     @property
     def thumbs_dir(self) -> Path:
-        """Thumbnails live beside the catalog, so a catalog and its cache move together."""
-        return self.path.with_suffix(".thumbs")
+        """Where this catalog's thumbnails are cached: the settings say (beside the catalog
+        unless the user chose a folder). Read once per open catalog."""
+        if self._thumbs_dir is None:
+            from photodesk.core import settings
+            self._thumbs_dir = settings.load().thumbnail_dir(self.path)
+        return self._thumbs_dir
 
     @contextmanager
     def transaction(self):

@@ -1,0 +1,52 @@
+"""The settings applied to a catalog: folders, observers, catalog and thumbnail places."""
+
+import pytest
+
+from photodesk.core import settings as store
+from photodesk.core import workspace
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import photos as catalog
+from photodesk.core.settings import Settings, WatchedFolder
+
+
+@pytest.fixture
+def cat(tmp_path):
+    with Catalog(tmp_path / "catalog.sqlite") as opened:
+        yield opened
+
+
+def test_settings_folders_enter_the_catalog_with_their_observer(cat, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    settings = Settings(folders=[WatchedFolder(str(a), "polling"), WatchedFolder(str(b))])
+    assert workspace.sync_folders(cat, settings) == [str(a), str(b)]
+    rows = {r["path"]: r for r in catalog.folders(cat)}
+    assert rows[str(a)]["observer"] == "polling" and rows[str(b)]["observer"] is None
+    # Already there: nothing new to index; a changed choice reaches the catalog.
+    settings.folders[0].observer = "native"
+    assert workspace.sync_folders(cat, settings) == []
+    assert catalog.folder_by_path(cat, str(a))["observer"] == "native"
+
+
+def test_a_folder_gone_from_disk_is_not_added(cat, tmp_path):
+    settings = Settings(folders=[WatchedFolder(str(tmp_path / "unplugged"))])
+    assert workspace.sync_folders(cat, settings) == []
+    assert catalog.folders(cat) == []
+
+
+def test_catalog_folders_are_remembered_in_the_settings(cat, tmp_path):
+    top = tmp_path / "top"
+    (top / "sub").mkdir(parents=True)
+    with cat.transaction():
+        catalog.add_folder(cat, str(top))
+        catalog.add_folder(cat, str(top / "sub"))
+    settings = Settings()
+    workspace.sync_folders(cat, settings)
+    assert store.load().folders == [WatchedFolder(str(top))]  # saved, top folders only
+
+
+def test_the_thumbnail_cache_goes_where_the_settings_say(tmp_path):
+    store.save(Settings(thumbnail_cache=str(tmp_path / "cache")))
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        assert cat.thumbs_dir == tmp_path / "cache"

@@ -1,0 +1,92 @@
+"""First start: the welcome page, the sample newsroom folder, and the settings dialog."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from photodesk.core import settings as store
+from photodesk.core.sample import sample_destination
+from photodesk.core.settings import ExportDefaults, Settings, WatchedFolder
+from photodesk.gui.settingsdialog import SettingsDialog
+
+
+def test_an_empty_catalog_opens_on_the_welcome_page(open_window, catalog_path):
+    window = open_window(catalog_path)
+    assert window.is_welcoming() and window.welcome.isVisible()
+    assert not window.grid.isVisible()
+    assert QApplication.activeModalWidget() is None  # a page, not a dialog: nothing blocks
+    assert window.menuBar().isVisible() and window.search_field.isVisible()
+
+
+def test_the_sample_button_copies_the_sample_and_shows_its_photos(open_window, catalog_path,
+                                                                  qtbot):
+    window = open_window(catalog_path)
+    with qtbot.waitSignal(window.indexingFinished, timeout=60000):
+        qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
+    copied = sample_destination()  # under a fresh XDG_DATA_HOME per test (tests/conftest.py)
+    assert (copied / "hoi-cho-nong-san-hoa-son-2025.txt").exists()
+    assert not window.is_welcoming() and window.grid.isVisible()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 7, timeout=10000)
+    # The folder is remembered: watched now and at every start.
+    assert [f.path for f in store.load().folders] == [str(copied)]
+    assert QApplication.activeModalWidget() is None
+
+
+def test_a_catalog_with_folders_opens_on_the_desk(open_window, indexed_catalog):
+    window = open_window(indexed_catalog)
+    assert not window.is_welcoming() and window.grid.isVisible()
+
+
+def test_folders_in_the_settings_are_indexed_at_start(open_window, catalog_path, photo_folder,
+                                                      qtbot):
+    store.save(Settings(folders=[WatchedFolder(str(photo_folder), "polling")]))
+    window = open_window(catalog_path)
+    assert not window.is_welcoming()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=60000)
+
+
+def test_a_damaged_settings_file_is_shown_in_problems(open_window, catalog_path):
+    path = store.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("language = \"vi\nbroken", encoding="utf-8")
+    window = open_window(catalog_path)
+    assert window.problems.isVisible() and window.problems.count() == 1
+    reason = window.problems.tree.topLevelItem(0).text(2)
+    assert "not valid TOML" in reason and "damaged-" in reason
+    assert list(path.parent.glob("settings.toml.damaged-*"))
+
+
+def test_the_settings_dialog_shows_and_returns_every_setting(app, qtbot):
+    current = Settings(language="vi", catalog="/srv/c.sqlite", thumbnail_cache="/srv/thumbs",
+                       thumbnail_cache_mb=700, write_mode="sidecar",
+                       folders=[WatchedFolder("/mnt/nas/ảnh", "polling"), WatchedFolder("/a")],
+                       export=ExportDefaults("html", "{caption} Ảnh: {credit}", "/out", True))
+    dialog = SettingsDialog(current)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == current  # shown as stored, returned unchanged
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.cache_limit.setValue(300)
+    dialog.embedded.setChecked(True)
+    dialog.folders.cellWidget(1, 1).setCurrentIndex(
+        dialog.folders.cellWidget(1, 1).findData("native"))
+    dialog.export_format.setCurrentIndex(dialog.export_format.findData("csv"))
+    dialog.export_bom.setChecked(False)
+    chosen = dialog.chosen()
+    store.save(chosen)
+    assert store.load() == Settings(
+        language="en", catalog="/srv/c.sqlite", thumbnail_cache="/srv/thumbs",
+        thumbnail_cache_mb=300, write_mode="embedded",
+        folders=[WatchedFolder("/mnt/nas/ảnh", "polling"), WatchedFolder("/a", "native")],
+        export=ExportDefaults("csv", "{caption} Ảnh: {credit}", "/out", False))
+
+
+def test_write_and_export_dialogs_start_from_the_settings(open_window, indexed_catalog, qtbot):
+    store.save(Settings(write_mode="sidecar",
+                        export=ExportDefaults("txt", "{caption} ({credit})", "/tmp/x", True)))
+    window = open_window(indexed_catalog)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=10000)
+    with qtbot.waitSignal(window.writing.dialogShown) as shown:
+        window.writing.open_export()
+    dialog = shown.args[0]
+    assert dialog.format.currentData() == "txt" and dialog.bom.isChecked()
+    assert dialog.template.text() == "{caption} ({credit})" and dialog.folder.text() == "/tmp/x"
+    dialog.reject()
