@@ -2,10 +2,14 @@
 
 import io
 import os
+import re
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from blake3 import blake3
 from PIL import Image, ImageFile, ImageOps
 
 SIZES = (256, 1024)
@@ -107,3 +111,94 @@ def _save_atomically(image: Image.Image, path: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# --- the cache as a cache: use marks, remaking what was removed ----------------------------
+
+TOUCH_AFTER = 10 * 60  # seconds: a thumbnail used again sooner is not marked again
+# A thumbnail's file name (its folder is the hash's first two digits), and the name
+# _save_atomically's mkstemp gives a file still being written.
+THUMB_NAME = re.compile(r"([0-9a-f]{2})([0-9a-f]+)-([0-9]+)\.jpg")
+TEMP_NAME = re.compile(r"tmp[\w-]+\.tmp")
+# One lock per hash stripe: two threads wanting the same missing thumbnail decode it once.
+_REMAKING = [threading.Lock() for _ in range(256)]
+
+
+def content_hash_of(data: bytes) -> str:
+    """The catalog's identity of a file's bytes (BLAKE3, as the indexer records it)."""
+    return blake3(data).hexdigest()
+
+
+def thumb_key(path: str | os.PathLike) -> tuple[Path, str, int] | None:
+    """(cache folder, content hash, size) of a thumbnail path; None for any other path."""
+    path = Path(path)
+    match = THUMB_NAME.fullmatch(path.name)
+    if match is None or match.group(1) != path.parent.name:
+        return None
+    return path.parent.parent, match.group(1) + match.group(2), int(match.group(3))
+
+
+def touch(path: str | os.PathLike, now: float | None = None) -> bool:
+    """Mark a thumbnail as used (its mtime is its last use); False when it is not there.
+
+    Marked at most every TOUCH_AFTER seconds, so scrolling a grid does not write all the time.
+    """
+    try:
+        mtime = os.stat(path).st_mtime
+    except OSError:
+        return False
+    now = time.time() if now is None else now
+    if now - mtime > TOUCH_AFTER:
+        try:
+            os.utime(path, (now, now))
+        except OSError:
+            pass  # a read-only cache still serves; only its use goes unrecorded
+    return True
+
+
+def remake(cache_dir: str | os.PathLike, content_hash: str, source_path: str | os.PathLike,
+           *, replace: bool = False) -> str | None:
+    """Make both thumbnails again from the original; why not when that cannot be done.
+
+    The original is only read, and only used when its bytes still have content_hash: a
+    changed file belongs to the indexer, which will give it a new hash and new thumbnails.
+    replace: make them even when both are there (an original that is gone or changed
+    keeps the old ones).
+    """
+    cache_dir = Path(cache_dir)
+    with _REMAKING[hash(content_hash) % len(_REMAKING)]:
+        if not replace and has_thumbnails(cache_dir, content_hash):
+            return None
+        try:
+            data = Path(source_path).read_bytes()
+        except FileNotFoundError:
+            return "the original is missing"
+        except OSError as exc:
+            return f"the original cannot be read ({exc.strerror or exc})"
+        if content_hash_of(data) != content_hash:
+            return "the original changed since it was indexed"
+        if replace:
+            for size in SIZES:
+                thumb_path(cache_dir, content_hash, size).unlink(missing_ok=True)
+        try:
+            make_thumbnails(data, cache_dir, content_hash)
+        except ThumbnailError as exc:
+            return str(exc)
+        except OSError as exc:
+            return f"the thumbnail cannot be written ({exc.strerror or exc})"
+    return None
+
+
+def ensure(cache_dir: str | os.PathLike, content_hash: str, size: int,
+           source_path: str | os.PathLike | None = None) -> Path | None:
+    """The thumbnail's path, marked as used; remade from source_path when it was removed.
+
+    None when it is not there and cannot be made (no source, original gone, changed or not
+    decodable). Safe from many threads at once.
+    """
+    path = thumb_path(Path(cache_dir), content_hash, size)
+    if touch(path):
+        return path
+    if source_path is None or remake(cache_dir, content_hash, source_path) is not None:
+        return None
+    return path if path.exists() else None

@@ -230,7 +230,7 @@ class ArticleView(QWidget):
         label = ClickableImage(row, IMAGE_BOX.height())
         label.setToolTip(row.get("path") or image["name"])
         label.clicked.connect(lambda: self.photoClicked.emit(pid))
-        self._load(label, row.get("hash"), box)
+        self._load(label, row.get("hash"), box, row.get("path"))
         return label
 
     def _ambiguous(self, image: dict) -> QFrame:
@@ -255,7 +255,7 @@ class ArticleView(QWidget):
         picture.setFixedWidth(CANDIDATE_BOX.width())
         picture.setToolTip(candidate["path"])
         picture.clicked.connect(lambda: self.photoClicked.emit(candidate["id"]))
-        self._load(picture, candidate.get("hash"), CANDIDATE_BOX)
+        self._load(picture, candidate.get("hash"), CANDIDATE_BOX, candidate.get("path"))
         where = self._text("muted", _tail(candidate["path"]))
         choose = QPushButton(self.tr("This one"))
         choose.setObjectName("choosePhoto")
@@ -302,7 +302,8 @@ class ArticleView(QWidget):
 
     # --- images ------------------------------------------------------------------------------
 
-    def _load(self, label: ClickableImage, digest: str | None, box: QSize) -> None:
+    def _load(self, label: ClickableImage, digest: str | None, box: QSize,
+              source: str | None = None) -> None:
         if not digest:
             return
         key = (digest, box.width(), box.height())
@@ -311,7 +312,7 @@ class ArticleView(QWidget):
             label.set_image(self._pixmaps[key])
             return
         path = str(thumb_path(self._thumbs_dir, digest, 1024 if box.width() > 256 else 256))
-        self._pool.start(ImageLoad(self._relay, key, path, box))
+        self._pool.start(ImageLoad(self._relay, key, path, box, source))
 
     def _on_image(self, key, image) -> None:
         if image.isNull():

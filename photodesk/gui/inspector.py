@@ -383,7 +383,8 @@ class Inspector(QSplitter):
             return
         path = str(thumb_path(self._thumbs_dir, row["hash"], PREVIEW_SIZE))
         self._pool.clear()  # a preview nobody waits for any more need not be read
-        self._pool.start(ImageLoad(self._relay, (row["id"], row["hash"]), path))
+        self._pool.start(ImageLoad(self._relay, (row["id"], row["hash"]), path,
+                                     source=row.get("path")))
 
     def _on_preview(self, key, image) -> None:
         if self._photo is None or key != (self._photo["id"], self._photo.get("hash")):

@@ -64,7 +64,8 @@ class Loupe(QWidget):
             if row is not None and row.get("hash"):
                 self._pool.clear()
                 path = str(thumb_path(self._thumbs_dir, row["hash"], PREVIEW_SIZE))
-                self._pool.start(ImageLoad(self._relay, (row["id"], row["hash"]), path))
+                self._pool.start(ImageLoad(self._relay, (row["id"], row["hash"]), path,
+                                           source=row.get("path")))
         self.update()
 
     def photo_id(self) -> int | None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QThreadPool, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from photodesk.core import settings as settings_store
+from photodesk.core import thumbcache
 from photodesk.core.sample import install_sample
 from photodesk.gui import queries
 from photodesk.gui.articleview import ArticleView
@@ -367,9 +368,16 @@ class MainWindow(QMainWindow):
         (two writers indexing the same folder would only repeat each other's work)."""
         self._watch_requested = True
         if not self.indexing.is_running():
+            self.keep_cache_within_limit()
             self.live.start()
 
+    def keep_cache_within_limit(self) -> None:
+        """Prune the thumbnail cache on the pool (least recently used first)."""
+        self._query(("prune", None), thumbcache.keep_within_limit,
+                    self._settings.thumbnail_cache_bytes)
+
     def _on_index_done(self, cancelled: bool, count: int, paths: list[str]) -> None:
+        self.keep_cache_within_limit()
         if self._watch_requested:
             self.live.start()
         self.model.refresh()

@@ -284,7 +284,7 @@ class PhotoListModel(QAbstractListModel):
             path = str(thumb_path(self._thumbs_dir, digest, 256))
             # Newest request first: after a fast scroll, the rows now on screen load before
             # the ones that scrolled past.
-            self._image_pool.start(ImageLoad(self._relay, digest, path, THUMB_BOX),
+            self._image_pool.start(ImageLoad(self._relay, digest, path, THUMB_BOX, row["path"]),
                                    next(self._priority) % SEARCH_PRIORITY)
         self._thumb_waiters.setdefault(digest, set()).add(row["id"])
         return self.placeholder

@@ -7,6 +7,7 @@ from typing import Callable, Iterator
 from PySide6.QtCore import QObject, QRunnable, QSize, QThread, QTimer, Qt, Signal
 from PySide6.QtGui import QImageReader
 
+from photodesk.core import thumbs
 from photodesk.core.catalog import Catalog
 from photodesk.core.index import index_paths
 
@@ -109,13 +110,25 @@ class CatalogQuery(QRunnable):
 
 
 class ImageLoad(QRunnable):
-    """Reads a cached thumbnail JPEG into a QImage, scaled to fit box when given."""
+    """Reads a cached thumbnail JPEG into a QImage, scaled to fit box when given.
 
-    def __init__(self, relay: Relay, key, path: str, box: QSize | None = None):
+    The thumbnail is marked as used (the cache keeps what is used); one that was removed from
+    the cache is made again from source, the photo's file, when given.
+    """
+
+    def __init__(self, relay: Relay, key, path: str, box: QSize | None = None,
+                 source: str | None = None):
         super().__init__()
         self._relay, self._key, self._path, self._box = relay, key, path, box
+        self._source = source
 
     def run(self) -> None:
+        cached = thumbs.thumb_key(self._path)
+        if cached is not None:
+            try:
+                thumbs.ensure(*cached, self._source)
+            except Exception:
+                pass  # not remade: the reader below finds no file and gives a null image
         reader = QImageReader(self._path)
         reader.setAutoTransform(False)  # the cache holds upright pixels already
         image = reader.read()

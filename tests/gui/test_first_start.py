@@ -1,5 +1,7 @@
 """First start: the welcome page, the sample newsroom folder, and the settings dialog."""
 
+import os
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -90,3 +92,23 @@ def test_write_and_export_dialogs_start_from_the_settings(open_window, indexed_c
     assert dialog.format.currentData() == "txt" and dialog.bom.isChecked()
     assert dialog.template.text() == "{caption} ({credit})" and dialog.folder.text() == "/tmp/x"
     dialog.reject()
+
+
+def test_the_window_keeps_the_thumbnail_cache_within_its_limit(open_window, indexed_catalog,
+                                                                qtbot):
+    from photodesk.core import thumbcache
+    from photodesk.core.catalog import Catalog
+    with Catalog(indexed_catalog) as cat:
+        cache = cat.thumbs_dir
+    # Old, unused thumbnails of photos long gone fill the cache past a 16 MB limit.
+    stale = cache / "ff"
+    stale.mkdir(parents=True, exist_ok=True)
+    for n in range(20):
+        path = stale / f"ff{n:062x}-1024.jpg"
+        path.write_bytes(b"\xff" * 1024 * 1024)
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    store.save(Settings(thumbnail_cache_mb=16))
+    window = open_window(indexed_catalog)
+    window.watch_folders()
+    qtbot.waitUntil(lambda: thumbcache.usage(cache).bytes < 16 * 1024 * 1024, timeout=10000)
+    assert any(cache.glob("*/*-256.jpg"))  # the catalog's own (newer) thumbnails stay

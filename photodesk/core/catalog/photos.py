@@ -295,3 +295,10 @@ def edited_photo_ids(cat: Catalog) -> list[int]:
     return [r[0] for r in cat.db.execute(
         "SELECT id FROM photos WHERE edited IS NOT NULL AND edited NOT IN ('', '[]') "
         "ORDER BY path")]
+
+
+def present_photo_files(cat: Catalog) -> list[dict]:
+    """id, path and hash of every photo whose file is there, by path (thumbnails come from them)."""
+    return list(cat.db.query(
+        "SELECT id, path, hash FROM photos WHERE status = 'present' AND hash IS NOT NULL "
+        "ORDER BY path"))
