@@ -4,12 +4,10 @@ import json
 import os
 from pathlib import Path
 
-from blake3 import blake3
-
 from photodesk.core.fields import BY_NAME, Kind
 from photodesk.core.formats import sniff
 from photodesk.core.metadata.read import read_metadata
-from photodesk.core.thumbs import ThumbnailError, make_thumbnails
+from photodesk.core.thumbs import ThumbnailError, content_hash_of, make_thumbnails
 
 IMAGE_SUFFIXES = frozenset(".jpg .jpeg .jpe .png .tif .tiff .webp .heic .heif".split())
 
@@ -38,7 +36,7 @@ def analyse(path: str, size: int, mtime_ns: int, thumbs_dir: str) -> dict:
 
 
 def _photo(data: bytes, fmt: str, thumbs_dir: str) -> dict:
-    content_hash = blake3(data).hexdigest()
+    content_hash = content_hash_of(data)
     meta = read_metadata(data)
     record = {"hash": content_hash, "format": fmt, **meta.facts}
     lists = {}

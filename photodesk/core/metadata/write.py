@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from blake3 import blake3
-
 from photodesk.core import thumbs
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
@@ -101,7 +99,7 @@ def write_photo(cat: Catalog, photo_id: int, *, sidecar: bool = False, fields=No
     except WriteRefused as exc:
         return NotWritten(photo_id, row["path"], str(exc))
     if result.target == "file":
-        new_hash = blake3(result.data).hexdigest()
+        new_hash = thumbs.content_hash_of(result.data)
         with cat.transaction():
             catalog.record_written(cat, photo_id, result.stat.st_size, result.stat.st_mtime_ns,
                                    new_hash, names)
