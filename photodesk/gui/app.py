@@ -24,11 +24,17 @@ def application() -> QApplication:
     app.setOrganizationName("PhotoDesk")
     # The desktop entry's name: lets Wayland and the task bar match the window to its icon.
     app.setDesktopFileName(APP_ID)
-    icon = resource_dir() / "icons" / f"{APP_ID}.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(app_icon())
     apply_style(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The PNG sizes rather than the SVG: 16 and 24 px are drawn for their pixel grids."""
+    icon = QIcon()
+    for png in sorted((resource_dir() / "icons" / "hicolor").glob(f"*/apps/{APP_ID}.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def create_window(catalog_path: str, paths: list[str] = (), *, workers: int | None = None,
