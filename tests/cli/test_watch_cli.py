@@ -147,3 +147,30 @@ def test_a_big_arrival_shows_its_size_and_progress(tmp_path, photo_dir):
     finally:
         watching.kill()
     assert code == 0
+
+
+def test_folders_of_the_settings_are_watched_with_their_observer(tmp_path, photo_dir):
+    from photodesk.core import settings as store
+    make_jpeg(photo_dir / "before.jpg", color=(1, 2, 3))
+    store.save(store.Settings(folders=[store.WatchedFolder(str(photo_dir), "polling")]))
+    watching = WatchProcess(tmp_path / "c.sqlite")  # no PATH: the settings name the folder
+    try:
+        assert "(polling" in watching.wait_for("watching", str(photo_dir))
+        watching.wait_for("ready")
+        code, stderr = watching.interrupt()
+    finally:
+        watching.kill()
+    assert code == 0, stderr
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        assert photo_store.stats(cat)["present"] == 1
+
+
+def test_a_folder_given_to_watch_is_remembered_in_the_settings(tmp_path, photo_dir):
+    from photodesk.core import settings as store
+    watching = WatchProcess(tmp_path / "c.sqlite", "--observer", "polling", photo_dir)
+    try:
+        watching.wait_for("ready")
+        watching.interrupt()
+    finally:
+        watching.kill()
+    assert store.load().folders == [store.WatchedFolder(str(photo_dir), "polling")]
