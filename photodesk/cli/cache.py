@@ -25,7 +25,7 @@ def info(obj):
     used = thumbcache.usage(folder)
     click.echo(f"folder: {folder}{'' if folder.exists() else ' (not created yet)'}")
     click.echo(f"thumbnails: {used.files} files, {_mb(used.bytes)}")
-    click.echo(f"limit: {_mb(_limit())} (thumbnail_cache_mb in {settings.settings_path()})")
+    click.echo(f"limit: {_mb(obj.settings.thumbnail_cache_bytes)} (thumbnail_cache_mb in {settings.settings_path()})")
 
 
 @cache.command()
@@ -34,7 +34,7 @@ def info(obj):
 @click.pass_obj
 def prune(obj, limit_mb):
     """Remove the least recently used thumbnails until the cache is within its limit."""
-    limit = _limit() if limit_mb is None else limit_mb * MB
+    limit = obj.settings.thumbnail_cache_bytes if limit_mb is None else limit_mb * MB
     pruned = thumbcache.prune(obj.catalog.thumbs_dir, limit)
     click.echo(f"removed {pruned.removed} thumbnails ({_mb(pruned.freed)}); "
                f"{pruned.files} left, {_mb(pruned.bytes)} of {_mb(limit)}")
@@ -84,10 +84,6 @@ def clear(obj):
     except thumbcache.CacheError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"removed {removed.files} thumbnails ({_mb(removed.bytes)}) from {folder}")
-
-
-def _limit() -> int:
-    return settings.load().thumbnail_cache_bytes
 
 
 def _mb(n: int) -> str:

@@ -6,7 +6,6 @@ import time
 import click
 
 from photodesk.cli.base import main
-from photodesk.core import settings
 from photodesk.core.index import Failed, Indexed, Missing, Progress, Scanned, Skipped, index_paths
 from photodesk.core.thumbcache import keep_within_limit
 
@@ -29,7 +28,7 @@ def index(obj, paths, workers, quiet):
                    "saved; run the same command again to carry on.", err=True)
         sys.exit(130)
     bar.finish()
-    keep_within_limit(obj.catalog, settings.load().thumbnail_cache_bytes)
+    keep_within_limit(obj.catalog, obj.settings.thumbnail_cache_bytes)
     click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
     if failures:
         click.echo(f"{len(failures)} could not be read:", err=True)

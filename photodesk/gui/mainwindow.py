@@ -37,6 +37,7 @@ SEARCH_DELAY_MS = 180  # typing pauses this long before a search runs
 REFRESH_DELAY_MS = 400  # indexing and edits refresh the grid and sidebar at most this often
 PROBLEMS_HEIGHT = 160
 COMMON_ROWS = 500  # selected rows compared to find the values they share
+PRUNE_EVERY_MS = 15 * 60 * 1000  # how often a long session checks the thumbnail cache's size
 
 
 class MainWindow(QMainWindow):
@@ -117,6 +118,10 @@ class MainWindow(QMainWindow):
         self.search_field.textChanged.connect(lambda _: self._search_timer.start())
         self.search_field.returnPressed.connect(self._run_search)
         self.sort.currentIndexChanged.connect(lambda _: self._sort_changed())
+        # Live folders add thumbnails all day long: the cache is checked now and then too.
+        self._prune_timer = QTimer(self, interval=PRUNE_EVERY_MS)
+        self._prune_timer.timeout.connect(self.keep_cache_within_limit)
+        self._prune_timer.start()
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh)
         self.model.resultsChanged.connect(self._on_results)
