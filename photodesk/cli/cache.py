@@ -36,6 +36,8 @@ def prune(obj, limit_mb):
     """Remove the least recently used thumbnails until the cache is within its limit."""
     limit = obj.settings.thumbnail_cache_bytes if limit_mb is None else limit_mb * MB
     pruned = thumbcache.prune(obj.catalog.thumbs_dir, limit)
+    if pruned.refused:
+        raise click.ClickException(pruned.refused)
     click.echo(f"removed {pruned.removed} thumbnails ({_mb(pruned.freed)}); "
                f"{pruned.files} left, {_mb(pruned.bytes)} of {_mb(limit)}")
 

@@ -28,7 +28,9 @@ def index(obj, paths, workers, quiet):
                    "saved; run the same command again to carry on.", err=True)
         sys.exit(130)
     bar.finish()
-    keep_within_limit(obj.catalog, obj.settings.thumbnail_cache_bytes)
+    pruned = keep_within_limit(obj.catalog, obj.settings.thumbnail_cache_bytes)
+    if pruned.refused:
+        click.echo(f"warning: thumbnail cache not pruned: {pruned.refused}", err=True)
     click.echo(", ".join(f"{v} {k}" for k, v in counts.items()))
     if failures:
         click.echo(f"{len(failures)} could not be read:", err=True)

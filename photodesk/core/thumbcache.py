@@ -19,6 +19,10 @@ STRAY_AGE = 3600  # seconds: a temp file this old was left by a crash, not being
 PROGRESS_SECONDS = 0.2
 
 
+# Files that file browsers and tools drop into any folder; they do not make a folder foreign.
+HARMLESS = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "CACHEDIR.TAG", ".directory"})
+
+
 class CacheError(Exception):
     """The cache folder cannot be handled as asked; the message says why."""
 
@@ -35,6 +39,7 @@ class Pruned:
     files: int  # thumbnails left
     bytes: int  # their bytes
     strays: int = 0  # temp files left by crashed writes, removed
+    refused: str | None = None  # why nothing was removed (the folder holds other files)
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,9 @@ def prune(cache_dir: str | os.PathLike, limit_bytes: int, keep: Iterable[str] = 
     total = sum(f[1] for f in files)
     removed = freed = gone = 0
     if total > limit_bytes:
+        refused = _refusal(Path(cache_dir))
+        if refused:
+            return Pruned(0, 0, len(files), total, 0, refused)
         target, keep = max(0, int(limit_bytes * LOW_WATER)), set(keep)
         files.sort(key=itemgetter(0))  # oldest use first
         for _, size, path, digest in files:
@@ -113,18 +121,18 @@ def clear(cache_dir: str | os.PathLike) -> Usage:
         return Usage(0, 0)
     if cache_dir.is_symlink() or not cache_dir.is_dir():
         raise CacheError(f"{cache_dir} is not a thumbnail folder; nothing was removed")
-    foreign = _foreign(cache_dir)
-    if foreign:
-        more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
-        raise CacheError(f"{cache_dir} holds files that are not thumbnails "
-                         f"({', '.join(foreign[:3])}{more}); "
-                         "nothing was removed")
+    refused = _refusal(cache_dir)
+    if refused:
+        raise CacheError(refused)
     removed = Usage(0, 0)
     for folder in _subfolders(cache_dir):
         for entry in _listing(folder.path):
             if THUMB_NAME.fullmatch(entry.name) or TEMP_NAME.fullmatch(entry.name):
                 removed = _unlinked(entry, removed)
+            elif entry.name in HARMLESS:
+                _removed([entry.path])
         _rmdir(folder.path)
+    _removed([str(cache_dir / name) for name in HARMLESS])
     _rmdir(cache_dir)
     return removed
 
@@ -244,15 +252,30 @@ def _complete_hashes(cache_dir) -> set[str]:
     return {digest for digest, n in sizes.items() if n == len(SIZES)}
 
 
+def _refusal(cache_dir: Path) -> str | None:
+    """Why the folder must not be pruned or cleared: it holds what is not ours (a cache set
+    to a wrong folder must not cost the user their files). None when all is ours."""
+    foreign = _foreign(cache_dir)
+    if not foreign:
+        return None
+    more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+    return (f"{cache_dir} holds files that are not thumbnails ({', '.join(foreign[:3])}{more}); "
+            "nothing was removed")
+
+
 def _foreign(cache_dir: Path) -> list[str]:
     """Names under cache_dir that the thumbnail layout does not explain."""
     foreign = []
     for entry in _listing(cache_dir):
+        if entry.name in HARMLESS:
+            continue
         if not (_is_dir(entry) and len(entry.name) == 2
                 and all(c in "0123456789abcdef" for c in entry.name)):
             foreign.append(entry.name)
             continue
         for inner in _listing(entry.path):
+            if inner.name in HARMLESS:
+                continue
             match = THUMB_NAME.fullmatch(inner.name)
             ours = (match is not None and match.group(1) == entry.name) or (
                 TEMP_NAME.fullmatch(inner.name) is not None)

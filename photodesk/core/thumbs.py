@@ -118,7 +118,9 @@ def _save_atomically(image: Image.Image, path: Path) -> None:
 TOUCH_AFTER = 10 * 60  # seconds: a thumbnail used again sooner is not marked again
 # A thumbnail's file name (its folder is the hash's first two digits), and the name
 # _save_atomically's mkstemp gives a file still being written.
-THUMB_NAME = re.compile(r"([0-9a-f]{2})([0-9a-f]+)-([0-9]+)\.jpg")
+# Exact (a 64-digit BLAKE3 hex and one of our sizes): a photo named like 20240520-001.jpg in a
+# folder "20" must never be taken for a thumbnail.
+THUMB_NAME = re.compile(r"([0-9a-f]{2})([0-9a-f]{62})-(%s)\.jpg" % "|".join(map(str, SIZES)))
 TEMP_NAME = re.compile(r"tmp[\w-]+\.tmp")
 # One lock per hash stripe: two threads wanting the same missing thumbnail decode it once.
 _REMAKING = [threading.Lock() for _ in range(256)]

@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.indexing = Indexing(self.catalog_path, self.status, workers, self)
         self.live = LiveFolders(self.catalog_path, parent=self)
         self._watch_requested = False
+        self._prune_refused = False
         self._settings = settings_store.load()  # a tiny startup read
         self._layout()
         self.search_field, self.sort = build_toolbar(self)
@@ -443,6 +444,9 @@ class MainWindow(QMainWindow):
                 self.article_view.show_article(value)
                 self.article_view.highlight(self.grid.currentIndex().data(PhotoIdRole))
                 self.articleShown.emit(key)
+        elif kind == "prune" and value.refused and not self._prune_refused:
+            self._prune_refused = True  # said once: the folder will not change by itself
+            self.report_problem(str(self.thumbs_dir), value.refused)
         elif kind == "newest article" and value is not None:
             self.open_article(value)
 

@@ -91,6 +91,17 @@ def test_html_gallery_shows_captions_people_event_and_article(catalog, sample, t
         assert (tmp_path / "out" / src).is_file()
 
 
+def test_html_gallery_after_the_thumbnail_cache_was_cleared(catalog, sample, tmp_path):
+    from photodesk.core import thumbcache
+    thumbcache.clear(catalog.thumbs_dir)
+    run(catalog, sample, "html", tmp_path / "out")
+    text = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    sources = [line.split('src="')[1].split('"')[0] for line in text.split("<img")[1:]]
+    assert len(sources) >= 6  # every linked photo of the article has its picture again
+    for src in sources:
+        assert (tmp_path / "out" / src).is_file()
+
+
 # --- text formats ---------------------------------------------------------------------------------
 
 def test_csv_with_bom_opens_as_utf8_in_article_order(catalog, sample, tmp_path):

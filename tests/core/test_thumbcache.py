@@ -269,3 +269,33 @@ def test_keep_within_limit_prunes_the_catalogs_cache(catalog, sample):
 
 def catalog_rows(cat) -> list[dict]:
     return catalog.present_photo_files(cat)
+
+
+def test_a_cache_set_to_a_photo_folder_never_costs_a_photo(tmp_path):
+    """Newsroom names like 20240520-001.jpg in a day folder "20" look like a hash folder and a
+    size; pointed at such a folder by mistake, prune and clear must remove nothing."""
+    day = tmp_path / "2024" / "05"
+    for sub, name in (("20", "20240520-001.jpg"), ("23", "20240523-256.jpg"), ("ab", "ab12-1024.jpg")):
+        (day / sub).mkdir(parents=True)
+        make_jpeg(day / sub / name, size=(64, 48))
+        os.utime(day / sub / name, (1_000_000_000, 1_000_000_000))  # "least recently used"
+    before = sorted(p for p in day.rglob("*") if p.is_file())
+    pruned = thumbcache.prune(day, limit_bytes=0)
+    assert pruned.removed == 0 and pruned.files == 0
+    with pytest.raises(CacheError, match="nothing was removed"):
+        thumbcache.clear(day)
+    assert sorted(p for p in day.rglob("*") if p.is_file()) == before
+
+
+def test_a_real_cache_beside_foreign_files_is_not_pruned(tmp_path):
+    cache = tmp_path / "cache"
+    cached_photos(tmp_path / "photos", cache, 3)
+    (cache / "notes.txt").write_text("mine")
+    pruned = thumbcache.prune(cache, limit_bytes=0)
+    assert pruned.removed == 0 and "notes.txt" in pruned.refused
+    assert (cache / "notes.txt").exists()
+    (cache / "notes.txt").unlink()
+    (cache / ".DS_Store").write_bytes(b"\0")  # left by a Mac browsing the share: harmless
+    assert thumbcache.prune(cache, limit_bytes=0).removed == 6
+    thumbcache.clear(cache)
+    assert not cache.exists()

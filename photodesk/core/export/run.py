@@ -144,10 +144,13 @@ def _gallery_outputs(cat, rows, records, selection, base) -> list[Output]:
         names = []
         for size in thumbs.SIZES:
             source = thumbs.thumb_path(cat.thumbs_dir, r["hash"], size) if r.get("hash") else None
-            if source is not None and source.exists():
+            # A thumbnail pruned from the cache is made again from the photo as it is written.
+            original = r.get("path") if r.get("status") == "present" else None
+            if source is not None and (original or source.exists()):
                 name = f"{THUMBS}/{r['hash']}-{size}.jpg"
                 if all(o.name != name for o in outputs):
-                    outputs.append(Output(name, _bind(_file, source), r["id"]))
+                    outputs.append(Output(name, _bind(_thumbnail, cat.thumbs_dir, r["hash"], size,
+                                                      original), r["id"]))
                 names.append(name)
             else:
                 names.append(None)
@@ -160,6 +163,14 @@ def _gallery_outputs(cat, rows, records, selection, base) -> list[Output]:
 
 def _file(path: Path) -> "copies.Produced":
     return copies.Produced(Path(path).read_bytes())
+
+
+def _thumbnail(cache, digest: str, size: int, original: str | None) -> "copies.Produced":
+    path = thumbs.ensure(cache, digest, size, original)
+    if path is None:
+        raise copies.Skip("no thumbnail: it was removed from the cache and the photo cannot be "
+                          "read to make it again")
+    return _file(path)
 
 
 def conflicts(p: Plan, out_dir: Path, *, zip_name: str | None = None) -> list[Path]:
