@@ -1,6 +1,5 @@
 """photodesk watch: keep the catalog true to its folders, printing each change as it happens."""
 
-import os
 import signal
 import time
 
@@ -11,7 +10,6 @@ from photodesk.core import settings as store
 from photodesk.core import workspace
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.index import ArticleImported, Failed, Indexed, Missing, Progress, Scanned, Skipped
-from photodesk.core.settings import WatchedFolder
 from photodesk.core.watch import (POLL_SECONDS, SETTLE_SECONDS, Batch, Offline, Online, Ready,
                                   Watcher, Watching, WatchProblem)
 
@@ -36,15 +34,15 @@ def watch(obj, paths, observer, settle, interval, workers):
     cat = obj.catalog
     # The settings' folders are watched too, and PATHs join them (with the observer chosen).
     settings = obj.settings
-    for path in map(os.path.abspath, paths):
-        folder = next((f for f in settings.folders if f.path == path), None)
-        if folder is None:
-            settings.folders.append(WatchedFolder(path, observer or "auto"))
-        elif observer is not None:
-            folder.observer = observer
-    if paths:
-        store.save(settings)
-    workspace.sync_folders(cat, settings)  # new ones are found by the catch-up below
+    if paths and workspace.is_settings_catalog(cat, settings):
+        try:
+            settings = store.remember_folders(paths, observer)
+        except OSError as exc:
+            click.echo(f"warning: the folders could not be saved in the settings "
+                       f"({exc.strerror or exc})", err=True)
+    synced = workspace.sync_folders(cat, settings)  # new ones are found by the catch-up below
+    if synced.problem:
+        click.echo(f"warning: {synced.problem}", err=True)
     if not paths and not catalog.folders(cat):
         raise click.UsageError("no folders to watch: give one, e.g. photodesk watch ~/Pictures")
     watcher = Watcher(paths, settle=settle, poll_interval=interval, observer=observer,

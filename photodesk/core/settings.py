@@ -1,10 +1,13 @@
 """The user's settings: a dataclass kept as a small TOML file in the user's config folder."""
 
+import fcntl
 import json
 import os
 import tempfile
 import time
 import tomllib
+from contextlib import contextmanager
+import copy
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -13,6 +16,7 @@ OBSERVERS = ("auto", "native", "polling")  # auto: native, polling on network fi
 WRITE_MODES = ("embedded", "sidecar")
 EXPORT_FORMATS = ("csv", "json", "txt", "xmp", "jpeg", "html")  # as core/export/run.py
 DEFAULT_CACHE_MB = 2048
+CACHE_MB_RANGE = (16, 1024 * 1024)  # 16 MB to 1 TB: a number outside was typed by mistake
 
 
 @dataclass
@@ -56,6 +60,7 @@ class Settings:
         return self.thumbnail_cache_mb * 1024 * 1024
 
     def observer_for(self, folder: str) -> str:
+        folder = normal_path(folder)
         return next((f.observer for f in self.folders if f.path == folder), "auto")
 
 
@@ -77,11 +82,12 @@ def load(path: Path | None = None) -> Settings:
     return read(path).settings
 
 
-def read(path: Path | None = None) -> Loaded:
+def read(path: Path | None = None, *, repair: bool = True) -> Loaded:
     """The stored settings, and a message when the file was damaged.
 
     Settings are a convenience: a damaged file must never stop PhotoDesk from opening. It is
     moved aside (kept, so the user can recover what they had) and defaults take its place.
+    repair=False leaves a damaged file where it is: for readers that cannot tell the user.
     """
     path = path or settings_path()
     try:
@@ -89,25 +95,27 @@ def read(path: Path | None = None) -> Loaded:
     except FileNotFoundError:
         return Loaded(Settings())
     except (OSError, UnicodeDecodeError) as exc:
-        return _damaged(path, f"cannot be read ({exc})")
+        return _damaged(path, f"cannot be read ({exc})", repair)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return _damaged(path, f"is not valid TOML ({exc})")
+        return _damaged(path, f"is not valid TOML ({exc})", repair)
     settings, wrong = from_dict(data)
     if wrong:
         # Values of the wrong kind are replaced one by one; the rest of the file still counts.
-        return Loaded(settings, f"{path}: ignored {', '.join(wrong)} (not valid values)")
+        return Loaded(settings, f"{path}: ignored {'; '.join(wrong)}")
     return Loaded(settings)
 
 
-def _damaged(path: Path, why: str) -> Loaded:
-    kept = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+def _damaged(path: Path, why: str, repair: bool = True) -> Loaded:
+    message = f"{path} {why}; using default settings"
+    if not repair:
+        return Loaded(Settings(), message)
+    kept = _free_name(path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"))
     try:
-        os.replace(path, kept)
+        os.rename(path, kept)  # where two processes race, only one moves the user's file
     except OSError:
         kept = None
-    message = f"{path} {why}; using default settings"
     if kept is not None:
         message += f", the old file is kept as {kept.name}"
         try:
@@ -117,37 +125,88 @@ def _damaged(path: Path, why: str) -> Loaded:
     return Loaded(Settings(), message, kept)
 
 
+def _free_name(path: Path) -> Path:
+    n, candidate = 1, path
+    while os.path.lexists(candidate):
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
+
+
 def from_dict(data: dict) -> tuple[Settings, list[str]]:
-    """Settings from parsed TOML, and the names of keys whose values were unusable."""
+    """Settings from parsed TOML, and what was ignored in it (each key, and why)."""
     settings, wrong = Settings(), []
+    known = {f.name for f in fields(Settings)}
+    wrong += [f"{name} (unknown setting)" for name in data if name not in known]
     for f in fields(Settings):
         if f.name not in data:
             continue
         value = data[f.name]
         if f.name == "folders":
-            folders = _folders(value)
-            if folders is None:
-                wrong.append("folders")
-            else:
-                settings.folders = folders
+            settings.folders, bad = _folders(value)
+            wrong += bad
         elif f.name == "export":
             if isinstance(value, dict):
                 settings.export, bad = _export(value)
                 wrong += [f"export.{name}" for name in bad]
             else:
-                wrong.append("export")
+                wrong.append("export (not a table)")
         elif _same_kind(value, getattr(settings, f.name)):
             setattr(settings, f.name, value)
         else:
-            wrong.append(f.name)
+            wrong.append(f"{f.name} (not a {type(getattr(settings, f.name)).__name__})")
     for name, allowed in (("language", LANGUAGES), ("write_mode", WRITE_MODES)):
         if getattr(settings, name) not in allowed:
             setattr(settings, name, getattr(Settings, name))
-            wrong.append(name)
-    if settings.thumbnail_cache_mb < 16:
+            wrong.append(f"{name} (one of {', '.join(repr(a) for a in allowed)})")
+    low, high = CACHE_MB_RANGE
+    if not low <= settings.thumbnail_cache_mb <= high:
         settings.thumbnail_cache_mb = DEFAULT_CACHE_MB
-        wrong.append("thumbnail_cache_mb")
+        wrong.append(f"thumbnail_cache_mb (from {low} to {high})")
+    for name in ("catalog", "thumbnail_cache"):
+        place = _place(getattr(settings, name))
+        if place is None:
+            setattr(settings, name, "")
+            wrong.append(f"{name} (not an absolute path)")
+        else:
+            setattr(settings, name, place)
+    why = _bad_cache_place(settings)
+    if why:
+        settings.thumbnail_cache = ""
+        wrong.append(f"thumbnail_cache ({why})")
     return settings, wrong
+
+
+def check(settings: Settings) -> list[str]:
+    """What would be ignored in these settings once saved (the Settings dialog asks first)."""
+    return from_dict(tomllib.loads(dumps(settings)))[1]
+
+
+def _place(value: str) -> str | None:
+    """A path setting made absolute ("~" expanded); "" stays "" (the default); None when it is
+    relative, since it would then change meaning with the folder PhotoDesk starts in."""
+    if not value:
+        return ""
+    expanded = os.path.expanduser(value)
+    return os.path.normpath(expanded) if os.path.isabs(expanded) else None
+
+
+def _bad_cache_place(settings: Settings) -> str | None:
+    """Why a thumbnail folder would be dangerous: the cache is pruned and cleared, so it must
+    not be the home folder or share a tree with the photos."""
+    cache = settings.thumbnail_cache
+    if not cache:
+        return None
+    if cache in (os.path.expanduser("~"), "/"):
+        return "it would be the home folder"
+    for folder in settings.folders:
+        if _within(cache, folder.path) or _within(folder.path, cache):
+            return f"it overlaps the watched folder {folder.path}"
+    return None
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
 
 
 def _same_kind(value, default) -> bool:
@@ -155,16 +214,29 @@ def _same_kind(value, default) -> bool:
     return type(value) is type(default)
 
 
-def _folders(value) -> list[WatchedFolder] | None:
+def _folders(value) -> tuple[list[WatchedFolder], list[str]]:
+    """The watched folders, each path absolute and listed once (the first entry wins)."""
     if not isinstance(value, list):
-        return None
-    folders = []
+        return [], ["folders (not a list of tables)"]
+    folders, wrong, seen = [], [], set()
     for item in value:
         if not isinstance(item, dict) or not isinstance(item.get("path"), str):
-            return None
-        observer = item.get("observer", "auto")
-        folders.append(WatchedFolder(item["path"], observer if observer in OBSERVERS else "auto"))
-    return folders
+            wrong.append("a folders entry without a path")
+            continue
+        path = _place(item["path"])
+        if not path:
+            wrong.append(f"folder {item['path']!r} (not an absolute path)")
+            continue
+        if path in seen:
+            wrong.append(f"folder {path} (listed twice)")
+            continue
+        seen.add(path)
+        observer = str(item.get("observer", "auto")).lower()
+        if observer not in OBSERVERS:
+            wrong.append(f"observer of {path} (one of {', '.join(OBSERVERS)})")
+            observer = "auto"
+        folders.append(WatchedFolder(path, observer))
+    return folders, wrong
 
 
 def _export(value: dict) -> tuple[ExportDefaults, list[str]]:
@@ -178,6 +250,10 @@ def _export(value: dict) -> tuple[ExportDefaults, list[str]]:
     if export.format not in EXPORT_FORMATS:
         export.format = ExportDefaults.format
         wrong.append("format")
+    folder = _place(export.folder)
+    if folder is None:
+        wrong.append("folder (not an absolute path)")
+    export.folder = folder or ""
     return export, wrong
 
 
@@ -198,22 +274,55 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     return path
 
 
-def update(**changes) -> Settings:
-    """Read, change and save in one step, so two parts of the program keep each other's keys."""
-    settings = load()
-    for name, value in changes.items():
-        setattr(settings, name, value)
-    save(settings)
+@contextmanager
+def _locked(path: Path):
+    # The window, `photodesk watch` and `photodesk index` may change the file at once: each
+    # read-change-write holds the lock, so no one writes back a copy older than another's.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def modify(change, path: Path | None = None) -> Settings:
+    """Read the file, change(settings), write it back, all under the settings lock; only what
+    change() touches is changed, whatever others wrote meanwhile. Raises OSError."""
+    path = path or settings_path()
+    with _locked(path):
+        settings = read(path).settings
+        change(settings)
+        save(settings, path)
     return settings
 
 
-def remember_folder(path: str, observer: str = "auto") -> Settings:
-    """Add a folder to the watched list (the catalog keeps its photos; this keeps the choice)."""
-    settings = load()
-    if not any(f.path == path for f in settings.folders):
-        settings.folders.append(WatchedFolder(path, observer))
-        save(settings)
-    return settings
+def update(path: Path | None = None, **changes) -> Settings:
+    """Set some top-level settings (the others stay as the file has them)."""
+    def change(settings: Settings) -> None:
+        for name, value in changes.items():
+            setattr(settings, name, copy.deepcopy(value))
+    return modify(change, path)
+
+
+def remember_folders(paths, observer: str | None = None, path: Path | None = None) -> Settings:
+    """Add folders to the watched list (the catalog keeps their photos; this keeps the choice);
+    observer, when given, is set for them, listed already or not."""
+    def change(settings: Settings) -> None:
+        listed = {f.path: f for f in settings.folders}
+        for folder in map(normal_path, paths):
+            if folder not in listed:
+                listed[folder] = WatchedFolder(folder, observer or "auto")
+                settings.folders.append(listed[folder])
+            elif observer is not None:
+                listed[folder].observer = observer
+    return modify(change, path)
+
+
+def normal_path(path: str) -> str:
+    """A folder as the settings keep it: absolute, "~" expanded, no trailing slash."""
+    return os.path.normpath(os.path.abspath(os.path.expanduser(path)))
 
 
 def dumps(settings: Settings) -> str:

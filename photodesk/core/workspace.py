@@ -1,39 +1,59 @@
 """The user's settings applied to a catalog: which folders are watched, and by which observer."""
 
 import os
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from photodesk.core import settings as store
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
 
 
-def sync_folders(cat: Catalog, settings: store.Settings) -> list[str]:
+@dataclass
+class Synced:
+    new: list[str] = field(default_factory=list)  # folders added to the catalog: index them
+    problem: str | None = None  # the settings could not be saved (the catalog is still right)
+
+
+def is_settings_catalog(cat: Catalog, settings: store.Settings) -> bool:
+    """The settings' folders belong to one catalog: `--catalog test.sqlite` must neither take
+    the archive's folders nor give its own to the archive."""
+    return Path(cat.path) == Path(settings.catalog_path()).expanduser().resolve()
+
+
+def sync_folders(cat: Catalog, settings: store.Settings, *,
+                 settings_file: Path | None = None) -> Synced:
     """Make the catalog and the settings name the same folders, each with its observer.
 
     A folder listed in the settings but not yet in the catalog is added (and returned, so the
     caller indexes it); a catalog folder the settings do not list (added by `photodesk index`,
-    say) is added to the settings. The settings are saved when they changed.
+    say) is added to the settings. Only for the settings' own catalog.
     """
+    if not is_settings_catalog(cat, settings):
+        return Synced()
     known = {row["path"]: row for row in catalog.folders(cat)}
-    new = []
+    synced = Synced()
     with cat.transaction():
         for folder in settings.folders:
-            path = os.path.abspath(os.path.expanduser(folder.path))
-            if path not in known:
-                if not os.path.isdir(path):
+            if folder.path not in known:
+                if not os.path.isdir(folder.path):
                     continue  # gone or unmounted: the watcher reports it when it comes back
-                catalog.add_folder(cat, path)
-                new.append(path)
+                catalog.add_folder(cat, folder.path)
+                known[folder.path] = {"path": folder.path, "observer": None}
+                synced.new.append(folder.path)
             observer = None if folder.observer == "auto" else folder.observer
-            if path not in known or known[path].get("observer") != observer:
-                catalog.set_folder_watch(cat, path, observer=observer)
-    listed = {os.path.abspath(os.path.expanduser(f.path)) for f in settings.folders}
+            if known[folder.path].get("observer") != observer:
+                catalog.set_folder_watch(cat, folder.path, observer=observer)
+    listed = {f.path for f in settings.folders}
     missing = [p for p in known if p not in listed and _is_top(p, known)]
-    if missing:
+    try:
         for path in missing:
-            settings.folders.append(store.WatchedFolder(path, known[path].get("observer") or "auto"))
-        store.save(settings)
-    return new
+            store.remember_folders([path], known[path].get("observer") or "auto",
+                                   path=settings_file)
+    except OSError as exc:
+        synced.problem = (f"the watched folders could not be saved in the settings "
+                          f"({exc.strerror or exc})")
+    return synced
 
 
 def _is_top(path: str, known: dict) -> bool:

@@ -47,15 +47,19 @@ def create_window(catalog_path: str, paths: list[str] = (), *, workers: int | No
     """
     loaded = loaded or store.read()
     with Catalog(catalog_path) as cat:
-        new = workspace.sync_folders(cat, loaded.settings)
+        synced = workspace.sync_folders(cat, loaded.settings)
         thumbs_dir, folders = cat.thumbs_dir, catalog.folders(cat)
+        empty = not folders and not catalog.has_photos(cat)
         resolved = str(cat.path)
-    window = MainWindow(resolved, thumbs_dir, folders, workers=workers)
-    if loaded.problem:
-        window.report_problem(str(store.settings_path()), loaded.problem)
-    if paths or new:
-        window.add_paths([*paths, *new])
-    elif not folders:
+        own = workspace.is_settings_catalog(cat, loaded.settings)
+    window = MainWindow(resolved, thumbs_dir, folders, workers=workers, settings=loaded.settings,
+                        settings_catalog=own)
+    for problem in (loaded.problem, synced.problem):
+        if problem:
+            window.report_problem(str(store.settings_path()), problem)
+    if paths or synced.new:
+        window.add_paths([*paths, *synced.new])
+    elif empty:
         window.show_welcome()
     return window
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.sidebar import _day
 from photodesk.gui.style import COLORS
-from photodesk.gui.tasks import ImageLoad, Relay
+from photodesk.gui.tasks import ImageLoad, Relay, source_of
 
 COLUMN = 620  # the text column, about a newspaper page's measure
 IMAGE_BOX = QSize(COLUMN, 460)
@@ -230,7 +230,7 @@ class ArticleView(QWidget):
         label = ClickableImage(row, IMAGE_BOX.height())
         label.setToolTip(row.get("path") or image["name"])
         label.clicked.connect(lambda: self.photoClicked.emit(pid))
-        self._load(label, row.get("hash"), box, row.get("path"))
+        self._load(label, row.get("hash"), box, source_of(row))
         return label
 
     def _ambiguous(self, image: dict) -> QFrame:
@@ -255,7 +255,7 @@ class ArticleView(QWidget):
         picture.setFixedWidth(CANDIDATE_BOX.width())
         picture.setToolTip(candidate["path"])
         picture.clicked.connect(lambda: self.photoClicked.emit(candidate["id"]))
-        self._load(picture, candidate.get("hash"), CANDIDATE_BOX, candidate.get("path"))
+        self._load(picture, candidate.get("hash"), CANDIDATE_BOX, source_of(candidate))
         where = self._text("muted", _tail(candidate["path"]))
         choose = QPushButton(self.tr("This one"))
         choose.setObjectName("choosePhoto")

@@ -12,7 +12,7 @@ from photodesk.gui.facts import facts
 from photodesk.gui.queries import photo_extras
 from photodesk.gui.style import COLORS
 from photodesk.gui.tags import TagEditor
-from photodesk.gui.tasks import CatalogQuery, ImageLoad, Relay
+from photodesk.gui.tasks import CatalogQuery, ImageLoad, Relay, source_of
 
 PREVIEW_SIZE = 1024
 LINES = ("headline", "creator", "credit", "copyright")
@@ -384,7 +384,7 @@ class Inspector(QSplitter):
         path = str(thumb_path(self._thumbs_dir, row["hash"], PREVIEW_SIZE))
         self._pool.clear()  # a preview nobody waits for any more need not be read
         self._pool.start(ImageLoad(self._relay, (row["id"], row["hash"]), path,
-                                     source=row.get("path")))
+                                     source=source_of(row)))
 
     def _on_preview(self, key, image) -> None:
         if self._photo is None or key != (self._photo["id"], self._photo.get("hash")):

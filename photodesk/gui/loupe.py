@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.culling import LABEL_COLORS, PICK, REJECT, is_culling_key, label_text
 from photodesk.gui.style import COLORS
-from photodesk.gui.tasks import ImageLoad, Relay
+from photodesk.gui.tasks import ImageLoad, Relay, source_of
 
 PREVIEW_SIZE = 1024
 FOOTER = 38
@@ -65,7 +65,7 @@ class Loupe(QWidget):
                 self._pool.clear()
                 path = str(thumb_path(self._thumbs_dir, row["hash"], PREVIEW_SIZE))
                 self._pool.start(ImageLoad(self._relay, (row["id"], row["hash"]), path,
-                                           source=row.get("path")))
+                                           source=source_of(row)))
         self.update()
 
     def photo_id(self) -> int | None:

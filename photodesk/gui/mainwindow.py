@@ -1,6 +1,5 @@
 """MainWindow: sidebar, contact sheet, article pane, inspector, loupe, indexing and problems."""
 
-import copy
 import os
 from pathlib import Path
 
@@ -47,7 +46,9 @@ class MainWindow(QMainWindow):
     articleShown = Signal(int)
 
     def __init__(self, catalog_path: str, thumbs_dir: Path, folders: list[dict] = (),
-                 workers: int | None = None, parent=None):
+                 workers: int | None = None, parent=None, *,
+                 settings: settings_store.Settings | None = None,
+                 settings_catalog: bool = False):
         super().__init__(parent)
         self.catalog_path, self.thumbs_dir = str(catalog_path), thumbs_dir
         self._select_first = True  # the first results select their first photo
@@ -76,7 +77,12 @@ class MainWindow(QMainWindow):
         self.live = LiveFolders(self.catalog_path, parent=self)
         self._watch_requested = False
         self._prune_refused = False
-        self._settings = settings_store.load()  # a tiny startup read
+        self._settings = settings or settings_store.load()  # a tiny startup read
+        # Folders added here are remembered only when this is the settings' own catalog.
+        self._settings_catalog = settings_catalog
+        # One thread: two changes of the file are made in the order they were asked for.
+        self._settings_pool = QThreadPool(self)
+        self._settings_pool.setMaxThreadCount(1)
         self._layout()
         self.search_field, self.sort = build_toolbar(self)
         self.sort.setCurrentIndex(max(0, self.sort.findData(self._settings.sort)))
@@ -184,18 +190,17 @@ class MainWindow(QMainWindow):
     def _sort_changed(self) -> None:
         self.model.set_sort(self.sort.currentData())
         self._settings.sort = self.sort.currentData()
-        self._save_settings()
+        self._store_settings(settings_store.update, sort=self._settings.sort)
 
-    def _save_settings(self) -> None:
-        """Written on a pool thread: the GUI thread touches no disk after starting."""
-        chosen = copy.deepcopy(self._settings)
-
-        def save() -> None:
+    def _store_settings(self, fn, *args, **kwargs) -> None:
+        """Change the settings file on its own thread (the GUI thread touches no disk after
+        starting); only the keys named change, so what others wrote meanwhile stays."""
+        def store() -> None:
             try:
-                settings_store.save(chosen)
+                fn(*args, **kwargs)
             except OSError:
                 pass  # a read-only config folder costs the remembered choice, nothing more
-        QThreadPool.globalInstance().start(save)
+        self._settings_pool.start(store)
 
     def _on_results(self, n: int) -> None:
         self.count_label.setText(count_text(self.tr("%n photo(s)", "", n), self.model.scope))
@@ -343,11 +348,14 @@ class MainWindow(QMainWindow):
         folders among them are watched from now on, and at every start."""
         self.show_welcome(False)
         self.indexing.add_paths(paths)
+        if not self._settings_catalog:
+            return
         known = {f.path for f in self._settings.folders}
-        added = [p for p in paths if os.path.isdir(p) and p not in known]
+        added = [settings_store.normal_path(p) for p in paths if os.path.isdir(p)]
+        added = [p for p in dict.fromkeys(added) if p not in known]
         if added:
             self._settings.folders += [settings_store.WatchedFolder(p) for p in added]
-            self._save_settings()
+            self._store_settings(settings_store.remember_folders, added)
 
     def show_welcome(self, shown: bool = True) -> None:
         """The welcome page in place of the desk: for a catalog that has no folder yet."""
@@ -417,8 +425,11 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         dialog = SettingsDialog(self._settings, self)
         if dialog.exec():
-            self._settings = dialog.chosen()
-            self._save_settings()
+            before, self._settings = self._settings, dialog.chosen()
+            changed = {name: value for name, value in vars(self._settings).items()
+                       if getattr(before, name) != value}
+            if changed:
+                self._store_settings(settings_store.update, **changed)
 
     # --- catalog reads on the pool -------------------------------------------------------------
 
@@ -480,6 +491,7 @@ class MainWindow(QMainWindow):
         self.indexing.shutdown()
         self.live.shutdown()
         self.editor.wait()
+        self._settings_pool.waitForDone()
         self.writing.shutdown()
         for part in (self.model, self.inspector, self.article_view, self.loupe):
             part.shutdown()

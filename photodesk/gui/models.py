@@ -10,7 +10,7 @@ from photodesk.core.catalog import photos as catalog
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.placeholders import broken_pixmap, placeholder_pixmap
 from photodesk.gui.queries import EVERYTHING, Scope, scope_ids
-from photodesk.gui.tasks import CatalogQuery, ImageLoad, Relay
+from photodesk.gui.tasks import CatalogQuery, ImageLoad, Relay, source_of
 
 PAGE = 60  # catalog rows read per worker query: a screenful of the grid
 MAX_ROWS = 5000  # photo rows kept in memory
@@ -284,7 +284,7 @@ class PhotoListModel(QAbstractListModel):
             path = str(thumb_path(self._thumbs_dir, digest, 256))
             # Newest request first: after a fast scroll, the rows now on screen load before
             # the ones that scrolled past.
-            self._image_pool.start(ImageLoad(self._relay, digest, path, THUMB_BOX, row["path"]),
+            self._image_pool.start(ImageLoad(self._relay, digest, path, THUMB_BOX, source_of(row)),
                                    next(self._priority) % SEARCH_PRIORITY)
         self._thumb_waiters.setdefault(digest, set()).add(row["id"])
         return self.placeholder

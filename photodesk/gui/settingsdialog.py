@@ -31,6 +31,10 @@ class SettingsDialog(QDialog):
                               "from the next start of PhotoDesk."))
         note.setObjectName("hint")
         note.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("status")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -38,6 +42,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(note)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
     # --- tabs -----------------------------------------------------------------------------------
@@ -162,6 +167,15 @@ class SettingsDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, title, field.text() or str(Path.home()))
         if folder:
             field.setText(folder)
+
+    def accept(self) -> None:
+        """Only settings that read back as given are kept: say what is wrong, stay open."""
+        wrong = store.check(self.chosen())
+        if wrong:
+            self.problem.setText(self.tr("Not saved: %1").replace("%1", "; ".join(wrong)))
+            self.problem.show()
+            return
+        super().accept()
 
     # --- the result ------------------------------------------------------------------------------
 

@@ -109,6 +109,12 @@ class CatalogQuery(QRunnable):
         _emit(self._relay.result, self._token, value)
 
 
+def source_of(row: dict) -> str | None:
+    """The photo file a missing thumbnail may be made again from: only a present one (an
+    offline share would block the loader threads)."""
+    return row.get("path") if row.get("status", "present") == "present" else None
+
+
 class ImageLoad(QRunnable):
     """Reads a cached thumbnail JPEG into a QImage, scaled to fit box when given.
 

@@ -673,17 +673,17 @@
 <context>
     <name>Loupe</name>
     <message>
-        <location filename="../../photodesk/gui/loupe.py" line="130"/>
+        <location filename="../../photodesk/gui/loupe.py" line="131"/>
         <source>←/→ previous/next · 0–5 rating · 6–9 label · P pick · X reject · Esc close</source>
         <translation>←/→ ảnh trước/sau · 0–5 xếp hạng · 6–9 nhãn màu · P chọn · X loại · Esc đóng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/loupe.py" line="146"/>
+        <location filename="../../photodesk/gui/loupe.py" line="147"/>
         <source>Picked</source>
         <translation>Đã chọn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/loupe.py" line="148"/>
+        <location filename="../../photodesk/gui/loupe.py" line="149"/>
         <source>Rejected</source>
         <translation>Đã loại</translation>
     </message>
@@ -691,7 +691,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="55"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="58"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -801,7 +801,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="194"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="206"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -853,38 +853,38 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="239"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="251"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="259"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="271"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="356"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="371"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="378"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="400"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="380"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="402"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="440"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="468"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1176,174 +1176,179 @@
         <translation>Ngôn ngữ, danh mục, thư mục ảnh thu nhỏ hoặc cách theo dõi mới được dùng từ lần mở PhotoDesk sau.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="47"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="52"/>
         <source>System language</source>
         <translation>Theo ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="54"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="59"/>
         <source>Beside the catalog</source>
         <translation>Cạnh tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="60"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="65"/>
         <source>The least recently viewed thumbnails are removed when the cache grows past this size; they are made again from the photos when needed.</source>
         <translation>Khi bộ nhớ đệm vượt quá dung lượng này, các ảnh thu nhỏ lâu nhất chưa được xem sẽ bị xóa; khi cần, chúng được tạo lại từ ảnh gốc.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="67"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="72"/>
         <source>Catalog file:</source>
         <translation>Tệp danh mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="67"/>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="70"/>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="146"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="72"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="75"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="151"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="69"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="74"/>
         <source>Thumbnail folder:</source>
         <translation>Thư mục ảnh thu nhỏ:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="71"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="76"/>
         <source>Thumbnail folder</source>
         <translation>Thư mục ảnh thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="72"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="77"/>
         <source>Thumbnail cache limit:</source>
         <translation>Giới hạn bộ nhớ đệm ảnh thu nhỏ:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="78"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="83"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="78"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="83"/>
         <source>Watched by</source>
         <translation>Theo dõi bằng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="87"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="92"/>
         <source>Automatic uses the system&apos;s notifications, and listing every few seconds on network shares, where notifications do not arrive. Add a folder with File → Add folder or by dropping it on the window.</source>
         <translation>Tự động: dùng thông báo của hệ thống, và liệt kê lại vài giây một lần với ổ mạng, nơi thông báo không đến. Thêm thư mục bằng Tệp → Thêm thư mục hoặc kéo thả thư mục vào cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="105"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="110"/>
         <source>Automatic</source>
         <translation>Tự động</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="105"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="110"/>
         <source>Notifications</source>
         <translation>Thông báo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="106"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="111"/>
         <source>Listing (network shares)</source>
         <translation>Liệt kê định kỳ (ổ mạng)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="112"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="117"/>
         <source>Into the photos (XMP and IPTC, losslessly)</source>
         <translation>Vào chính tệp ảnh (XMP và IPTC, không làm giảm chất lượng)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="113"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="118"/>
         <source>Into XMP sidecar files beside the photos</source>
         <translation>Vào tệp XMP đi kèm, cạnh ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="115"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="120"/>
         <source>Used by File → Write metadata to files… and by photodesk write; each write can still choose otherwise.</source>
         <translation>Dùng cho Tệp → Ghi siêu dữ liệu vào tệp… và lệnh photodesk write; mỗi lần ghi vẫn có thể chọn khác.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="139"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="144"/>
         <source>None: chosen in the Export dialog</source>
         <translation>Chưa chọn: chọn trong hộp thoại Xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="120"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="175"/>
+        <source>Not saved: %1</source>
+        <translation>Chưa lưu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="125"/>
         <source>Write metadata:</source>
         <translation>Ghi siêu dữ liệu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="127"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="132"/>
         <source>CSV table</source>
         <translation>Bảng CSV</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="127"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="132"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="128"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="133"/>
         <source>Caption sheet (text)</source>
         <translation>Bảng chú thích (văn bản)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="128"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="133"/>
         <source>XMP sidecars</source>
         <translation>Tệp XMP đi kèm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="129"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="134"/>
         <source>JPEG copies with metadata</source>
         <translation>Bản sao JPEG kèm siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="129"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="134"/>
         <source>HTML gallery</source>
         <translation>Trang ảnh HTML</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="136"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="141"/>
         <source>Caption as it is, or e.g. {caption} Ảnh: {credit}</source>
         <translation>Giữ nguyên chú thích, hoặc ví dụ {caption} Ảnh: {credit}</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="140"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="145"/>
         <source>Start CSV and text files with a BOM (for Excel)</source>
         <translation>Thêm BOM vào đầu tệp CSV và văn bản (cho Excel)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="143"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="148"/>
         <source>Format:</source>
         <translation>Định dạng:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="144"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="149"/>
         <source>Template:</source>
         <translation>Mẫu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="145"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="150"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="147"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="152"/>
         <source>Export folder</source>
         <translation>Thư mục xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="156"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="161"/>
         <source>Catalog file</source>
         <translation>Tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="156"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="161"/>
         <source>PhotoDesk catalog (*.sqlite)</source>
         <translation>Danh mục PhotoDesk (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="66"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="71"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
     </message>
@@ -1541,7 +1546,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../photodesk/gui/app.py" line="69"/>
+        <location filename="../../photodesk/gui/app.py" line="79"/>
         <source>PhotoDesk cannot open the catalog</source>
         <translation>PhotoDesk không mở được danh mục ảnh</translation>
     </message>

@@ -152,7 +152,8 @@ def test_a_big_arrival_shows_its_size_and_progress(tmp_path, photo_dir):
 def test_folders_of_the_settings_are_watched_with_their_observer(tmp_path, photo_dir):
     from photodesk.core import settings as store
     make_jpeg(photo_dir / "before.jpg", color=(1, 2, 3))
-    store.save(store.Settings(folders=[store.WatchedFolder(str(photo_dir), "polling")]))
+    store.save(store.Settings(catalog=str(tmp_path / "c.sqlite"),
+                              folders=[store.WatchedFolder(str(photo_dir), "polling")]))
     watching = WatchProcess(tmp_path / "c.sqlite")  # no PATH: the settings name the folder
     try:
         assert "(polling" in watching.wait_for("watching", str(photo_dir))
@@ -167,7 +168,16 @@ def test_folders_of_the_settings_are_watched_with_their_observer(tmp_path, photo
 
 def test_a_folder_given_to_watch_is_remembered_in_the_settings(tmp_path, photo_dir):
     from photodesk.core import settings as store
+    store.save(store.Settings(catalog=str(tmp_path / "c.sqlite")))
     watching = WatchProcess(tmp_path / "c.sqlite", "--observer", "polling", photo_dir)
+    try:
+        watching.wait_for("ready")
+        watching.interrupt()
+    finally:
+        watching.kill()
+    assert store.load().folders == [store.WatchedFolder(str(photo_dir), "polling")]
+    # A scratch catalog's folders stay out of the user's list.
+    watching = WatchProcess(tmp_path / "scratch.sqlite", tmp_path)
     try:
         watching.wait_for("ready")
         watching.interrupt()

@@ -71,7 +71,8 @@ def test_wrong_values_are_replaced_one_by_one_and_named(tmp_path):
     loaded = settings.read(path)
     assert loaded.settings == Settings(sort="name", folders=[WatchedFolder("/a")],
                                        export=ExportDefaults(template="{caption}"))
-    for name in ("language", "thumbnail_cache_mb", "write_mode", "export.format"):
+    for name in ("language", "thumbnail_cache_mb", "write_mode", "export.format",
+                 "other (unknown setting)", "observer of /a"):
         assert name in loaded.problem
     assert path.exists() and loaded.kept_as is None  # the rest of the file still counts
 
@@ -91,3 +92,62 @@ def test_catalog_and_thumbnail_places(tmp_path, monkeypatch):
     chosen = Settings(catalog=str(tmp_path / "x.sqlite"), thumbnail_cache=str(tmp_path / "t"))
     assert chosen.catalog_path() == tmp_path / "x.sqlite"
     assert chosen.thumbnail_dir(tmp_path / "c.sqlite") == tmp_path / "t"
+
+
+def test_paths_are_made_absolute_and_relative_ones_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    path = tmp_path / "settings.toml"
+    path.write_text('catalog = "~/newsroom.sqlite"\nthumbnail_cache = "thumbs"\n'
+                    '[export]\nfolder = "~/Xuất/"\n'
+                    '[[folders]]\npath = "~/Ảnh/"\nobserver = "POLLING"\n'
+                    '[[folders]]\npath = "{home}/Ảnh"\n'
+                    '[[folders]]\npath = ""\n'.replace("{home}", str(tmp_path / "home")),
+                    encoding="utf-8")
+    loaded = settings.read(path)
+    home = tmp_path / "home"
+    assert loaded.settings.catalog == str(home / "newsroom.sqlite")
+    assert loaded.settings.thumbnail_cache == ""  # relative: would follow the working folder
+    assert loaded.settings.export.folder == str(home / "Xuất")
+    assert loaded.settings.folders == [WatchedFolder(str(home / "Ảnh"), "polling")]
+    for why in ("thumbnail_cache (not an absolute path)", "listed twice", "folder ''"):
+        assert why in loaded.problem
+
+
+def test_a_thumbnail_folder_sharing_a_tree_with_photos_is_refused(tmp_path):
+    photos = tmp_path / "photos"
+    for cache in (photos, photos / "2024" / "05", tmp_path):
+        chosen = Settings(thumbnail_cache=str(cache), folders=[WatchedFolder(str(photos))])
+        assert any("overlaps the watched folder" in w for w in settings.check(chosen)), cache
+    fine = Settings(thumbnail_cache=str(tmp_path / "cache"), folders=[WatchedFolder(str(photos))])
+    assert settings.check(fine) == []
+
+
+def test_changes_keep_what_others_wrote_meanwhile(tmp_path):
+    path = tmp_path / "settings.toml"
+    settings.save(Settings(sort="name"), path)
+    # Another process sets the export folder; then this one changes only the sort.
+    settings.update(path, export=ExportDefaults(folder="/srv/out"))
+    settings.update(path, sort="rating")
+    settings.remember_folders(["/mnt/a/", "/mnt/a"], "polling", path=path)
+    settings.remember_folders(["/mnt/a"], path=path)  # listed already: its observer stays
+    assert settings.load(path) == Settings(sort="rating", folders=[WatchedFolder("/mnt/a", "polling")],
+                                           export=ExportDefaults(folder="/srv/out"))
+
+
+def test_two_damaged_files_set_aside_in_one_second_are_both_kept(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text("first = [", encoding="utf-8")
+    first = settings.read(path).kept_as
+    path.write_text("second = [", encoding="utf-8")
+    second = settings.read(path).kept_as
+    assert first != second
+    assert first.read_text(encoding="utf-8") == "first = ["
+    assert second.read_text(encoding="utf-8") == "second = ["
+
+
+def test_a_reader_that_cannot_report_leaves_a_damaged_file_alone(tmp_path):
+    path = tmp_path / "settings.toml"
+    path.write_text("x = [", encoding="utf-8")
+    loaded = settings.read(path, repair=False)
+    assert loaded.settings == Settings() and "not valid TOML" in loaded.problem
+    assert path.read_text(encoding="utf-8") == "x = [" and loaded.kept_as is None

@@ -15,23 +15,30 @@ def cat(tmp_path):
         yield opened
 
 
+def own(cat, **values) -> Settings:
+    """Settings whose catalog is cat, saved as the user's file."""
+    settings = Settings(catalog=str(cat.path), **values)
+    store.save(settings)
+    return settings
+
+
 def test_settings_folders_enter_the_catalog_with_their_observer(cat, tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir()
     b.mkdir()
-    settings = Settings(folders=[WatchedFolder(str(a), "polling"), WatchedFolder(str(b))])
-    assert workspace.sync_folders(cat, settings) == [str(a), str(b)]
+    settings = own(cat, folders=[WatchedFolder(str(a), "polling"), WatchedFolder(str(b))])
+    assert workspace.sync_folders(cat, settings) == workspace.Synced([str(a), str(b)])
     rows = {r["path"]: r for r in catalog.folders(cat)}
     assert rows[str(a)]["observer"] == "polling" and rows[str(b)]["observer"] is None
     # Already there: nothing new to index; a changed choice reaches the catalog.
     settings.folders[0].observer = "native"
-    assert workspace.sync_folders(cat, settings) == []
+    assert workspace.sync_folders(cat, settings).new == []
     assert catalog.folder_by_path(cat, str(a))["observer"] == "native"
 
 
 def test_a_folder_gone_from_disk_is_not_added(cat, tmp_path):
-    settings = Settings(folders=[WatchedFolder(str(tmp_path / "unplugged"))])
-    assert workspace.sync_folders(cat, settings) == []
+    settings = own(cat, folders=[WatchedFolder(str(tmp_path / "unplugged"))])
+    assert workspace.sync_folders(cat, settings).new == []
     assert catalog.folders(cat) == []
 
 
@@ -41,9 +48,32 @@ def test_catalog_folders_are_remembered_in_the_settings(cat, tmp_path):
     with cat.transaction():
         catalog.add_folder(cat, str(top))
         catalog.add_folder(cat, str(top / "sub"))
-    settings = Settings()
-    workspace.sync_folders(cat, settings)
+    workspace.sync_folders(cat, own(cat))
     assert store.load().folders == [WatchedFolder(str(top))]  # saved, top folders only
+
+
+def test_another_catalog_neither_takes_nor_gives_folders(cat, tmp_path):
+    archive, scratch = tmp_path / "archive", tmp_path / "scratch"
+    archive.mkdir()
+    scratch.mkdir()
+    store.save(Settings(catalog=str(tmp_path / "main.sqlite"),
+                        folders=[WatchedFolder(str(archive))]))
+    with cat.transaction():
+        catalog.add_folder(cat, str(scratch))  # `photodesk --catalog test.sqlite index scratch`
+    assert workspace.sync_folders(cat, store.load()) == workspace.Synced()
+    assert [f["path"] for f in catalog.folders(cat)] == [str(scratch)]
+    assert store.load().folders == [WatchedFolder(str(archive))]
+
+
+def test_an_unwritable_config_folder_is_reported_not_raised(cat, tmp_path, monkeypatch):
+    settings = own(cat)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))
+    with cat.transaction():
+        catalog.add_folder(cat, str(tmp_path))
+    synced = workspace.sync_folders(cat, settings)
+    assert synced.new == [] and "could not be saved" in synced.problem
 
 
 def test_the_thumbnail_cache_goes_where_the_settings_say(tmp_path):

@@ -21,6 +21,7 @@ def test_an_empty_catalog_opens_on_the_welcome_page(open_window, catalog_path):
 
 def test_the_sample_button_copies_the_sample_and_shows_its_photos(open_window, catalog_path,
                                                                   qtbot):
+    store.save(Settings(catalog=catalog_path))  # the user's own catalog: its folders are kept
     window = open_window(catalog_path)
     with qtbot.waitSignal(window.indexingFinished, timeout=60000):
         qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
@@ -38,9 +39,33 @@ def test_a_catalog_with_folders_opens_on_the_desk(open_window, indexed_catalog):
     assert not window.is_welcoming() and window.grid.isVisible()
 
 
+def test_photos_indexed_one_by_one_open_on_the_desk(open_window, catalog_path, photo_folder,
+                                                    qtbot):
+    from photodesk.core.catalog import Catalog
+    from photodesk.core.index import index_paths
+    with Catalog(catalog_path) as cat:  # `photodesk index a.jpg b.jpg`: photos, no folder
+        list(index_paths(cat, [str(p) for p in sorted(photo_folder.iterdir())[:2]], workers=0))
+    window = open_window(catalog_path)
+    assert not window.is_welcoming()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10000)
+
+
+def test_a_scratch_catalog_leaves_the_settings_folders_alone(open_window, catalog_path,
+                                                             photo_folder, tmp_path, qtbot):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    store.save(Settings(folders=[WatchedFolder(str(archive))]))  # the default catalog's
+    window = open_window(catalog_path, [str(photo_folder)])
+    with qtbot.waitSignal(window.indexingFinished, timeout=60000):
+        pass
+    window.shutdown()
+    assert store.load().folders == [WatchedFolder(str(archive))]
+
+
 def test_folders_in_the_settings_are_indexed_at_start(open_window, catalog_path, photo_folder,
                                                       qtbot):
-    store.save(Settings(folders=[WatchedFolder(str(photo_folder), "polling")]))
+    store.save(Settings(catalog=catalog_path,
+                        folders=[WatchedFolder(str(photo_folder), "polling")]))
     window = open_window(catalog_path)
     assert not window.is_welcoming()
     qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=60000)
@@ -72,6 +97,11 @@ def test_the_settings_dialog_shows_and_returns_every_setting(app, qtbot):
         dialog.folders.cellWidget(1, 1).findData("native"))
     dialog.export_format.setCurrentIndex(dialog.export_format.findData("csv"))
     dialog.export_bom.setChecked(False)
+    dialog.thumbnail_cache.setText("thumbs")  # relative: refused, the dialog stays open
+    dialog.accept()
+    assert not dialog.problem.isHidden() and "thumbnail_cache" in dialog.problem.text()
+    assert dialog.result() == 0
+    dialog.thumbnail_cache.setText("/srv/thumbs")
     chosen = dialog.chosen()
     store.save(chosen)
     assert store.load() == Settings(

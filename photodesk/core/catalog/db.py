@@ -19,6 +19,22 @@ def default_catalog_path() -> Path:
     return Path(base) / "photodesk" / "catalog.sqlite"
 
 
+_THUMBNAIL_DIRS: dict[tuple[str, Path], Path] = {}
+
+
+def _thumbnail_dir(catalog_path: Path) -> Path:
+    """Read once per process (and settings file): a folder changed in the settings mid-session
+    takes effect at the next start, for the indexer and the grid alike."""
+    from photodesk.core import settings
+    key = (str(settings.settings_path()), catalog_path)
+    if key not in _THUMBNAIL_DIRS:
+        # repair=False: a worker thread must not set a damaged file aside unseen; the window
+        # and the command line read it first and report it.
+        chosen = settings.read(repair=False).settings
+        _THUMBNAIL_DIRS[key] = chosen.thumbnail_dir(catalog_path)
+    return _THUMBNAIL_DIRS[key]
+
+
 class Catalog:
     """An open catalog. One writer at a time; each thread opens its own Catalog to read."""
 
@@ -42,8 +58,7 @@ class Catalog:
         """Where this catalog's thumbnails are cached: the settings say (beside the catalog
         unless the user chose a folder). Read once per open catalog."""
         if self._thumbs_dir is None:
-            from photodesk.core import settings
-            self._thumbs_dir = settings.load().thumbnail_dir(self.path)
+            self._thumbs_dir = _thumbnail_dir(self.path)
         return self._thumbs_dir
 
     @contextmanager

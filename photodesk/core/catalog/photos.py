@@ -302,3 +302,8 @@ def present_photo_files(cat: Catalog) -> list[dict]:
     return list(cat.db.query(
         "SELECT id, path, hash FROM photos WHERE status = 'present' AND hash IS NOT NULL "
         "ORDER BY path"))
+
+
+def has_photos(cat: Catalog) -> bool:
+    """Whether the catalog holds any photo at all (one row read, at any size)."""
+    return cat.db.execute("SELECT 1 FROM photos LIMIT 1").fetchone() is not None
