@@ -8,8 +8,9 @@ from photodesk.core.catalog import Catalog, CatalogError
 
 
 class Context:
-    def __init__(self, catalog_path):
+    def __init__(self, catalog_path, named_by: str | None = None):
         self.catalog_path = catalog_path
+        self.named_by = named_by  # the settings file, when the catalog came from it
         self._catalog = None
         self.loaded = store.Loaded(store.Settings())
 
@@ -23,8 +24,13 @@ class Context:
             try:
                 self._catalog = Catalog(self.catalog_path)
             except CatalogError as exc:
-                raise click.ClickException(str(exc)) from exc
+                raise click.ClickException(self.catalog_problem(exc)) from exc
         return self._catalog
+
+    def catalog_problem(self, exc: CatalogError) -> str:
+        if self.named_by:
+            return f"{exc} (the catalog named in {self.named_by}; --catalog chooses another)"
+        return str(exc)
 
 
 @click.group(invoke_without_command=True)
@@ -41,7 +47,8 @@ def main(ctx, catalog_path):
     loaded = store.read()
     if loaded.problem:
         click.echo(f"warning: settings: {loaded.problem}", err=True)
-    ctx.obj = Context(catalog_path or str(loaded.settings.catalog_path()))
+    named_by = str(store.settings_path()) if not catalog_path and loaded.settings.catalog else None
+    ctx.obj = Context(catalog_path or str(loaded.settings.catalog_path()), named_by)
     ctx.obj.loaded = loaded
     if ctx.invoked_subcommand is None:
         from photodesk.cli.gui import gui

@@ -68,6 +68,7 @@ def rebuild(obj, everything, workers, quiet):
                    err=True)
         sys.exit(130)
     bar.finish()
+    thumbcache.keep_within_limit(obj.catalog, obj.settings.thumbnail_cache_bytes)
     click.echo(f"{remade} photos remade, {len(failed)} could not be")
     if failed:
         click.echo(f"{len(failed)} could not be remade (the photo is untouched):", err=True)

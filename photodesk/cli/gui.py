@@ -17,4 +17,4 @@ def gui(obj, paths, quit_after=None):
     """Open the PhotoDesk window (and add and index PATHS first)."""
     from photodesk.gui.app import run  # Qt loads only when the window is wanted
     sys.exit(run(obj.catalog_path, [os.path.abspath(p) for p in paths], quit_after=quit_after,
-                 loaded=obj.loaded))
+                 loaded=obj.loaded, describe=obj.catalog_problem))

@@ -65,10 +65,12 @@ def create_window(catalog_path: str, paths: list[str] = (), *, workers: int | No
 
 
 def run(catalog_path: str, paths: list[str], *, quit_after: float | None = None,
-        loaded: store.Loaded | None = None) -> int:
+        loaded: store.Loaded | None = None, describe=str) -> int:
     """Show the window at once; indexing of paths runs behind it. Returns the exit code.
 
-    loaded: the settings as the command line read them (with any problem found reading them)."""
+    loaded: the settings as the command line read them (with any problem found reading them);
+    describe: the text for a catalog that cannot be opened (it may say where its name came from).
+    """
     app = application()
     # Read once: reading a damaged file sets it aside, and the window must still say so.
     loaded = loaded or store.read()
@@ -77,7 +79,8 @@ def run(catalog_path: str, paths: list[str], *, quit_after: float | None = None,
         window = create_window(catalog_path, loaded=loaded)
     except CatalogError as exc:
         title = QCoreApplication.translate("app", "PhotoDesk cannot open the catalog")
-        QMessageBox.critical(None, title, f"{title}\n\n{exc}")
+        print(f"photodesk: {describe(exc)}", file=sys.stderr)
+        QMessageBox.critical(None, title, f"{title}\n\n{describe(exc)}")
         return 1
     _fill_screen(window)
     if paths:

@@ -51,3 +51,12 @@ def test_write_and_export_take_their_defaults_from_the_settings(tmp_path):
     assert result.exit_code == 0, result.output
     sheet = (out / "captions.txt").read_text(encoding="utf-8")
     assert "Chú thích mới Ảnh:" in sheet
+
+
+def test_a_catalog_named_in_the_settings_that_cannot_open_says_so(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    store.save(Settings(catalog=str(blocker / "c.sqlite")))
+    result = run("stats")
+    assert result.exit_code == 1
+    assert "cannot open catalog" in result.output and "settings.toml" in result.output
