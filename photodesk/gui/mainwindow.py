@@ -27,6 +27,7 @@ from photodesk.gui.progress import IndexingStatus
 from photodesk.gui.queries import EVERYTHING, Scope
 from photodesk.gui.settingsdialog import SettingsDialog
 from photodesk.gui.sidebar import Sidebar
+from photodesk.gui.thumbrebuild import ThumbnailRebuild
 from photodesk.gui.welcome import WelcomePage
 from photodesk.gui.tasks import CatalogQuery, Relay
 from photodesk.gui.window_parts import (build_menus, build_toolbar, choose_folder, count_text,
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
             self, self.search_field)
         self.facets = facetpanel.attach(self)
         self.writing = Writing(self)
+        self.thumbnails = ThumbnailRebuild(self.catalog_path, self)
         self._connect()
         self._update_empty_text()
         self.model.set_query("", self.sort.currentData())
@@ -166,6 +168,9 @@ class MainWindow(QMainWindow):
         self.writing.photosChanged.connect(self._on_photos_changed)
         self.writing.problem.connect(self.report_problem)
         self.writing.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.thumbnails.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.thumbnails.problem.connect(self.report_problem)
+        self.thumbnails.finished.connect(self._on_thumbnails_rebuilt)
 
     # --- scope, search and the current photo ---------------------------------------------------
 
@@ -419,6 +424,14 @@ class MainWindow(QMainWindow):
     def choose_folder(self) -> None:
         choose_folder(self)
 
+    def rebuild_thumbnails(self) -> None:
+        """Make the thumbnails missing from the cache again from the photos, in the background."""
+        self.thumbnails.start()
+
+    def _on_thumbnails_rebuilt(self, remade: int, failed: int) -> None:
+        self.model.reload_thumbnails()
+        self.keep_cache_within_limit()
+
     def settings(self) -> settings_store.Settings:
         return self._settings
 
@@ -493,6 +506,7 @@ class MainWindow(QMainWindow):
         self.editor.wait()
         self._settings_pool.waitForDone()
         self.writing.shutdown()
+        self.thumbnails.shutdown()
         for part in (self.model, self.inspector, self.article_view, self.loupe):
             part.shutdown()
         QThreadPool.globalInstance().waitForDone()

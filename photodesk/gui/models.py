@@ -337,6 +337,13 @@ class PhotoListModel(QAbstractListModel):
             else:
                 self.dataChanged.emit(idx, idx, roles)
 
+    def reload_thumbnails(self) -> None:
+        """Forget the thumbnails in memory (a rebuilt cache has new ones for the broken)."""
+        self._thumbs.clear()
+        if self._shown:  # one signal for all rows: the view repaints only what is on screen
+            self.dataChanged.emit(self.index(0), self.index(self._shown - 1),
+                                  [Qt.ItemDataRole.DecorationRole])
+
     def shutdown(self) -> None:
         """Drop queued work and wait for running work, before the window goes away."""
         self._query_pool.clear()

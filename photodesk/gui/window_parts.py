@@ -49,6 +49,8 @@ def build_menus(window) -> None:
     window.add_folder_action = _action(window, translate("MainWindow", "&Add folder…"),
                                        window.choose_folder, keys.Open)
     file_menu.addAction(window.add_folder_action)
+    file_menu.addAction(_action(window, translate("MainWindow", "Re&build thumbnails"),
+                                window.rebuild_thumbnails))
     file_menu.addAction(_action(window, translate("MainWindow", "&Settings…"),
                                 window.open_settings, keys.Preferences))
     file_menu.addSeparator()

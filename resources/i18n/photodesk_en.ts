@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="206"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="211"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="271"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="276"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="400"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="405"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="402"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="407"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -126,6 +126,25 @@
         <translation>
             <numerusform>%n image waits for a choice</numerusform>
             <numerusform>%n images wait for a choice</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailRebuild</name>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/thumbrebuild.py" line="55"/>
+        <source>Thumbnails rebuilt: %n photo(s).</source>
+        <translation>
+            <numerusform>Thumbnails rebuilt: %n photo.</numerusform>
+            <numerusform>Thumbnails rebuilt: %n photos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/thumbrebuild.py" line="57"/>
+        <source>%n could not be (see Problems).</source>
+        <translation>
+            <numerusform>%n could not be (see Problems).</numerusform>
+            <numerusform>%n could not be (see Problems).</numerusform>
         </translation>
     </message>
 </context>

@@ -691,7 +691,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="58"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="59"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -742,149 +742,154 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/window_parts.py" line="52"/>
+        <source>Re&amp;build thumbnails</source>
+        <translation>Tạo &amp;lại ảnh thu nhỏ</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="54"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="55"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="57"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="58"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="60"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="60"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="62"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="62"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="64"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="67"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="69"/>
         <source>Select &amp;all</source>
         <translation>Chọn &amp;tất cả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="70"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="72"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="72"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="74"/>
         <source>Problems</source>
         <translation>Sự cố</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="74"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="76"/>
         <source>&amp;Find</source>
         <translation>Tì&amp;m</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="76"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="78"/>
         <source>&amp;Loupe (Space)</source>
         <translation>&amp;Xem lớn (Space)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="120"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="122"/>
         <source>&amp;Write metadata to files…</source>
         <translation>&amp;Ghi siêu dữ liệu vào tệp…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="122"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="124"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="206"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="211"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="98"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="100"/>
         <source>in folder %1</source>
         <translation>trong thư mục %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="99"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="101"/>
         <source>in the article</source>
         <translation>trong bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="100"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="102"/>
         <source>showing %1</source>
         <translation>có %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="101"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="103"/>
         <source>at %1</source>
         <translation>tại %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="102"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="104"/>
         <source>in saved search %1</source>
         <translation>trong tìm kiếm đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="110"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="112"/>
         <source>No photo matches “%1”.</source>
         <translation>Không có ảnh nào khớp với “%1”.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="112"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="114"/>
         <source>Nothing here yet.</source>
         <translation>Chưa có ảnh nào ở đây.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="113"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="115"/>
         <source>No photos yet. Drop a folder here, or choose File → Add folder…</source>
         <translation>Chưa có ảnh nào. Thả một thư mục vào đây, hoặc chọn Tệp → Thêm thư mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="89"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="91"/>
         <source>Add folder</source>
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="251"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="256"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="271"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="276"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="371"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="376"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="400"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="405"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="402"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="407"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="468"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="481"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1450,6 +1455,33 @@
     </message>
 </context>
 <context>
+    <name>ThumbnailRebuild</name>
+    <message>
+        <location filename="../../photodesk/gui/thumbrebuild.py" line="35"/>
+        <source>Rebuilding thumbnails…</source>
+        <translation>Đang tạo lại ảnh thu nhỏ…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/thumbrebuild.py" line="48"/>
+        <source>Rebuilding thumbnails: %1 of %2</source>
+        <translation>Đang tạo lại ảnh thu nhỏ: %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/thumbrebuild.py" line="55"/>
+        <source>Thumbnails rebuilt: %n photo(s).</source>
+        <translation>
+            <numerusform>Đã tạo lại ảnh thu nhỏ: %n ảnh.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/thumbrebuild.py" line="57"/>
+        <source>%n could not be (see Problems).</source>
+        <translation>
+            <numerusform>%n ảnh không tạo lại được (xem Sự cố).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <location filename="../../photodesk/gui/welcome.py" line="25"/>
@@ -1546,7 +1578,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../photodesk/gui/app.py" line="79"/>
+        <location filename="../../photodesk/gui/app.py" line="81"/>
         <source>PhotoDesk cannot open the catalog</source>
         <translation>PhotoDesk không mở được danh mục ảnh</translation>
     </message>

@@ -142,3 +142,23 @@ def test_the_window_keeps_the_thumbnail_cache_within_its_limit(open_window, inde
     window.watch_folders()
     qtbot.waitUntil(lambda: thumbcache.usage(cache).bytes < 16 * 1024 * 1024, timeout=10000)
     assert any(cache.glob("*/*-256.jpg"))  # the catalog's own (newer) thumbnails stay
+
+
+def test_rebuild_thumbnails_from_the_file_menu(open_window, indexed_catalog, photo_folder,
+                                               qtbot):
+    from photodesk.core import thumbcache
+    from photodesk.core.catalog import Catalog
+    with Catalog(indexed_catalog) as cat:
+        cache = cat.thumbs_dir
+    thumbcache.clear(cache)
+    (photo_folder / "metapm.jpg").unlink()  # its thumbnails cannot be made again
+    window = open_window(indexed_catalog)
+    action = next(a for a in window.menuBar().actions()[0].menu().actions()
+                  if a.text().replace("&", "") == "Rebuild thumbnails")
+    with qtbot.waitSignal(window.thumbnails.finished, timeout=60000) as done:
+        action.trigger()
+    remade, failed = done.args  # the grid may have remade some itself, as it showed them
+    assert failed == 1 and remade <= 3
+    assert thumbcache.usage(cache).files == 6  # both sizes of the three photos still there
+    assert window.problems.count() == 1
+    assert "metapm.jpg" in window.problems.tree.topLevelItem(0).toolTip(0)
