@@ -10,6 +10,7 @@ from photodesk.core import settings as store
 from photodesk.core import workspace
 from photodesk.core.catalog import Catalog, CatalogError
 from photodesk.core.catalog import photos as catalog
+from photodesk.gui import errorlog
 from photodesk.gui.i18n import install_translator, language
 from photodesk.gui.mainwindow import MainWindow
 from photodesk.gui.style import apply_style
@@ -82,6 +83,7 @@ def run(catalog_path: str, paths: list[str], *, quit_after: float | None = None,
         print(f"photodesk: {describe(exc)}", file=sys.stderr)
         QMessageBox.critical(None, title, f"{title}\n\n{describe(exc)}")
         return 1
+    errorlog.install(window.report_problem)
     _fill_screen(window)
     if paths:
         window.add_paths(paths)  # after show(): the thread starts once the window is up
