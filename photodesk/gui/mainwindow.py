@@ -1,5 +1,6 @@
 """MainWindow: sidebar, contact sheet, article pane, inspector, loupe, indexing and problems."""
 
+import copy
 import os
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from photodesk.core import settings as settings_store
 from photodesk.core import thumbcache
+from photodesk.core.folders import remove_folder
 from photodesk.core.sample import install_sample
 from photodesk.gui import queries
 from photodesk.gui.articleview import ArticleView
@@ -443,6 +445,30 @@ class MainWindow(QMainWindow):
                        if getattr(before, name) != value}
             if changed:
                 self._store_settings(settings_store.update, **changed)
+            if dialog.removed_folders:
+                self.remove_folders(dialog.removed_folders)
+
+    def remove_folders(self, paths: list[str]) -> None:
+        """Forget folders (their files stay on disk): live watching stops while the catalog
+        changes under it, and starts again without them."""
+        self.live.shutdown()
+        settings = copy.deepcopy(self._settings)
+        self._query(("removed", tuple(paths)),
+                    lambda cat: [remove_folder(cat, p, settings) for p in paths])
+
+    def _on_folders_removed(self, removed) -> None:
+        photos = sum(r.photos for r in removed)
+        self.statusBar().showMessage(
+            self.tr("Removed from the catalog: %n photo(s); the files are still on disk.", "",
+                    photos), 10000)
+        for r in removed:
+            if r.problem:
+                self.report_problem(r.folder, r.problem)
+        self.set_scope(EVERYTHING)
+        self.model.refresh()
+        self.reload_overview()
+        if self._watch_requested:
+            self.live.start()
 
     # --- catalog reads on the pool -------------------------------------------------------------
 
@@ -454,6 +480,13 @@ class MainWindow(QMainWindow):
         kind, key = token
         if kind == "sample":
             self._on_sample(value)
+        elif kind == "removed":
+            if isinstance(value, Exception):
+                self.report_problem(", ".join(key), str(value))
+                if self._watch_requested:
+                    self.live.start()
+            else:
+                self._on_folders_removed(value)
         elif isinstance(value, Exception):
             self.statusBar().showMessage(str(value), 8000)
         elif kind == "overview":

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMessageBox,
                                QPushButton, QRadioButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
@@ -21,6 +22,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.resize(640, 460)
         self.settings = copy.deepcopy(current)
+        self.removed_folders: list[str] = []  # removed from the catalog when OK is pressed
         tabs = QTabWidget()
         tabs.addTab(self._general_tab(current), self.tr("General"))
         tabs.addTab(self._folders_tab(current), self.tr("Folders"))
@@ -89,6 +91,11 @@ class SettingsDialog(QDialog):
         self.folders.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for folder in current.folders:
             self._add_folder_row(folder)
+        remove = QPushButton(self.tr("Remove from catalog…"))
+        remove.clicked.connect(self._remove_folder)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(remove)
         note = QLabel(self.tr("Automatic uses the system's notifications, and listing every few "
                               "seconds on network shares, where notifications do not arrive. "
                               "Add a folder with File → Add folder or by dropping it on the "
@@ -97,6 +104,7 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         layout = QVBoxLayout()
         layout.addWidget(self.folders)
+        layout.addLayout(row)
         layout.addWidget(note)
         return _page(layout)
 
@@ -112,6 +120,22 @@ class SettingsDialog(QDialog):
             observer.addItem(name, code)
         observer.setCurrentIndex(max(0, observer.findData(folder.observer)))
         self.folders.setCellWidget(row, 1, observer)
+
+    def _remove_folder(self) -> None:
+        rows = sorted({i.row() for i in self.folders.selectedIndexes()}, reverse=True)
+        if not rows:
+            return
+        paths = [self.folders.item(r, 0).text() for r in rows]
+        answer = QMessageBox.question(
+            self, self.tr("Remove from catalog"),
+            self.tr("Remove %1 from the catalog? Its photos and articles leave the catalog, with "
+                    "edits not yet written to the files. The files on disk are not touched; "
+                    "adding the folder again brings them back.").replace("%1", ", ".join(paths)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for row, path in zip(rows, paths):
+            self.folders.removeRow(row)
+            self.removed_folders.append(path)
 
     def _writing_tab(self, current: store.Settings) -> QWidget:
         self.embedded = QRadioButton(self.tr("Into the photos (XMP and IPTC, losslessly)"))

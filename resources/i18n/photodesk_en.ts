@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="211"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="213"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="276"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="278"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="405"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="407"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -77,11 +77,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="407"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="409"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
             <numerusform>Indexing finished: %n photos read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/mainwindow.py" line="462"/>
+        <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
+        <translation>
+            <numerusform>Removed from the catalog: %n photo; the files are still on disk.</numerusform>
+            <numerusform>Removed from the catalog: %n photos; the files are still on disk.</numerusform>
         </translation>
     </message>
 </context>

@@ -691,7 +691,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="59"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="61"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="211"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="213"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -858,38 +858,45 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="256"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="258"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="276"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="278"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="376"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="378"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="405"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="407"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="407"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="409"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/mainwindow.py" line="462"/>
+        <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
+        <translation>
+            <numerusform>Đã gỡ khỏi danh mục: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="481"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="514"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1151,209 +1158,224 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="21"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="22"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="25"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="27"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="26"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="28"/>
         <source>Folders</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="27"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="29"/>
         <source>Writing</source>
         <translation>Ghi</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="28"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="30"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="30"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="32"/>
         <source>A new language, catalog, thumbnail folder or observer is used from the next start of PhotoDesk.</source>
         <translation>Ngôn ngữ, danh mục, thư mục ảnh thu nhỏ hoặc cách theo dõi mới được dùng từ lần mở PhotoDesk sau.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="52"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="54"/>
         <source>System language</source>
         <translation>Theo ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="59"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="61"/>
         <source>Beside the catalog</source>
         <translation>Cạnh tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="65"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="67"/>
         <source>The least recently viewed thumbnails are removed when the cache grows past this size; they are made again from the photos when needed.</source>
         <translation>Khi bộ nhớ đệm vượt quá dung lượng này, các ảnh thu nhỏ lâu nhất chưa được xem sẽ bị xóa; khi cần, chúng được tạo lại từ ảnh gốc.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="72"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="74"/>
         <source>Catalog file:</source>
         <translation>Tệp danh mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="72"/>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="75"/>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="151"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="74"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="77"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="175"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="74"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="76"/>
         <source>Thumbnail folder:</source>
         <translation>Thư mục ảnh thu nhỏ:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="76"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="78"/>
         <source>Thumbnail folder</source>
         <translation>Thư mục ảnh thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="77"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="79"/>
         <source>Thumbnail cache limit:</source>
         <translation>Giới hạn bộ nhớ đệm ảnh thu nhỏ:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="83"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="85"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="83"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="85"/>
         <source>Watched by</source>
         <translation>Theo dõi bằng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="92"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="94"/>
+        <source>Remove from catalog…</source>
+        <translation>Gỡ khỏi danh mục…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="99"/>
         <source>Automatic uses the system&apos;s notifications, and listing every few seconds on network shares, where notifications do not arrive. Add a folder with File → Add folder or by dropping it on the window.</source>
         <translation>Tự động: dùng thông báo của hệ thống, và liệt kê lại vài giây một lần với ổ mạng, nơi thông báo không đến. Thêm thư mục bằng Tệp → Thêm thư mục hoặc kéo thả thư mục vào cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="110"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="118"/>
         <source>Automatic</source>
         <translation>Tự động</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="110"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="118"/>
         <source>Notifications</source>
         <translation>Thông báo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="111"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="119"/>
         <source>Listing (network shares)</source>
         <translation>Liệt kê định kỳ (ổ mạng)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="117"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="130"/>
+        <source>Remove from catalog</source>
+        <translation>Gỡ khỏi danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="131"/>
+        <source>Remove %1 from the catalog? Its photos and articles leave the catalog, with edits not yet written to the files. The files on disk are not touched; adding the folder again brings them back.</source>
+        <translation>Gỡ %1 khỏi danh mục? Ảnh và bài viết trong đó sẽ rời danh mục, cùng những chỉnh sửa chưa ghi vào tệp. Các tệp trên ổ đĩa không bị động đến; thêm lại thư mục sẽ đưa chúng trở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="141"/>
         <source>Into the photos (XMP and IPTC, losslessly)</source>
         <translation>Vào chính tệp ảnh (XMP và IPTC, không làm giảm chất lượng)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="118"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="142"/>
         <source>Into XMP sidecar files beside the photos</source>
         <translation>Vào tệp XMP đi kèm, cạnh ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="120"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="144"/>
         <source>Used by File → Write metadata to files… and by photodesk write; each write can still choose otherwise.</source>
         <translation>Dùng cho Tệp → Ghi siêu dữ liệu vào tệp… và lệnh photodesk write; mỗi lần ghi vẫn có thể chọn khác.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="144"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="168"/>
         <source>None: chosen in the Export dialog</source>
         <translation>Chưa chọn: chọn trong hộp thoại Xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="175"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="199"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="125"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="149"/>
         <source>Write metadata:</source>
         <translation>Ghi siêu dữ liệu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="132"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="156"/>
         <source>CSV table</source>
         <translation>Bảng CSV</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="132"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="156"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="133"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="157"/>
         <source>Caption sheet (text)</source>
         <translation>Bảng chú thích (văn bản)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="133"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="157"/>
         <source>XMP sidecars</source>
         <translation>Tệp XMP đi kèm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="134"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="158"/>
         <source>JPEG copies with metadata</source>
         <translation>Bản sao JPEG kèm siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="134"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="158"/>
         <source>HTML gallery</source>
         <translation>Trang ảnh HTML</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="141"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="165"/>
         <source>Caption as it is, or e.g. {caption} Ảnh: {credit}</source>
         <translation>Giữ nguyên chú thích, hoặc ví dụ {caption} Ảnh: {credit}</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="145"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="169"/>
         <source>Start CSV and text files with a BOM (for Excel)</source>
         <translation>Thêm BOM vào đầu tệp CSV và văn bản (cho Excel)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="148"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="172"/>
         <source>Format:</source>
         <translation>Định dạng:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="149"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="173"/>
         <source>Template:</source>
         <translation>Mẫu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="150"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="174"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="152"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="176"/>
         <source>Export folder</source>
         <translation>Thư mục xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="161"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="185"/>
         <source>Catalog file</source>
         <translation>Tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="161"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="185"/>
         <source>PhotoDesk catalog (*.sqlite)</source>
         <translation>Danh mục PhotoDesk (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="71"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="73"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
     </message>
@@ -1578,7 +1600,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../photodesk/gui/app.py" line="81"/>
+        <location filename="../../photodesk/gui/app.py" line="82"/>
         <source>PhotoDesk cannot open the catalog</source>
         <translation>PhotoDesk không mở được danh mục ảnh</translation>
     </message>

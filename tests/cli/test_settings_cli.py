@@ -10,8 +10,8 @@ from photodesk.core.settings import ExportDefaults, Settings
 from tests.conftest import ROOT
 
 
-def run(*args):
-    return CliRunner().invoke(main, list(map(str, args)))
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(map(str, args)), input=input)
 
 
 def test_the_catalog_named_in_the_settings_is_used(tmp_path):
@@ -60,3 +60,18 @@ def test_a_catalog_named_in_the_settings_that_cannot_open_says_so(tmp_path):
     result = run("stats")
     assert result.exit_code == 1
     assert "cannot open catalog" in result.output and "settings.toml" in result.output
+
+
+def test_folders_list_and_remove(tmp_path):
+    folder = tmp_path / "sample"
+    shutil.copytree(ROOT / "resources" / "sample", folder)
+    store.save(Settings(catalog=str(tmp_path / "c.sqlite")))
+    assert run("index", "-q", folder).exit_code == 0
+    listed = run("folders", "list")
+    assert listed.exit_code == 0 and f"7 photos  online   auto     {folder}" in listed.output
+    assert run("folders", "remove", folder, input="n\n").exit_code == 1  # asked, declined
+    result = run("folders", "remove", "--yes", folder)
+    assert result.exit_code == 0, result.output
+    assert "7 photos, 1 articles" in result.output
+    assert "photos: 0" in run("stats").output and len(list(folder.iterdir())) == 10
+    assert run("folders", "remove", "--yes", folder).exit_code == 1  # gone already: said so

@@ -2,7 +2,7 @@
 
 import os
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from photodesk.core import settings as store
@@ -162,3 +162,28 @@ def test_rebuild_thumbnails_from_the_file_menu(open_window, indexed_catalog, pho
     assert thumbcache.usage(cache).files == 6  # both sizes of the three photos still there
     assert window.problems.count() == 1
     assert "metapm.jpg" in window.problems.tree.topLevelItem(0).toolTip(0)
+
+
+def test_a_folder_removed_in_settings_leaves_the_catalog_not_the_disk(open_window, catalog_path,
+                                                                     photo_folder, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+    store.save(Settings(catalog=catalog_path))
+    window = open_window(catalog_path, [str(photo_folder)])
+    with qtbot.waitSignal(window.indexingFinished, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=10000)
+    dialog = SettingsDialog(window.settings(), window)
+    qtbot.addWidget(dialog)
+    dialog.folders.selectRow(0)
+
+    def answer_yes():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and str(photo_folder) in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+    QTimer.singleShot(100, answer_yes)
+    dialog._remove_folder()
+    assert dialog.removed_folders == [str(photo_folder)] and dialog.folders.rowCount() == 0
+    window.remove_folders(dialog.removed_folders)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10000)
+    assert len(list(photo_folder.iterdir())) == 4  # the files are all still there
+    assert store.load().folders == []

@@ -307,3 +307,35 @@ def present_photo_files(cat: Catalog) -> list[dict]:
 def has_photos(cat: Catalog) -> bool:
     """Whether the catalog holds any photo at all (one row read, at any size)."""
     return cat.db.execute("SELECT 1 FROM photos LIMIT 1").fetchone() is not None
+
+
+# --- removing a folder ---------------------------------------------------------------------
+
+def remove_folder(cat: Catalog, root: str) -> tuple[list[int], list[int], int]:
+    """Forget a catalog folder: its photos (with their tags), its subfolders and the articles
+    filed in it. Returns (removed photo ids, photo ids elsewhere whose article link was cut,
+    articles removed). The files on disk are not touched; people, events and keywords stay in
+    the registry. Call inside a transaction."""
+    prefix = root.rstrip("/") + "/"
+    under = "(path = ? OR substr(path, 1, ?) = ?)"
+    params = [root, len(prefix), prefix]
+    ids = [r[0] for r in cat.db.execute(f"SELECT id FROM photos WHERE {under}", params)]
+    articles = [r[0] for r in cat.db.execute(f"SELECT id FROM articles WHERE {under}", params)]
+    ids_json, articles_json = json.dumps(ids), json.dumps(articles)
+    in_ids = "IN (SELECT value FROM json_each(?))"
+    # Photos elsewhere lose the article named here, and articles elsewhere lose these photos.
+    cut = {r[0] for r in cat.db.execute(
+        f"SELECT photo_id FROM article_images WHERE article_id {in_ids} AND photo_id IS NOT NULL",
+        [articles_json])} - set(ids)
+    cat.db.execute(f"UPDATE article_images SET photo_id = NULL, match = 'unmatched' "
+                   f"WHERE photo_id {in_ids}", [ids_json])
+    cat.db.execute(f"DELETE FROM article_images WHERE article_id {in_ids}", [articles_json])
+    cat.db.execute(f"DELETE FROM article_people WHERE article_id {in_ids}", [articles_json])
+    cat.db.execute(f"UPDATE events SET article_id = NULL WHERE article_id {in_ids}",
+                   [articles_json])
+    cat.db.execute(f"DELETE FROM articles WHERE id {in_ids}", [articles_json])
+    for table in ("photo_keywords", "photo_people", "photo_events"):
+        cat.db.execute(f"DELETE FROM {table} WHERE photo_id {in_ids}", [ids_json])
+    cat.db.execute(f"DELETE FROM photos WHERE id {in_ids}", [ids_json])
+    cat.db.execute(f"DELETE FROM folders WHERE {under}", params)
+    return ids, sorted(cut), len(articles)

@@ -1,0 +1,44 @@
+"""Removing a folder from the catalog (its files stay on disk) and from the watched list."""
+
+from dataclasses import dataclass
+
+from photodesk.core import search
+from photodesk.core import settings as store
+from photodesk.core import workspace
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import photos as catalog
+
+
+@dataclass(frozen=True)
+class Removed:
+    folder: str
+    photos: int
+    articles: int
+    problem: str | None = None  # the settings could not be saved
+
+
+class FolderError(Exception):
+    """The folder cannot be removed; the message says why."""
+
+
+def remove_folder(cat: Catalog, path: str, settings: store.Settings | None = None) -> Removed:
+    """Forget a watched folder: its photos, their tags and edits not yet written to the files,
+    and the articles filed in it leave the catalog; the files on disk are not touched. It also
+    leaves the settings' watched list (for the settings' catalog), so it is not added back."""
+    path = store.normal_path(path)
+    if catalog.folder_by_path(cat, path) is None:
+        raise FolderError(f"{path} is not a folder of this catalog "
+                          f"(photodesk folders list shows them)")
+    with cat.transaction():
+        ids, cut, articles = catalog.remove_folder(cat, path)
+        search.refresh(cat, [*ids, *cut])  # removed photos leave the index; others lose words
+    settings = settings or store.load()
+    problem = None
+    if workspace.is_settings_catalog(cat, settings):
+        def forget(s: store.Settings) -> None:
+            s.folders = [f for f in s.folders if f.path != path]
+        try:
+            store.modify(forget)
+        except OSError as exc:
+            problem = f"the watched list in the settings could not be saved ({exc.strerror or exc})"
+    return Removed(path, len(ids), articles, problem)

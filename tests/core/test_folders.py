@@ -1,0 +1,73 @@
+"""Removing a folder from the catalog: its photos and articles go, the files and the rest stay."""
+
+import shutil
+
+import pytest
+
+from photodesk.core import search
+from photodesk.core import settings as store
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import articles as article_store
+from photodesk.core.catalog import photos as catalog
+from photodesk.core.folders import FolderError, remove_folder
+from photodesk.core.index import index_paths
+from tests.conftest import ROOT, make_jpeg
+
+
+@pytest.fixture
+def two_folders(tmp_path):
+    """The sample story's photos in one folder; its article, and photos of another day, in a
+    second folder."""
+    photos, desk = tmp_path / "photos", tmp_path / "desk"
+    shutil.copytree(ROOT / "resources" / "sample", photos)
+    desk.mkdir()
+    shutil.move(photos / "hoi-cho-nong-san-hoa-son-2025.txt", desk)
+    make_jpeg(desk / "other.jpg")
+    cat = Catalog(tmp_path / "catalog.sqlite")
+    store.save(store.Settings(catalog=str(cat.path), folders=[
+        store.WatchedFolder(str(photos)), store.WatchedFolder(str(desk))]))
+    list(index_paths(cat, [str(photos), str(desk)], workers=0))
+    yield cat, photos, desk
+    cat.close()
+
+
+def test_removing_a_folder_forgets_its_photos_and_touches_no_file(two_folders):
+    cat, photos, desk = two_folders
+    before = {p.name: p.read_bytes() for p in photos.iterdir()}
+    assert search.run(cat, "quang canh khai mac").total >= 1
+    removed = remove_folder(cat, str(photos) + "/")
+    assert (removed.photos, removed.articles, removed.problem) == (7, 0, None)
+    assert {p.name: p.read_bytes() for p in photos.iterdir()} == before  # files untouched
+    assert search.run(cat, "quang canh khai mac").total == 0
+    assert [r["path"] for r in catalog.folders(cat)] == [str(desk)]
+    assert catalog.stats(cat)["photos"] == 1  # other.jpg
+    # The article in the other folder stays, its images now unmatched; the people stay.
+    article = article_store.articles(cat)[0]
+    refs = article_store.references_of_article(cat, article["id"])
+    assert refs and all(r["photo_id"] is None for r in refs)
+    assert {p["name"] for p in article_store.people(cat)} >= {"Hoàng Minh Đức"}
+    assert store.load().folders == [store.WatchedFolder(str(desk))]
+    assert cat.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert list(cat.db.execute("PRAGMA foreign_key_check")) == []
+
+
+def test_removing_the_article_folder_frees_the_photos_it_named(two_folders):
+    cat, photos, desk = two_folders
+    linked = catalog.known_files(cat, str(photos))
+    removed = remove_folder(cat, str(desk))
+    assert (removed.photos, removed.articles) == (1, 1)
+    assert article_store.articles(cat) == []
+    assert catalog.stats(cat)["photos"] == 7
+    for pid, *_ in linked.values():
+        assert article_store.photo_article_ids(cat, pid) == []
+    assert search.run(cat, "article:hoi").total == 0
+    assert list(cat.db.execute("PRAGMA foreign_key_check")) == []
+    # Indexed again, it comes back whole, as a new folder would.
+    list(index_paths(cat, [str(desk)], workers=0))
+    assert len(article_store.articles(cat)) == 1
+
+
+def test_a_folder_not_in_the_catalog_is_refused(two_folders, tmp_path):
+    cat, _, _ = two_folders
+    with pytest.raises(FolderError, match="not a folder of this catalog"):
+        remove_folder(cat, str(tmp_path / "elsewhere"))
