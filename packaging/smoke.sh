@@ -57,7 +57,7 @@ expect "photodesk, version $version"
 step "--help lists the commands; each is run below"
 pd "$work/c.sqlite" --help
 listed=$(sed -n '/^Commands:/,$p' "$work/out" | awk 'NR > 1 && NF {print $1}' | sort | tr '\n' ' ')
-covered="article cache codes edit export gui index search show stats watch write "
+covered="article cache codes edit export folders gui index search show stats watch write "
 [ "$listed" = "$covered" ] \
   || fail "commands listed ($listed) differ from those this smoke test runs ($covered)"
 
@@ -140,6 +140,15 @@ watcher=""
 cat "$work/watch.out"
 grep -q "new .*arrived.jpg" "$work/watch.out" || fail "watch did not index the photo copied in"
 no_strays "watch"
+
+step "folders list, remove (the files stay on disk)"
+pd "$work/c.sqlite" folders list
+expect "$work/many"
+pd "$work/c.sqlite" folders remove --yes "$work/many"
+expect "$((2 * n)) photos"
+[ "$(images "$work/many")" = "$((2 * n))" ] || fail "folders remove touched the files"
+pd "$work/c.sqlite" stats
+expect_re "present: +$((n + 1))\$"
 
 step "gui, offscreen, on a new catalog (indexes the sample with reader processes)"
 cp -r "$res/sample" "$work/gui-sample"
