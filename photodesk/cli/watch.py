@@ -37,9 +37,9 @@ def watch(obj, paths, observer, settle, interval, workers):
     if paths and workspace.is_settings_catalog(cat, settings):
         try:
             settings = store.remember_folders(paths, observer)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             click.echo(f"warning: the folders could not be saved in the settings "
-                       f"({exc.strerror or exc})", err=True)
+                       f"({getattr(exc, 'strerror', None) or exc})", err=True)
     synced = workspace.sync_folders(cat, settings)  # new ones are found by the catch-up below
     if synced.problem:
         click.echo(f"warning: {synced.problem}", err=True)

@@ -26,19 +26,33 @@ def remove_folder(cat: Catalog, path: str, settings: store.Settings | None = Non
     and the articles filed in it leave the catalog; the files on disk are not touched. It also
     leaves the settings' watched list (for the settings' catalog), so it is not added back."""
     path = store.normal_path(path)
-    if catalog.folder_by_path(cat, path) is None:
-        raise FolderError(f"{path} is not a folder of this catalog "
-                          f"(photodesk folders list shows them)")
+    settings = settings or store.load()
+    own = workspace.is_settings_catalog(cat, settings)
+    parent = next((f["path"] for f in catalog.folders(cat)
+                   if f["path"] != path and path.startswith(f["path"].rstrip("/") + "/")), None)
+    if parent is not None:
+        # The parent's next scan would bring the photos straight back.
+        raise FolderError(f"{path} is inside the catalog folder {parent}: remove that one, "
+                          "or move the photos out")
+    listed = own and any(f.path == path for f in settings.folders)
+    if catalog.folder_by_path(cat, path) is None and not catalog.known_files(cat, path):
+        if not listed:
+            raise FolderError(f"{path} is not a folder of this catalog "
+                              f"(photodesk folders list shows them)")
+        # Only in the settings (a share that was not mounted at start): off the list.
+        return Removed(path, 0, 0, _unlist(path))
     with cat.transaction():
         ids, cut, articles = catalog.remove_folder(cat, path)
         search.refresh(cat, [*ids, *cut])  # removed photos leave the index; others lose words
-    settings = settings or store.load()
-    problem = None
-    if workspace.is_settings_catalog(cat, settings):
-        def forget(s: store.Settings) -> None:
-            s.folders = [f for f in s.folders if f.path != path]
-        try:
-            store.modify(forget)
-        except OSError as exc:
-            problem = f"the watched list in the settings could not be saved ({exc.strerror or exc})"
-    return Removed(path, len(ids), articles, problem)
+    return Removed(path, len(ids), articles, _unlist(path) if own else None)
+
+
+def _unlist(path: str) -> str | None:
+    """Take the folder off the settings' watched list; why that failed, or None."""
+    def forget(s: store.Settings) -> None:
+        s.folders = [f for f in s.folders if f.path != path]
+    try:
+        store.modify(forget)
+    except (OSError, ValueError) as exc:
+        return f"the watched list in the settings could not be saved ({exc})"
+    return None

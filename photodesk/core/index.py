@@ -150,7 +150,9 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
     for problem in problems:
         yield Failed(problem.path, problem.reason)
     saved: set[int] = set()
-    yield from _index(cat, todo, workers, batch_size, saved, readers)
+    # Files given by name may stand alone; a file found in a folder needs the folder's row.
+    loose = frozenset(r for r in roots if not os.path.isdir(r))
+    yield from _index(cat, todo, workers, batch_size, saved, readers, loose)
     yield from _import_articles(cat, articles)
     gone = [(path, row[0]) for path, row in known.items()
             if path not in seen and row[0] not in saved and row[3] != "missing"
@@ -191,18 +193,19 @@ def _root_readable(path: str, roots: list[str], problems: list[ScanProblem]) -> 
 
 
 def _index(cat: Catalog, todo: list[Candidate], workers: int | None, batch_size: int,
-           saved: set[int], readers: ReaderPool | None) -> Iterator[Event]:
+           saved: set[int], readers: ReaderPool | None,
+           loose: frozenset[str] = frozenset()) -> Iterator[Event]:
     started = time.monotonic()
     done, batch, last_write = 0, [], time.monotonic()
     for candidate, result in _analysed(todo, str(cat.thumbs_dir), workers, readers):
         batch.append((candidate, result))
         if len(batch) >= batch_size or time.monotonic() - last_write > BATCH_SECONDS:
-            yield from _write(cat, batch, saved)
+            yield from _write(cat, batch, saved, loose)
             done += len(batch)
             batch, last_write = [], time.monotonic()
             yield Progress(done, len(todo), started)
     if batch:
-        yield from _write(cat, batch, saved)
+        yield from _write(cat, batch, saved, loose)
         done += len(batch)
         yield Progress(done, len(todo), started)
 
@@ -289,13 +292,14 @@ def _take(iterator, n: int) -> list:
     return out
 
 
-def _write(cat: Catalog, batch: list, saved: set[int]) -> Iterator[Event]:
+def _write(cat: Catalog, batch: list, saved: set[int],
+           loose: frozenset[str] = frozenset()) -> Iterator[Event]:
     events: list[Event] = []
     with cat.transaction():
         changed = []
         known_folders = catalog.folders(cat)  # once a batch, not once a file
         for candidate, result in batch:
-            event = _save(cat, candidate, result, known_folders)
+            event = _save(cat, candidate, result, known_folders, loose)
             events.append(event)
             if getattr(event, "photo_id", None) is not None:
                 changed.append(event.photo_id)
@@ -305,14 +309,19 @@ def _write(cat: Catalog, batch: list, saved: set[int]) -> Iterator[Event]:
     yield from events
 
 
-def _save(cat: Catalog, c: Candidate, result: dict, known_folders: list[dict]) -> Event:
+def _save(cat: Catalog, c: Candidate, result: dict, known_folders: list[dict],
+          loose: frozenset[str] = frozenset()) -> Event:
     outcome = result["outcome"]
     if outcome == "skip":
         return Skipped(c.path, result["reason"])
+    folder_id = catalog.folder_for(cat, c.path, known_folders)
+    if folder_id is None and c.path not in loose:
+        # Its folder was removed from the catalog while the run went on: the editor asked to
+        # forget it, so it must not come back as a photo no folder owns.
+        return Skipped(c.path, "its folder was removed from the catalog")
     name = os.path.basename(c.path)
     record = {**result.get("record", {}), "path": c.path, "name": name, "size": c.size,
-              "mtime_ns": c.mtime_ns, "folder_id": catalog.folder_for(cat, c.path, known_folders),
-              "indexed_at": catalog.now()}
+              "mtime_ns": c.mtime_ns, "folder_id": folder_id, "indexed_at": catalog.now()}
     if outcome == "unreadable":
         record.update(status="unreadable", status_reason=result["reason"])
     else:

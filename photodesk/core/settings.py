@@ -3,6 +3,7 @@
 import fcntl
 import json
 import os
+import shutil
 import tempfile
 import time
 import tomllib
@@ -260,11 +261,17 @@ def _export(value: dict) -> tuple[ExportDefaults, list[str]]:
 def save(settings: Settings, path: Path | None = None) -> Path:
     """Write settings atomically (a temp file in the same folder, then rename)."""
     path = path or settings_path()
+    try:
+        data = dumps(settings).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # A folder name that is not UTF-8 (an old disk) cannot be written into TOML.
+        raise ValueError(f"a name in the settings is not valid UTF-8 "
+                         f"({exc.object[exc.start:exc.end]!r}); not saved") from None
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(dumps(settings))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -289,10 +296,17 @@ def _locked(path: Path):
 
 def modify(change, path: Path | None = None) -> Settings:
     """Read the file, change(settings), write it back, all under the settings lock; only what
-    change() touches is changed, whatever others wrote meanwhile. Raises OSError."""
+    change() touches is changed, whatever others wrote meanwhile. Raises OSError, or ValueError
+    for a name that cannot be written."""
     path = path or settings_path()
     with _locked(path):
-        settings = read(path).settings
+        loaded = read(path)
+        if loaded.problem and loaded.kept_as is None and path.exists():
+            # Values that were ignored would be gone once the file is written back: the file
+            # as the user wrote it is kept beside, once.
+            shutil.copy2(path, _free_name(path.with_name(
+                f"{path.name}.before-{time.strftime('%Y%m%d-%H%M%S')}")))
+        settings = loaded.settings
         change(settings)
         save(settings, path)
     return settings

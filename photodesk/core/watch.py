@@ -442,7 +442,10 @@ class Watcher:
         return ready
 
     def _index(self, cat: Catalog, paths: list[str]) -> Iterator[Event]:
-        paths = [p for p in paths if not _unchanged(cat, p)]
+        # A folder removed from the catalog meanwhile is no longer ours to index.
+        known = catalog.folders(cat)
+        paths = [p for p in paths
+                 if catalog.folder_for(cat, p, known) is not None and not _unchanged(cat, p)]
         if len(paths) >= RESCAN_AFTER:
             self._changes.rescan |= {f.path for f in map(self._folder_of, paths) if f}
         if paths:
@@ -505,7 +508,11 @@ class Watcher:
         window or command added to the catalog are watched too."""
         rows = {row["path"]: row for row in top_folders(cat)}
         for path in [p for p in self._folders if p not in rows]:
-            self._unwatch(self._folders.pop(path))  # now inside a folder added since
+            # Now inside a folder added since (its changes still count), or removed from the
+            # catalog (they no longer do).
+            self._unwatch(self._folders.pop(path))
+            if not any(_under(path, r) for r in rows):
+                self._forget(path)
         for path in [p for p in rows if p not in self._folders]:
             yield from self._watch(cat, rows[path])
         for folder in list(self._folders.values()):

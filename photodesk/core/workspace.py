@@ -50,9 +50,9 @@ def sync_folders(cat: Catalog, settings: store.Settings, *,
         for path in missing:
             store.remember_folders([path], known[path].get("observer") or "auto",
                                    path=settings_file)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         synced.problem = (f"the watched folders could not be saved in the settings "
-                          f"({exc.strerror or exc})")
+                          f"({getattr(exc, 'strerror', None) or exc})")
     return synced
 
 

@@ -11,6 +11,8 @@ import time
 import traceback
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
 MAX_LOG_BYTES = 1024 * 1024  # the log is cut back to its newest half above this
 
 
@@ -34,9 +36,19 @@ def record(exc_type, exc, tb) -> Path | None:
     return path
 
 
+class _Relay(QObject):
+    """Carries a report to the GUI thread: the hook may run on a worker thread, and widgets
+    may only be touched on the GUI thread."""
+    report = Signal(str, str)
+
+
 def install(report) -> None:
     """From now on an exception that reaches the event loop is logged and report(where,
-    message) is called, instead of PySide printing it and the work silently stopping."""
+    message) is called on the GUI thread, instead of PySide printing it and the work silently
+    stopping. Call on the GUI thread."""
+    relay = _Relay(QCoreApplication.instance())
+    relay.report.connect(report)  # queued when emitted from another thread
+
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
@@ -47,7 +59,7 @@ def install(report) -> None:
         if path is not None:
             message += f" (details in {path})"
         try:
-            report(str(path or "PhotoDesk"), message)
+            relay.report.emit(str(path or "PhotoDesk"), message)
         except Exception:
             pass  # the window is going away: the log and stderr have it
     sys.excepthook = hook

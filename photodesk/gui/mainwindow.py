@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from photodesk.core import settings as settings_store
 from photodesk.core import thumbcache
-from photodesk.core.folders import remove_folder
+from photodesk.core.folders import FolderError, remove_folder
 from photodesk.core.sample import install_sample
 from photodesk.gui import queries
 from photodesk.gui.articleview import ArticleView
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.live = LiveFolders(self.catalog_path, parent=self)
         self._watch_requested = False
         self._prune_refused = False
+        self._pending_removal: list[str] = []
         self._settings = settings or settings_store.load()  # a tiny startup read
         # Folders added here are remembered only when this is the settings' own catalog.
         self._settings_catalog = settings_catalog
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
         def store() -> None:
             try:
                 fn(*args, **kwargs)
-            except OSError:
+            except (OSError, ValueError):
                 pass  # a read-only config folder costs the remembered choice, nothing more
         self._settings_pool.start(store)
 
@@ -399,7 +400,10 @@ class MainWindow(QMainWindow):
 
     def _on_index_done(self, cancelled: bool, count: int, paths: list[str]) -> None:
         self.keep_cache_within_limit()
-        if self._watch_requested:
+        if self._pending_removal:
+            paths, self._pending_removal = self._pending_removal, []
+            self.remove_folders(paths)
+        elif self._watch_requested:
             self.live.start()
         self.model.refresh()
         self.reload_overview()
@@ -438,25 +442,47 @@ class MainWindow(QMainWindow):
         return self._settings
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self._settings, self)
+        dialog = SettingsDialog(self._settings, self, folders_editable=self._settings_catalog)
         if dialog.exec():
             before, self._settings = self._settings, dialog.chosen()
             changed = {name: value for name, value in vars(self._settings).items()
-                       if getattr(before, name) != value}
+                       if getattr(before, name) != value and name != "folders"}
             if changed:
                 self._store_settings(settings_store.update, **changed)
+            observers = {f.path: f.observer for f in self._settings.folders}
+            if self._settings_catalog and observers != {f.path: f.observer
+                                                        for f in before.folders}:
+                # Only the observers chosen here change: folders that `photodesk watch` or
+                # `folders remove` added or took away meanwhile stay as the file has them.
+                self._store_settings(settings_store.modify, _set_observers(observers))
             if dialog.removed_folders:
                 self.remove_folders(dialog.removed_folders)
 
     def remove_folders(self, paths: list[str]) -> None:
         """Forget folders (their files stay on disk): live watching stops while the catalog
-        changes under it, and starts again without them."""
+        changes under it, and starts again without them. An indexing run is let finish first,
+        or it would put back what it read meanwhile."""
+        if self.indexing.is_running():
+            self._pending_removal += paths
+            self.statusBar().showMessage(self.tr("Folders are removed once indexing is done."))
+            return
         self.live.shutdown()
         settings = copy.deepcopy(self._settings)
-        self._query(("removed", tuple(paths)),
-                    lambda cat: [remove_folder(cat, p, settings) for p in paths])
+
+        def remove_each(cat):
+            done = []
+            for path in paths:  # one that fails does not stop the others
+                try:
+                    done.append(remove_folder(cat, path, settings))
+                except FolderError as exc:
+                    done.append(exc)
+            return done
+        self._query(("removed", tuple(paths)), remove_each)
 
     def _on_folders_removed(self, removed) -> None:
+        for failure in [r for r in removed if isinstance(r, Exception)]:
+            self.report_problem(self.tr("Remove from catalog"), str(failure))
+        removed = [r for r in removed if not isinstance(r, Exception)]
         photos = sum(r.photos for r in removed)
         self.statusBar().showMessage(
             self.tr("Removed from the catalog: %n photo(s); the files are still on disk.", "",
@@ -550,3 +576,10 @@ def _local_paths(mime) -> list[str]:
         return []
     paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
     return [p for p in paths if os.path.exists(p)]
+
+
+def _set_observers(observers: dict[str, str]):
+    def change(settings: settings_store.Settings) -> None:
+        for folder in settings.folders:
+            folder.observer = observers.get(folder.path, folder.observer)
+    return change

@@ -17,7 +17,7 @@ MAX_CACHE_MB = 1024 * 1024
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, current: store.Settings, parent=None):
+    def __init__(self, current: store.Settings, parent=None, *, folders_editable: bool = True):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.resize(640, 460)
@@ -26,6 +26,11 @@ class SettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._general_tab(current), self.tr("General"))
         tabs.addTab(self._folders_tab(current), self.tr("Folders"))
+        # The watched list belongs to the settings' catalog; another one open cannot edit it.
+        tabs.setTabEnabled(1, folders_editable)
+        if not folders_editable:
+            tabs.setTabToolTip(1, self.tr("The watched folders belong to the catalog named in "
+                                          "the settings, not to the one open now."))
         tabs.addTab(self._writing_tab(current), self.tr("Writing"))
         tabs.addTab(self._export_tab(current), self.tr("Export"))
         self.tabs = tabs
@@ -128,9 +133,10 @@ class SettingsDialog(QDialog):
         paths = [self.folders.item(r, 0).text() for r in rows]
         answer = QMessageBox.question(
             self, self.tr("Remove from catalog"),
-            self.tr("Remove %1 from the catalog? Its photos and articles leave the catalog, with "
-                    "edits not yet written to the files. The files on disk are not touched; "
-                    "adding the folder again brings them back.").replace("%1", ", ".join(paths)))
+            self.tr("Remove %1 from the catalog when you press OK? Its photos and articles leave "
+                    "the catalog, with edits not yet written to the files. The files on disk are "
+                    "not touched; adding the folder again brings them back.")
+            .replace("%1", ", ".join(paths)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         for row, path in zip(rows, paths):

@@ -806,7 +806,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="213"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="214"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -858,45 +858,55 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="258"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="259"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="278"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="279"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="378"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="379"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="407"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="411"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="409"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="413"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="467"/>
+        <source>Folders are removed once indexing is done.</source>
+        <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="484"/>
+        <source>Remove from catalog</source>
+        <translation>Gỡ khỏi danh mục</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="462"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="488"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi danh mục: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="514"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="540"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1173,209 +1183,214 @@
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="29"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="32"/>
+        <source>The watched folders belong to the catalog named in the settings, not to the one open now.</source>
+        <translation>Danh sách thư mục theo dõi thuộc về danh mục ghi trong cài đặt, không phải danh mục đang mở.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="34"/>
         <source>Writing</source>
         <translation>Ghi</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="30"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="35"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="32"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="37"/>
         <source>A new language, catalog, thumbnail folder or observer is used from the next start of PhotoDesk.</source>
         <translation>Ngôn ngữ, danh mục, thư mục ảnh thu nhỏ hoặc cách theo dõi mới được dùng từ lần mở PhotoDesk sau.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="54"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="59"/>
         <source>System language</source>
         <translation>Theo ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="61"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="66"/>
         <source>Beside the catalog</source>
         <translation>Cạnh tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="67"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="72"/>
         <source>The least recently viewed thumbnails are removed when the cache grows past this size; they are made again from the photos when needed.</source>
         <translation>Khi bộ nhớ đệm vượt quá dung lượng này, các ảnh thu nhỏ lâu nhất chưa được xem sẽ bị xóa; khi cần, chúng được tạo lại từ ảnh gốc.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="74"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="79"/>
         <source>Catalog file:</source>
         <translation>Tệp danh mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="74"/>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="77"/>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="175"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="79"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="82"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="181"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="76"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="81"/>
         <source>Thumbnail folder:</source>
         <translation>Thư mục ảnh thu nhỏ:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="78"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="83"/>
         <source>Thumbnail folder</source>
         <translation>Thư mục ảnh thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="79"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="84"/>
         <source>Thumbnail cache limit:</source>
         <translation>Giới hạn bộ nhớ đệm ảnh thu nhỏ:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="85"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="90"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="85"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="90"/>
         <source>Watched by</source>
         <translation>Theo dõi bằng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="94"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="99"/>
         <source>Remove from catalog…</source>
         <translation>Gỡ khỏi danh mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="99"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="104"/>
         <source>Automatic uses the system&apos;s notifications, and listing every few seconds on network shares, where notifications do not arrive. Add a folder with File → Add folder or by dropping it on the window.</source>
         <translation>Tự động: dùng thông báo của hệ thống, và liệt kê lại vài giây một lần với ổ mạng, nơi thông báo không đến. Thêm thư mục bằng Tệp → Thêm thư mục hoặc kéo thả thư mục vào cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="118"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="123"/>
         <source>Automatic</source>
         <translation>Tự động</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="118"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="123"/>
         <source>Notifications</source>
         <translation>Thông báo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="119"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="124"/>
         <source>Listing (network shares)</source>
         <translation>Liệt kê định kỳ (ổ mạng)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="130"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="135"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="131"/>
-        <source>Remove %1 from the catalog? Its photos and articles leave the catalog, with edits not yet written to the files. The files on disk are not touched; adding the folder again brings them back.</source>
-        <translation>Gỡ %1 khỏi danh mục? Ảnh và bài viết trong đó sẽ rời danh mục, cùng những chỉnh sửa chưa ghi vào tệp. Các tệp trên ổ đĩa không bị động đến; thêm lại thư mục sẽ đưa chúng trở lại.</translation>
-    </message>
-    <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="141"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="147"/>
         <source>Into the photos (XMP and IPTC, losslessly)</source>
         <translation>Vào chính tệp ảnh (XMP và IPTC, không làm giảm chất lượng)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="142"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="148"/>
         <source>Into XMP sidecar files beside the photos</source>
         <translation>Vào tệp XMP đi kèm, cạnh ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="144"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="150"/>
         <source>Used by File → Write metadata to files… and by photodesk write; each write can still choose otherwise.</source>
         <translation>Dùng cho Tệp → Ghi siêu dữ liệu vào tệp… và lệnh photodesk write; mỗi lần ghi vẫn có thể chọn khác.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="168"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="174"/>
         <source>None: chosen in the Export dialog</source>
         <translation>Chưa chọn: chọn trong hộp thoại Xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="199"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="205"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="149"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="155"/>
         <source>Write metadata:</source>
         <translation>Ghi siêu dữ liệu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="156"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="136"/>
+        <source>Remove %1 from the catalog when you press OK? Its photos and articles leave the catalog, with edits not yet written to the files. The files on disk are not touched; adding the folder again brings them back.</source>
+        <translation>Gỡ %1 khỏi danh mục khi bạn bấm OK? Ảnh và bài viết trong đó sẽ rời danh mục, cùng những chỉnh sửa chưa ghi vào tệp. Các tệp trên ổ đĩa không bị động đến; thêm lại thư mục sẽ đưa chúng trở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="162"/>
         <source>CSV table</source>
         <translation>Bảng CSV</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="156"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="162"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="157"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="163"/>
         <source>Caption sheet (text)</source>
         <translation>Bảng chú thích (văn bản)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="157"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="163"/>
         <source>XMP sidecars</source>
         <translation>Tệp XMP đi kèm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="158"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="164"/>
         <source>JPEG copies with metadata</source>
         <translation>Bản sao JPEG kèm siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="158"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="164"/>
         <source>HTML gallery</source>
         <translation>Trang ảnh HTML</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="165"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="171"/>
         <source>Caption as it is, or e.g. {caption} Ảnh: {credit}</source>
         <translation>Giữ nguyên chú thích, hoặc ví dụ {caption} Ảnh: {credit}</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="169"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="175"/>
         <source>Start CSV and text files with a BOM (for Excel)</source>
         <translation>Thêm BOM vào đầu tệp CSV và văn bản (cho Excel)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="172"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="178"/>
         <source>Format:</source>
         <translation>Định dạng:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="173"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="179"/>
         <source>Template:</source>
         <translation>Mẫu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="174"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="180"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="176"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="182"/>
         <source>Export folder</source>
         <translation>Thư mục xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="185"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="191"/>
         <source>Catalog file</source>
         <translation>Tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="185"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="191"/>
         <source>PhotoDesk catalog (*.sqlite)</source>
         <translation>Danh mục PhotoDesk (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="73"/>
+        <location filename="../../photodesk/gui/settingsdialog.py" line="78"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
     </message>

@@ -1,6 +1,7 @@
 """Removing a folder from the catalog: its photos and articles go, the files and the rest stay."""
 
 import shutil
+import time
 
 import pytest
 
@@ -71,3 +72,60 @@ def test_a_folder_not_in_the_catalog_is_refused(two_folders, tmp_path):
     cat, _, _ = two_folders
     with pytest.raises(FolderError, match="not a folder of this catalog"):
         remove_folder(cat, str(tmp_path / "elsewhere"))
+
+
+def orphans(cat) -> int:
+    return cat.db.execute("SELECT count(*) FROM photos WHERE folder_id IS NULL").fetchone()[0]
+
+
+def test_an_index_run_going_on_does_not_bring_a_removed_folder_back(tmp_path):
+    big = tmp_path / "big"
+    big.mkdir()
+    for n in range(12):
+        make_jpeg(big / f"p{n:02}.jpg", size=(200, 150), color=(n * 20, 40, 90))
+    cat = Catalog(tmp_path / "c.sqlite")
+    run = index_paths(cat, [str(big)], workers=0, batch_size=4)
+    first = [next(run) for _ in range(4)]  # the first batch is written
+    assert catalog.stats(cat)["photos"] == 4 and first
+    with Catalog(tmp_path / "c.sqlite") as other:  # the editor removes it meanwhile
+        assert remove_folder(other, str(big)).photos == 4
+    rest = list(run)
+    assert catalog.stats(cat)["photos"] == 0 and orphans(cat) == 0
+    assert sum("folder was removed" in getattr(e, "reason", "") for e in rest) == 8
+    cat.close()
+
+
+def test_a_live_watch_stops_taking_a_removed_folder(tmp_path):
+    from tests.core.test_watch import Live
+    folder = tmp_path / "live"
+    folder.mkdir()
+    make_jpeg(folder / "first.jpg")
+    path = tmp_path / "c.sqlite"
+    with Live(path, [folder]) as live:
+        live.wait_for(lambda: live.indexed(folder / "first.jpg"), "the first photo")
+        with Catalog(path) as cat:
+            remove_folder(cat, str(folder))
+        time.sleep(0.5)  # the watcher's folder check (every 0.2 s here) notices
+        make_jpeg(folder / "after.jpg", color=(1, 2, 3))
+        time.sleep(1.5)  # well past the settle time: it would have been read by now
+    with Catalog(path) as cat:
+        assert catalog.stats(cat)["photos"] == 0 and orphans(cat) == 0
+    assert not live.indexed(folder / "after.jpg")
+
+
+def test_a_subfolder_of_a_catalog_folder_is_refused(two_folders):
+    cat, photos, _ = two_folders
+    sub = photos / "sub"
+    sub.mkdir()
+    with cat.transaction():
+        catalog.add_folder(cat, str(sub))
+    with pytest.raises(FolderError, match="is inside the catalog folder"):
+        remove_folder(cat, str(sub))
+
+
+def test_a_folder_only_in_the_settings_leaves_the_list(two_folders, tmp_path):
+    cat, photos, desk = two_folders
+    unplugged = tmp_path / "nas"
+    store.remember_folders([str(unplugged)])
+    assert remove_folder(cat, str(unplugged)).photos == 0
+    assert [f.path for f in store.load().folders] == [str(photos), str(desk)]

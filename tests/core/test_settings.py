@@ -1,6 +1,9 @@
 """Settings: a dataclass kept as TOML; a damaged file is set aside and never stops the program."""
 
+import os
 import tomllib
+
+import pytest
 
 from photodesk.core import settings
 from photodesk.core.settings import ExportDefaults, Settings, WatchedFolder
@@ -151,3 +154,23 @@ def test_a_reader_that_cannot_report_leaves_a_damaged_file_alone(tmp_path):
     loaded = settings.read(path, repair=False)
     assert loaded.settings == Settings() and "not valid TOML" in loaded.problem
     assert path.read_text(encoding="utf-8") == "x = [" and loaded.kept_as is None
+
+
+def test_rewriting_a_file_with_ignored_entries_keeps_the_original_beside(tmp_path):
+    path = tmp_path / "settings.toml"
+    original = 'future_key = 1\nthumbnail_cache_mb = 8\n[[folders]]\npath = "Pictures/rel"\n'
+    path.write_text(original, encoding="utf-8")
+    settings.update(path, language="vi")
+    kept = list(tmp_path.glob("settings.toml.before-*"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == original
+    assert settings.load(path).language == "vi"
+    settings.update(path, sort="name")  # a clean file now: no second copy
+    assert len(list(tmp_path.glob("settings.toml.before-*"))) == 1
+
+
+def test_a_folder_name_that_is_not_utf8_is_refused_with_a_message(tmp_path):
+    path = tmp_path / "settings.toml"
+    odd = os.fsdecode(b"/mnt/old-disk/\xff\xfe")
+    with pytest.raises(ValueError, match="not valid UTF-8"):
+        settings.remember_folders([odd], path=path)
+    assert not path.exists() or "old-disk" not in path.read_text(encoding="utf-8")

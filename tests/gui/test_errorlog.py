@@ -38,3 +38,26 @@ def test_the_log_is_kept_small(tmp_path, monkeypatch):
     text = errorlog.log_path().read_text(encoding="utf-8")
     assert len(text.encode()) <= 4000 + 1000 and "error number 99" in text
     assert text.startswith("--- ")  # cut at a whole entry
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_on_a_worker_thread_reaches_problems_on_the_gui_thread(
+        open_window, indexed_catalog, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QRunnable, QThread, QThreadPool
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    window = open_window(indexed_catalog)
+    threads = []
+    original = window.report_problem
+
+    def report(where, message):
+        threads.append(QThread.currentThread())
+        original(where, message)
+    errorlog.install(report)
+
+    class Broken(QRunnable):
+        def run(self):
+            raise RuntimeError("failed on a worker")
+    QThreadPool.globalInstance().start(Broken())
+    qtbot.waitUntil(lambda: window.problems.count() == 1, timeout=5000)
+    assert threads == [window.thread()]

@@ -187,3 +187,27 @@ def test_a_folder_removed_in_settings_leaves_the_catalog_not_the_disk(open_windo
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10000)
     assert len(list(photo_folder.iterdir())) == 4  # the files are all still there
     assert store.load().folders == []
+
+
+def test_one_folder_that_cannot_be_removed_does_not_stop_the_others(open_window, catalog_path,
+                                                                    photo_folder, tmp_path,
+                                                                    qtbot):
+    store.save(Settings(catalog=catalog_path))
+    window = open_window(catalog_path, [str(photo_folder)])
+    with qtbot.waitSignal(window.indexingFinished, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=10000)
+    window.remove_folders([str(tmp_path / "never-added"), str(photo_folder)])
+    qtbot.waitUntil(lambda: window.problems.count() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10000)
+    assert "not a folder of this catalog" in window.problems.tree.topLevelItem(0).text(2)
+
+
+def test_a_scratch_catalog_cannot_edit_the_watched_folders(open_window, catalog_path, app,
+                                                           qtbot):
+    store.save(Settings(folders=[WatchedFolder("/srv/archive")]))  # the default catalog's
+    window = open_window(catalog_path)
+    dialog = SettingsDialog(window.settings(), window,
+                            folders_editable=window._settings_catalog)
+    qtbot.addWidget(dialog)
+    assert not dialog.tabs.isTabEnabled(1)
