@@ -143,7 +143,8 @@ def show(obj, photo, as_json):
         click.echo(f"  gps: {row['gps_lat']}, {row['gps_lon']}")
     for a in row["articles"]:
         click.echo(f"  article {a['id']}: {a['title']}")
-        if a["caption"] and a["caption"] != row.get("caption"):
+        if a["caption"] and a["caption"] != row.get("caption") and \
+                not store.caption_kept(a, row.get("caption")):
             click.echo(f"    its caption differs: {a['caption']}")
     for p in row["suggestions"]["people"]:
         click.echo(f"  suggested person: {p['name']}" + (f", {p['title']}" if p["title"] else ""))

@@ -22,3 +22,10 @@ def decide_suggestion(cat: Catalog, photo_ids, kind: str, target_id: int, accept
         for pid in ids:
             store.decide_suggestion(cat, pid, kind, target_id, accept)
         search.refresh(cat, ids)
+
+
+def keep_photo_caption(cat: Catalog, photo_id: int, article_id: int) -> None:
+    """The editor keeps the photo's own caption over the article's; not asked again unless the
+    photo's caption changes."""
+    with cat.transaction():
+        store.keep_caption(cat, photo_id, article_id)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
+from photodesk.core.catalog.articles import caption_kept
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.sidebar import _day
 from photodesk.gui.style import COLORS
@@ -269,7 +270,8 @@ class ArticleView(QWidget):
         own, theirs = (image.get("photo_caption") or "").strip(), (image.get("caption") or "")
         pid = image["photo_id"]
         if pid is None or not own or not theirs.strip() or own == theirs.strip() or \
-                self._editor.kept(pid, self._article["id"]):
+                self._editor.kept(pid, self._article["id"]) or \
+                caption_kept(image, image.get("photo_caption")):
             return None
         frame = QFrame()
         frame.setObjectName("conflict")

@@ -156,9 +156,10 @@ class Editor(QObject):
                  "article", article_id)
 
     def keep_caption(self, photo_id: int, article_id: int) -> None:
-        """The editor keeps the photo's caption over the article's: stop asking (this session;
-        the catalog has no place yet to remember the choice)."""
+        """The editor keeps the photo's caption over the article's: stop asking, now and after
+        a restart (the catalog remembers the caption kept)."""
         self._kept.add((photo_id, article_id))
+        self.run(lambda cat: edit.keep_photo_caption(cat, photo_id, article_id), [photo_id])
         self.changed.emit([photo_id], ("caption",))
 
     def kept(self, photo_id: int, article_id: int) -> bool:

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
+from photodesk.core.catalog.articles import caption_kept
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.editors import CaptionField, LineField, common
 from photodesk.gui.facts import facts
@@ -292,7 +293,7 @@ class Inspector(QSplitter):
         shown = set()
         for a in row.get("articles") or []:
             theirs = (a.get("caption") or "").strip()
-            kept = self._editor.kept(row["id"], a["id"])
+            kept = self._editor.kept(row["id"], a["id"]) or caption_kept(a, row.get("caption"))
             if own and theirs and theirs != own and not kept and theirs not in shown:
                 shown.add(theirs)
                 self.conflicts.addWidget(self._conflict(row["id"], a, theirs))

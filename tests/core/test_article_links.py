@@ -155,3 +155,15 @@ def test_a_photo_may_belong_to_several_articles(catalog, photo_dir):
     assert [a["title"] for a in photo["articles"]] == ["Bài số 1", "Bài số 2"]
     assert photo["caption"] == "Chú thích 1."  # the first filled it; the second is a conflict
     assert [c["article_caption"] for c in store.caption_conflicts(catalog)] == ["Chú thích 2."]
+
+
+def test_a_kept_caption_is_remembered_until_the_photo_caption_changes(catalog, sample_article):
+    from photodesk.core.edit import edit_photos, keep_photo_caption
+    from photodesk.core.catalog import articles as article_store
+    conflicts = article_store.caption_conflicts(catalog)
+    assert [c["path"].rsplit("/", 1)[1] for c in conflicts] == ["DSC_0415.jpg"]
+    photo_id = conflicts[0]["photo_id"]
+    keep_photo_caption(catalog, photo_id, sample_article)
+    assert article_store.caption_conflicts(catalog) == []
+    edit_photos(catalog, [photo_id], caption="Một chú thích khác hẳn.")
+    assert [c["photo_id"] for c in article_store.caption_conflicts(catalog)] == [photo_id]

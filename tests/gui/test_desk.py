@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import articles as articles_store
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.catalog.articles import people as people_registry
 from photodesk.gui.models import PhotoRole
@@ -175,13 +176,24 @@ def test_caption_conflict_settled_with_the_article_caption(qtbot, desk, sample, 
     qtbot.waitUntil(lambda: len(desk.inspector.conflict_frames()) == 1)
 
 
-def test_keep_the_photo_caption_stops_asking(qtbot, desk, sample, catalog_path):
+def test_keep_the_photo_caption_stops_asking(qtbot, desk, sample, catalog_path, open_window):
     select(qtbot, desk, "DSC_0415.jpg")
     qtbot.waitUntil(lambda: len(desk.inspector.conflict_frames()) == 1)
     before = stored(catalog_path, sample / "DSC_0415.jpg")["caption"]
     desk.inspector.conflict_frames()[0].findChild(QPushButton, "keepCaption").click()
     qtbot.waitUntil(lambda: not desk.inspector.conflict_frames())
     assert stored(catalog_path, sample / "DSC_0415.jpg")["caption"] == before
+    # Remembered in the catalog: a window opened later does not ask again either.
+    desk.editor.wait()
+    again = open_window(catalog_path)
+    again.set_scope(desk.model.scope)
+    qtbot.waitUntil(lambda: again.model.rowCount() == 7, timeout=10000)
+    select(qtbot, again, "DSC_0415.jpg")
+    qtbot.wait(300)
+    assert not again.inspector.conflict_frames()
+    with Catalog(catalog_path) as cat:
+        assert [c for c in articles_store.caption_conflicts(cat)
+                if c["path"].endswith("DSC_0415.jpg")] == []
 
 
 def test_suggested_person_and_event_accepted_or_rejected(qtbot, desk, sample, catalog_path):

@@ -42,7 +42,7 @@ def article(cat: Catalog, article_id: int) -> dict | None:
     a["warnings"] = json.loads(a["warnings"] or "[]")
     a["images"] = list(cat.db.query(
         "SELECT ai.position, ai.paragraph, ai.name, ai.caption, ai.photo_id, ai.match, "
-        "p.path AS photo_path, p.caption AS photo_caption FROM article_images ai "
+        "ai.kept_caption, p.path AS photo_path, p.caption AS photo_caption FROM article_images ai "
         "LEFT JOIN photos p ON p.id = ai.photo_id WHERE ai.article_id = ? ORDER BY ai.position",
         [article_id]))
     event = cat.db.execute("SELECT id, name, date, place FROM events WHERE article_id = ?",
@@ -134,7 +134,21 @@ def caption_conflicts(cat: Catalog) -> list[dict]:
     return list(cat.db.query(
         "SELECT p.id AS photo_id, p.path, p.caption AS photo_caption, ai.caption AS article_caption, "
         "ai.article_id FROM article_images ai JOIN photos p ON p.id = ai.photo_id "
-        "WHERE ai.caption IS NOT NULL AND p.caption IS NOT NULL AND p.caption != ai.caption"))
+        "WHERE ai.caption IS NOT NULL AND p.caption IS NOT NULL AND p.caption != ai.caption "
+        "AND (ai.kept_caption IS NULL OR ai.kept_caption != p.caption)"))
+
+
+def keep_caption(cat: Catalog, photo_id: int, article_id: int) -> None:
+    """The editor keeps the photo's own caption over the article's: remember which caption was
+    kept, so the question returns only if the photo's caption changes."""
+    cat.db.execute("UPDATE article_images SET kept_caption = (SELECT caption FROM photos "
+                   "WHERE id = ?) WHERE photo_id = ? AND article_id = ?",
+                   [photo_id, photo_id, article_id])
+
+
+def caption_kept(image: dict, photo_caption: str | None) -> bool:
+    """Whether the editor kept this photo caption over the article image's caption."""
+    return bool(image.get("kept_caption")) and image.get("kept_caption") == photo_caption
 
 
 def save_event(cat: Catalog, name: str, date: str | None, place: str | None,

@@ -156,7 +156,7 @@ def _with_links(cat: Catalog, row: dict) -> dict:
         row[name] = names if name != "event" else (names[0] if names else None)
     row["warnings"] = json.loads(row["warnings"]) if row.get("warnings") else []
     row["articles"] = [dict(r) for r in cat.db.query(
-        "SELECT a.id, a.title, a.path, ai.caption FROM article_images ai "
+        "SELECT a.id, a.title, a.path, ai.caption, ai.kept_caption FROM article_images ai "
         "JOIN articles a ON a.id = ai.article_id WHERE ai.photo_id = ? ORDER BY a.id, ai.position",
         [pid])]
     return row

@@ -171,3 +171,11 @@ def m004_search(db: Database) -> None:
         db.execute("INSERT INTO photo_search (rowid, folder, name, caption, headline, keywords, "
                    "people, event, article, place, creator, credit, camera, lens) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [k, folder, *values])
+
+
+@migrations()
+def m005_kept_captions(db: Database) -> None:
+    # An editor who keeps the photo's own caption over an article's is not asked again: the
+    # caption kept is remembered per article image, and the question returns only when the
+    # photo's caption changes later.
+    db["article_images"].add_column("kept_caption", str)
