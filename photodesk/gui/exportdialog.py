@@ -112,6 +112,11 @@ class ExportDialog(QDialog):
         self.folder = QLineEdit()
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self.choose_folder)
+        self.pattern = QLineEdit()
+        self.pattern.setPlaceholderText(self.tr("e.g. {date:%Y%m%d}_{n:03} (the file's own "
+                                                "name when empty)"))
+        self.pattern.setToolTip(self.tr("How the XMP sidecars or JPEG copies are named; the "
+                                        "template variables work here too."))
         self.bom = QCheckBox(self.tr("Start with a BOM (for Excel)"))
         self.zip = QCheckBox(self.tr("Put everything in one ZIP file"))
         self.long_edge = QSpinBox(minimum=0, maximum=20000, singleStep=100)
@@ -129,6 +134,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Template:"), _row(self.template, variables))
         form.addRow(self.tr("Folder:"), _row(self.folder, browse))
+        form.addRow(self.tr("File names:"), self.pattern)
         form.addRow("", self.bom)
         form.addRow("", self.zip)
         form.addRow(self.tr("Long edge:"), self.long_edge)
@@ -183,6 +189,7 @@ class ExportDialog(QDialog):
         fmt = self.fmt()
         return export_core.Options(
             template=self.template.text().strip() or None, bom=self.bom.isChecked(),
+            pattern=(self.pattern.text().strip() or None) if fmt in ("xmp", "jpeg") else None,
             long_edge=(self.long_edge.value() or None) if fmt == "jpeg" else None,
             quality=self.quality.value(), basename="index" if fmt == "html" else "captions")
 
@@ -192,6 +199,7 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         fmt = self.fmt()
         self.bom.setEnabled(fmt in ("csv", "txt"))
+        self.pattern.setEnabled(fmt in ("xmp", "jpeg"))
         self.long_edge.setEnabled(fmt == "jpeg")
         self.quality.setEnabled(fmt == "jpeg")
 

@@ -3,7 +3,7 @@ Export dialog, as the main window's actions."""
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from photodesk.core.export import of_article, of_photos
+from photodesk.core.export import of_article, of_event, of_photos
 from photodesk.core.metadata.write import NotWritten, Progress, Written, write_photos
 from photodesk.core.preflight import preflight_write
 from photodesk.gui.exportdialog import ExportDialog, Source
@@ -150,6 +150,10 @@ class Writing(QObject):
         if article is not None:
             sources.append(Source(self.tr("The open article"),
                                   lambda cat: of_article(cat, article)))
+        scope = window.model.scope
+        if scope.kind == "event":
+            sources.append(Source(self.tr("The event chosen in the sidebar"),
+                                  lambda cat: of_event(cat, scope.key)))
         return sources
 
     def shutdown(self) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="272"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="280"/>
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>%n file written.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="286"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="294"/>
         <source>%n file(s) exist already:</source>
         <translation>
             <numerusform>%n file exists already:</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>Inspector</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/inspector.py" line="241"/>
+        <location filename="../../photodesk/gui/inspector.py" line="242"/>
         <source>%n photos selected: edits apply to all of them.</source>
         <translation>
             <numerusform>%n photo selected.</numerusform>

@@ -4,54 +4,54 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="104"/>
+        <location filename="../../photodesk/gui/articleview.py" line="105"/>
         <source>Close the article</source>
         <translation>Đóng bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="119"/>
-        <location filename="../../photodesk/gui/articleview.py" line="169"/>
+        <location filename="../../photodesk/gui/articleview.py" line="120"/>
+        <location filename="../../photodesk/gui/articleview.py" line="170"/>
         <source>Article</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="181"/>
+        <location filename="../../photodesk/gui/articleview.py" line="182"/>
         <source>Event: %1</source>
         <translation>Sự kiện: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="187"/>
+        <location filename="../../photodesk/gui/articleview.py" line="188"/>
         <source>People: %1</source>
         <translation>Nhân vật: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="212"/>
+        <location filename="../../photodesk/gui/articleview.py" line="213"/>
         <source>%1 — no photo of this name in the catalog</source>
         <translation>%1 — không có ảnh nào mang tên này trong kho</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="241"/>
+        <location filename="../../photodesk/gui/articleview.py" line="242"/>
         <source>“%1” could be any of these photos. Which one does the article show?</source>
         <translation>“%1” có thể là một trong các ảnh này. Bài viết dùng ảnh nào?</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="260"/>
+        <location filename="../../photodesk/gui/articleview.py" line="261"/>
         <source>This one</source>
         <translation>Chọn ảnh này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="279"/>
+        <location filename="../../photodesk/gui/articleview.py" line="281"/>
         <source>The photo&apos;s own caption differs:</source>
         <translation>Chú thích riêng của ảnh khác với bài:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="282"/>
-        <location filename="../../photodesk/gui/articleview.py" line="287"/>
+        <location filename="../../photodesk/gui/articleview.py" line="284"/>
+        <location filename="../../photodesk/gui/articleview.py" line="289"/>
         <source>Use article caption</source>
         <translation>Dùng chú thích của bài</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="284"/>
+        <location filename="../../photodesk/gui/articleview.py" line="286"/>
         <source>Keep the photo&apos;s caption</source>
         <translation>Giữ chú thích của ảnh</translation>
     </message>
@@ -91,7 +91,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../photodesk/gui/exportdialog.py" line="77"/>
-        <location filename="../../photodesk/gui/exportdialog.py" line="138"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="144"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
@@ -141,121 +141,136 @@
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="115"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="116"/>
+        <source>e.g. {date:%Y%m%d}_{n:03} (the file&apos;s own name when empty)</source>
+        <translation>ví dụ {date:%Y%m%d}_{n:03} (để trống: giữ tên tệp gốc)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="118"/>
+        <source>How the XMP sidecars or JPEG copies are named; the template variables work here too.</source>
+        <translation>Cách đặt tên tệp XMP đi kèm hoặc bản sao JPEG; các biến của mẫu cũng dùng được ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="120"/>
         <source>Start with a BOM (for Excel)</source>
         <translation>Thêm BOM ở đầu tệp (cho Excel)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="116"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="121"/>
         <source>Put everything in one ZIP file</source>
         <translation>Gói tất cả vào một tệp ZIP</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="118"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="123"/>
         <source>Full size</source>
         <translation>Cỡ gốc</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="128"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="133"/>
         <source>Photos:</source>
         <translation>Ảnh:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="129"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="134"/>
         <source>Format:</source>
         <translation>Định dạng:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="130"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="135"/>
         <source>Template:</source>
         <translation>Mẫu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="131"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="136"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="134"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="137"/>
+        <source>File names:</source>
+        <translation>Tên tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/exportdialog.py" line="140"/>
         <source>Long edge:</source>
         <translation>Cạnh dài:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="135"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="141"/>
         <source>JPEG quality:</source>
         <translation>Chất lượng JPEG:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="136"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="142"/>
         <source>Preview:</source>
         <translation>Xem trước:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="150"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="156"/>
         <source>Select photos, search, or open an article first.</source>
         <translation>Hãy chọn ảnh, tìm kiếm hoặc mở một bài viết trước.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="177"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="183"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="215"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="223"/>
         <source>(no photos)</source>
         <translation>(không có ảnh)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="231"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="239"/>
         <source>Choose the folder to export into.</source>
         <translation>Hãy chọn thư mục để xuất vào.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="240"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="248"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="260"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="268"/>
         <source>Export failed: %1</source>
         <translation>Xuất không thành công: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="269"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="277"/>
         <source>Export cancelled; the files written so far are whole.</source>
         <translation>Đã hủy xuất; các tệp đã ghi đến lúc này vẫn nguyên vẹn.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="272"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="280"/>
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>Đã ghi %n tệp.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="274"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="282"/>
         <source>Skipped: %1</source>
         <translation>Bỏ qua: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="285"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="293"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="286"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="294"/>
         <source>%n file(s) exist already:</source>
         <translation>
             <numerusform>%n tệp đã có sẵn:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="288"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="296"/>
         <source>Overwrite</source>
         <translation>Ghi đè</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="293"/>
+        <location filename="../../photodesk/gui/exportdialog.py" line="301"/>
         <source>Nothing was written: files exist already.</source>
         <translation>Chưa ghi gì: các tệp đã có sẵn.</translation>
     </message>
@@ -434,222 +449,222 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="97"/>
+        <location filename="../../photodesk/gui/inspector.py" line="98"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh nào</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="124"/>
+        <location filename="../../photodesk/gui/inspector.py" line="125"/>
         <source>Description</source>
         <translation>Mô tả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="125"/>
-        <location filename="../../photodesk/gui/inspector.py" line="349"/>
+        <location filename="../../photodesk/gui/inspector.py" line="126"/>
+        <location filename="../../photodesk/gui/inspector.py" line="350"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="126"/>
-        <location filename="../../photodesk/gui/inspector.py" line="349"/>
+        <location filename="../../photodesk/gui/inspector.py" line="127"/>
+        <location filename="../../photodesk/gui/inspector.py" line="350"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="127"/>
+        <location filename="../../photodesk/gui/inspector.py" line="128"/>
         <source>People shown</source>
         <translation>Người trong ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="128"/>
-        <location filename="../../photodesk/gui/inspector.py" line="351"/>
+        <location filename="../../photodesk/gui/inspector.py" line="129"/>
+        <location filename="../../photodesk/gui/inspector.py" line="352"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="129"/>
+        <location filename="../../photodesk/gui/inspector.py" line="130"/>
         <source>Keywords</source>
         <translation>Từ khóa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="178"/>
+        <location filename="../../photodesk/gui/inspector.py" line="179"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="178"/>
+        <location filename="../../photodesk/gui/inspector.py" line="179"/>
         <source>Date created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="132"/>
+        <location filename="../../photodesk/gui/inspector.py" line="133"/>
         <source>Rights</source>
         <translation>Tác giả và bản quyền</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="133"/>
-        <location filename="../../photodesk/gui/inspector.py" line="350"/>
+        <location filename="../../photodesk/gui/inspector.py" line="134"/>
+        <location filename="../../photodesk/gui/inspector.py" line="351"/>
         <source>Creator</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="133"/>
-        <location filename="../../photodesk/gui/inspector.py" line="350"/>
+        <location filename="../../photodesk/gui/inspector.py" line="134"/>
+        <location filename="../../photodesk/gui/inspector.py" line="351"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="179"/>
+        <location filename="../../photodesk/gui/inspector.py" line="180"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="134"/>
-        <location filename="../../photodesk/gui/inspector.py" line="351"/>
+        <location filename="../../photodesk/gui/inspector.py" line="135"/>
+        <location filename="../../photodesk/gui/inspector.py" line="352"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="149"/>
+        <location filename="../../photodesk/gui/inspector.py" line="150"/>
         <source>Clear event</source>
         <translation>Xóa sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="177"/>
+        <location filename="../../photodesk/gui/inspector.py" line="178"/>
         <source>Place and date</source>
         <translation>Địa điểm và ngày</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="181"/>
         <location filename="../../photodesk/gui/inspector.py" line="182"/>
+        <location filename="../../photodesk/gui/inspector.py" line="183"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="182"/>
+        <location filename="../../photodesk/gui/inspector.py" line="183"/>
         <source>Lens</source>
         <translation>Ống kính</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="183"/>
+        <location filename="../../photodesk/gui/inspector.py" line="184"/>
         <source>Shutter speed</source>
         <translation>Tốc độ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="183"/>
+        <location filename="../../photodesk/gui/inspector.py" line="184"/>
         <source>Aperture</source>
         <translation>Khẩu độ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="184"/>
+        <location filename="../../photodesk/gui/inspector.py" line="185"/>
         <source>ISO</source>
         <translation>ISO</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="184"/>
+        <location filename="../../photodesk/gui/inspector.py" line="185"/>
         <source>Focal length</source>
         <translation>Tiêu cự</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="185"/>
+        <location filename="../../photodesk/gui/inspector.py" line="186"/>
         <source>Taken at</source>
         <translation>Ngày chụp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="185"/>
+        <location filename="../../photodesk/gui/inspector.py" line="186"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="186"/>
+        <location filename="../../photodesk/gui/inspector.py" line="187"/>
         <source>GPS</source>
         <translation>Tọa độ GPS</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="188"/>
+        <location filename="../../photodesk/gui/inspector.py" line="189"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="188"/>
+        <location filename="../../photodesk/gui/inspector.py" line="189"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/inspector.py" line="241"/>
+        <location filename="../../photodesk/gui/inspector.py" line="242"/>
         <source>%n photos selected: edits apply to all of them.</source>
         <translation>
             <numerusform>Đã chọn %n ảnh: chỉnh sửa áp dụng cho tất cả.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="264"/>
+        <location filename="../../photodesk/gui/inspector.py" line="265"/>
         <source>Missing file</source>
         <translation>Thiếu tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="266"/>
+        <location filename="../../photodesk/gui/inspector.py" line="267"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="279"/>
+        <location filename="../../photodesk/gui/inspector.py" line="280"/>
         <source>In the article %1</source>
         <translation>Trong bài %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="307"/>
+        <location filename="../../photodesk/gui/inspector.py" line="308"/>
         <source>The article “%1” captions this photo differently:</source>
         <translation>Bài “%1” chú thích ảnh này khác:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="310"/>
-        <location filename="../../photodesk/gui/inspector.py" line="315"/>
+        <location filename="../../photodesk/gui/inspector.py" line="311"/>
+        <location filename="../../photodesk/gui/inspector.py" line="316"/>
         <source>Use article caption</source>
         <translation>Dùng chú thích của bài</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="312"/>
+        <location filename="../../photodesk/gui/inspector.py" line="313"/>
         <source>Keep this caption</source>
         <translation>Giữ chú thích này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="345"/>
+        <location filename="../../photodesk/gui/inspector.py" line="346"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="355"/>
+        <location filename="../../photodesk/gui/inspector.py" line="356"/>
         <source>Tag %1</source>
         <translation>Gắn tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="355"/>
+        <location filename="../../photodesk/gui/inspector.py" line="356"/>
         <source>Add keyword %1</source>
         <translation>Thêm từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="360"/>
+        <location filename="../../photodesk/gui/inspector.py" line="361"/>
         <source>Untag %1</source>
         <translation>Gỡ tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="360"/>
+        <location filename="../../photodesk/gui/inspector.py" line="361"/>
         <source>Remove keyword %1</source>
         <translation>Gỡ từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="366"/>
+        <location filename="../../photodesk/gui/inspector.py" line="367"/>
         <source>Set event %1</source>
         <translation>Đặt sự kiện %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="369"/>
+        <location filename="../../photodesk/gui/inspector.py" line="370"/>
         <source>Accept suggestion</source>
         <translation>Nhận gợi ý</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="369"/>
+        <location filename="../../photodesk/gui/inspector.py" line="370"/>
         <source>Reject suggestion</source>
         <translation>Bỏ gợi ý</translation>
     </message>
@@ -1610,6 +1625,11 @@
         <location filename="../../photodesk/gui/writing.py" line="151"/>
         <source>The open article</source>
         <translation>Bài viết đang mở</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="155"/>
+        <source>The event chosen in the sidebar</source>
+        <translation>Sự kiện đang chọn ở thanh bên</translation>
     </message>
 </context>
 <context>

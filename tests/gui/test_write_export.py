@@ -171,3 +171,31 @@ def test_export_shows_a_bad_template_and_needs_a_folder(qtbot, open_window, samp
         dialog.start()
     assert "unknown variable" in dialog.status.text()
     assert not (tmp_path / "out" / "captions.csv").exists()
+
+
+def test_export_an_event_as_jpeg_copies_named_by_a_pattern(qtbot, open_window, sample, tmp_path):
+    from photodesk.gui.queries import Scope
+    catalog_path, folder = sample
+    with Catalog(catalog_path) as cat:
+        ids = [catalog.photo_by_path(cat, str(folder / n))["id"]
+               for n in ("DSC_0412.jpg", "DSC_0421.JPG")]
+        edit_photos(cat, ids, event="Hội chợ 2025")
+        event_id = cat.db.execute("SELECT id FROM events WHERE name = ?",
+                                  ["Hội chợ 2025"]).fetchone()[0]
+    window = open_window(catalog_path)
+    window.set_scope(Scope("event", event_id))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10000)
+    dialog = window.writing.open_export()
+    labels = [s.label for s in dialog.sources]
+    assert labels[-1] == "The event chosen in the sidebar"
+    dialog.source.setCurrentIndex(len(labels) - 1)
+    dialog.set_format("jpeg")
+    assert dialog.pattern.isEnabled()
+    dialog.pattern.setText("hoi-cho_{n:02}")
+    dialog.folder.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        assert dialog.start()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["hoi-cho_01.jpg",
+                                                                  "hoi-cho_02.jpg"]
+    dialog.set_format("csv")
+    assert not dialog.pattern.isEnabled()
