@@ -2,6 +2,7 @@
 Export dialog, as the main window's actions."""
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QPushButton
 
 from photodesk.core.export import of_article, of_event, of_photos
 from photodesk.core.metadata.write import NotWritten, Progress, Written, write_photos
@@ -35,11 +36,25 @@ class Writing(QObject):
         self._after_edits: list[int] | None = None
         self.write_action, self.export_action = build_write_export_menus(
             window, self.write_selected, self.open_export)
+        # In the status bar while a write runs: it stops after the photo being written, so no
+        # file is ever left half done.
+        self.stop_button = QPushButton(self.tr("Stop writing"))
+        self.stop_button.setObjectName("stopWriting")
+        self.stop_button.clicked.connect(self.cancel)
+        self.stop_button.hide()
+        window.statusBar().addPermanentWidget(self.stop_button)
 
     # --- writing -----------------------------------------------------------------------------
 
     def is_writing(self) -> bool:
         return self.task is not None
+
+    def cancel(self) -> None:
+        """Stop the running write after the photo in hand (each photo is whole or untouched)."""
+        if self.task is not None:
+            self.task.cancel()
+            self.stop_button.setEnabled(False)
+            self.message.emit(self.tr("Stopping after the photo being written…"))
 
     def write_selected(self) -> None:
         self.write(self.window.selected_ids())
@@ -93,6 +108,8 @@ class Writing(QObject):
         self.task.events.connect(self._on_events)
         self.task.failed.connect(lambda msg: self.problem.emit(self.catalog_path, msg))
         self.task.done.connect(self._on_done)
+        self.stop_button.setEnabled(True)
+        self.stop_button.show()
         self.task.start()
 
     def _on_events(self, events) -> None:
@@ -115,8 +132,11 @@ class Writing(QObject):
     def _on_done(self, cancelled: bool) -> None:
         task, self.task = self.task, None
         task.deleteLater()
+        self.stop_button.hide()
         written, failed = len(self._written), self._failed
         text = self.tr("Metadata written to %n photo(s).", "", written)
+        if cancelled:
+            text += " " + self.tr("Stopped; the others are as they were.")
         if failed:
             text += " " + self.tr("%n could not be written (see Problems).", "", failed)
         self.message.emit(text)

@@ -159,7 +159,7 @@
 <context>
     <name>Writing</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="62"/>
+        <location filename="../../photodesk/gui/writing.py" line="77"/>
         <source>Checking %n photo(s)…</source>
         <translation>
             <numerusform>Checking %n photo…</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="119"/>
+        <location filename="../../photodesk/gui/writing.py" line="137"/>
         <source>Metadata written to %n photo(s).</source>
         <translation>
             <numerusform>Metadata written to %n photo.</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="121"/>
+        <location filename="../../photodesk/gui/writing.py" line="141"/>
         <source>%n could not be written (see Problems).</source>
         <translation>
             <numerusform>%n could not be written (see Problems).</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="142"/>
+        <location filename="../../photodesk/gui/writing.py" line="162"/>
         <source>Selected photos (%n)</source>
         <translation>
             <numerusform>Selected photos (%n)</numerusform>

@@ -1564,70 +1564,85 @@
 <context>
     <name>Writing</name>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="50"/>
+        <location filename="../../photodesk/gui/writing.py" line="41"/>
+        <source>Stop writing</source>
+        <translation>Dừng ghi</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="57"/>
+        <source>Stopping after the photo being written…</source>
+        <translation>Sẽ dừng sau ảnh đang ghi…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="65"/>
         <source>Select the photos to write first.</source>
         <translation>Hãy chọn ảnh cần ghi trước.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="53"/>
+        <location filename="../../photodesk/gui/writing.py" line="68"/>
         <source>A write is already running.</source>
         <translation>Đang có một lượt ghi chạy.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="62"/>
+        <location filename="../../photodesk/gui/writing.py" line="77"/>
         <source>Checking %n photo(s)…</source>
         <translation>
             <numerusform>Đang kiểm tra %n ảnh…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="77"/>
+        <location filename="../../photodesk/gui/writing.py" line="92"/>
         <source>Pre-flight failed: %1</source>
         <translation>Kiểm tra trước không thành công: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="110"/>
+        <location filename="../../photodesk/gui/writing.py" line="127"/>
         <source>Writing metadata: %1 of %2…</source>
         <translation>Đang ghi siêu dữ liệu: %1 / %2…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="119"/>
+        <location filename="../../photodesk/gui/writing.py" line="137"/>
         <source>Metadata written to %n photo(s).</source>
         <translation>
             <numerusform>Đã ghi siêu dữ liệu vào %n ảnh.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../photodesk/gui/writing.py" line="139"/>
+        <source>Stopped; the others are as they were.</source>
+        <translation>Đã dừng; các ảnh còn lại giữ nguyên.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="121"/>
+        <location filename="../../photodesk/gui/writing.py" line="141"/>
         <source>%n could not be written (see Problems).</source>
         <translation>
             <numerusform>%n ảnh không ghi được (xem Sự cố).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="142"/>
+        <location filename="../../photodesk/gui/writing.py" line="162"/>
         <source>Selected photos (%n)</source>
         <translation>
             <numerusform>Ảnh đang chọn (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="146"/>
+        <location filename="../../photodesk/gui/writing.py" line="166"/>
         <source>Search “%1” (%2 photos)</source>
         <translation>Tìm “%1” (%2 ảnh)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="147"/>
+        <location filename="../../photodesk/gui/writing.py" line="167"/>
         <source>Photos in the grid (%2)</source>
         <translation>Ảnh trong lưới (%2)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="151"/>
+        <location filename="../../photodesk/gui/writing.py" line="171"/>
         <source>The open article</source>
         <translation>Bài viết đang mở</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="155"/>
+        <location filename="../../photodesk/gui/writing.py" line="175"/>
         <source>The event chosen in the sidebar</source>
         <translation>Sự kiện đang chọn ở thanh bên</translation>
     </message>

@@ -199,3 +199,29 @@ def test_export_an_event_as_jpeg_copies_named_by_a_pattern(qtbot, open_window, s
                                                                   "hoi-cho_02.jpg"]
     dialog.set_format("csv")
     assert not dialog.pattern.isEnabled()
+
+
+def test_a_running_write_can_be_stopped_and_leaves_each_photo_whole(qtbot, open_window, sample):
+    catalog_path, folder = sample
+    photos = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".jpg", ".jpeg"))
+    before = {p.name: p.read_bytes() for p in photos}
+    ids = [photo_row(catalog_path, p)["id"] for p in photos]
+    with Catalog(catalog_path) as cat:
+        edit_photos(cat, ids, caption=CAPTION)
+    window = open_window(catalog_path)
+    select(qtbot, window, ids)
+    with qtbot.waitSignal(window.writing.dialogShown, timeout=10000) as shown:
+        window.writing.write_action.trigger()
+    with qtbot.waitSignal(window.writing.finished, timeout=30000) as finished:
+        shown.args[0].accept()
+        assert window.writing.stop_button.isVisibleTo(window)
+        window.writing.stop_button.click()
+    written, failed = finished.args
+    assert written + failed <= len(photos) and failed == 0
+    assert "Stopped" in window.statusBar().currentMessage()
+    assert not window.writing.stop_button.isVisibleTo(window)
+    for p in photos:  # each photo is either written whole or exactly as it was
+        data = p.read_bytes()
+        if data != before[p.name]:
+            tags = json.loads(exiftool("-j", "-G1", p))[0]
+            assert tags["XMP-dc:Description"] == CAPTION == tags["IPTC:Caption-Abstract"]
