@@ -36,7 +36,7 @@ package: $(PACKAGE_STAMP)
 
 # The menu entry, icon and AppStream metainfo in the user's XDG folders, pointing at the bundle
 # (dist/photodesk/photodesk) when it was built, else at .venv/bin/photodesk.
-install-desktop:
+install-desktop: $(STAMP)
 	bash packaging/install-desktop.sh
 
 uninstall-desktop:
