@@ -26,6 +26,12 @@ from photodesk.core.catalog.schema import name_key  # noqa: E402
 from photodesk.core.fold import words  # noqa: E402
 
 FIRST_PAGE_GOAL_MS, FACETS_GOAL_MS = 30, 100
+# Queries of conditions alone: few matches, old matches, none at all (nothing in the generated
+# catalog has GPS or lacks a caption, and it was indexed long before today).
+CONDITIONS = ("indexed:2020", "indexed:-7d", "pick:yes", "pick:yes has:gps", "label:red",
+              "rating:>=4", "rating:5 -has:caption", "status:missing", "status:offline",
+              "has:gps", "-has:caption", "camera:r6", "label:red rating:>=4",
+              "pick:reject label:red", "status:missing indexed:2019")
 BATCH = 50_000
 START, YEARS = datetime(2016, 1, 1), 10
 
@@ -377,6 +383,10 @@ def measure(path: Path, runs: int, seed: int) -> None:
     report("every photo, first page", first_page([""]), None)
     for query in ("rating:5 (-has:caption OR label:red)", "status:missing", "indexed:2020"):
         report(query, first_page([query]), None)
+    print("Conditions without words (a first page; aim: p95 under 50 ms):")
+    for query in CONDITIONS:
+        report(query, first_page([query]), None,
+               f"({search.count(cat, query, cap=None):,} matches)")
     report("facets of every photo", timed(lambda: search.facets(cat, ""), runs), None)
     report("facets of a rare word", [t for w, _ in rare for t in timed(
         lambda w=w: search.facets(cat, w), runs)], None)

@@ -10,8 +10,9 @@ matches follow in date order.
 """
 
 from photodesk.core.search import cursor as cursors
-from photodesk.core.search.sources import (count_plan, fts_where, joined_source, key_column,
-                                            photos_source, range_where)
+from photodesk.core.search.sources import (candidates, count_plan, deadline, fts_where,
+                                            gathered_source, joined_source, key_column,
+                                            range_where)
 from photodesk.core.search.sql import Plan
 from photodesk.core.search.syntax import QueryError
 
@@ -26,7 +27,8 @@ COLUMN_SORTS = {"indexed": ("p.indexed_at", True), "name": ("p.name_key", False)
                 "rating": ("p.rating", True)}
 GATHER = 15_000  # fewer matches than this: fetch them all and sort, rather than walk an index
 RELEVANCE_WINDOW = 5_000
-SELECTIVE_BUDGET = 0.05  # seconds to find out whether conditions alone match few photos
+SELECTIVE_BUDGET = 0.005  # seconds to count what an index on photos lets through
+WALK_BUDGET = 0.01  # seconds the newest-first walk of conditions alone may take to fill a page
 
 
 def page(db, the_plan: Plan, sort: str, after: str | None, limit: int):
@@ -46,24 +48,34 @@ def _taken(db, the_plan: Plan, sort: str, after: str | None, limit: int):
 
 
 def _newest(db, the_plan: Plan, before: int | None, limit: int):
-    """(photo id, key) of the newest matches with keys below `before`."""
-    source, where, params = joined_source(the_plan)
-    if not the_plan.match and the_plan.conditions and _few(db, the_plan):
-        source, where, params = photos_source(the_plan)  # an index on photos finds them
-    key = key_column(the_plan)
+    """(photo id, key) of the newest matches with keys below `before`.
+
+    Words drive the walk through the full-text index. Conditions alone are walked newest
+    first when they match many recent photos; when an index on photos lets only a few
+    through, or the walk has not filled the page within WALK_BUDGET (the matches are rare
+    or old: indexed:2020), the photos are gathered by their conditions and sorted instead.
+    """
+    walk = joined_source(the_plan)
+    gathered = None if the_plan.match or not the_plan.conditions else gathered_source(the_plan)
+    if gathered is None:
+        return _keyed_rows(db, *walk, before, limit, key_column(the_plan))
+    few = candidates(db, the_plan, GATHER, SELECTIVE_BUDGET)
+    if few is None or few > GATHER:
+        rows = None
+        with deadline(db, WALK_BUDGET) as finished:
+            rows = _keyed_rows(db, *walk, before, limit)
+        if finished():
+            return rows
+    return _keyed_rows(db, *gathered, before, limit)
+
+
+def _keyed_rows(db, source: str, where: str, params: list, before: int | None, limit: int,
+                key: str = "s.key"):
     if before is not None:
         where += f" AND {key} < ?"
-        params.append(before)
-    sql = (f"SELECT s.photo_id, {key} FROM {source} WHERE {where} "
-           f"ORDER BY {key} DESC LIMIT ?")
+        params = [*params, before]
+    sql = f"SELECT s.photo_id, {key} FROM {source} WHERE {where} ORDER BY {key} DESC LIMIT ?"
     return db.execute(sql, [*params, limit]).fetchall()
-
-
-def _few(db, the_plan: Plan) -> bool:
-    """Whether conditions without words match few photos: walking every key in date order to
-    find them would cost more than letting SQLite find them by an index and sort them."""
-    found = count_plan(db, the_plan, GATHER, budget=SELECTIVE_BUDGET)
-    return found is not None and found <= GATHER
 
 
 def _paged(rows: list, limit: int, make_cursor) -> tuple[list[int], str | None]:

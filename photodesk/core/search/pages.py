@@ -49,7 +49,10 @@ def run(cat: Catalog, query: str | Query, *, sort: str = "taken", limit: int = P
         rows, more = orders.page(cat.db, the_plan, sort, after, limit)
     total, exact = None, False
     if count_cap != 0:
-        total = count_plan(cat.db, the_plan, count_cap, budget=count_budget)
+        if after is None and more is None and len(rows) < limit:
+            total = len(rows)  # the first page holds every match: nothing left to count
+        else:
+            total = count_plan(cat.db, the_plan, count_cap, budget=count_budget)
         if total is not None:
             exact = count_cap is None or total <= count_cap
             total = total if exact else count_cap

@@ -2,11 +2,14 @@
 word index (photo_search), the search keys (s) and the photos (p); and counting them within a
 time budget."""
 
+import re
 import sqlite3
 import time
 from contextlib import contextmanager
 
 from photodesk.core.search.sql import Plan
+
+_NAMES_PHOTO = re.compile(r"\bp\.")
 
 
 def key_column(the_plan: Plan) -> str:
@@ -99,3 +102,36 @@ def deadline(db, seconds: float | None):
             raise
     finally:
         db.conn.set_progress_handler(None, 0)
+
+
+def gathered_source(the_plan: Plan) -> tuple[str, str, list] | None:
+    """FROM and WHERE that find the photos by their conditions first (an index on photos
+    serves them), then look up their search keys in photo id order; None when no condition
+    names the photo alone. For conditions without words that match few photos, or only old
+    ones: walking the keys newest first would read every newer photo to reject it."""
+    on_photos, keyed = the_plan.photo_terms()
+    if not on_photos:
+        return None
+    where, params = range_where(the_plan, "s.key")
+    inner = " AND ".join(f"({sql})" for sql, _ in on_photos)
+    where += f" AND s.photo_id IN (SELECT p.id FROM photos p WHERE {inner})"
+    params += [p for _, ps in on_photos for p in ps]
+    for sql, ps in keyed:
+        where += f" AND ({sql})"
+        params += ps
+    source = "search_keys s"
+    if any(_NAMES_PHOTO.search(sql) for sql, _ in keyed):  # e.g. (date OR rating) names both
+        source += " CROSS JOIN photos p ON p.id = s.photo_id"
+    return source, where, params
+
+
+def candidates(db, the_plan: Plan, cap: int, budget: float) -> int | None:
+    """How many photos the conditions that name the photo alone let through (at most cap + 1),
+    without their search keys; None when budget seconds ran out (no index served them)."""
+    on_photos, _ = the_plan.photo_terms()
+    inner = " AND ".join(f"({sql})" for sql, _ in on_photos) or "1"
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM photos p WHERE {inner} LIMIT ?)"
+    found = None
+    with deadline(db, budget) as finished:
+        found = db.execute(sql, [*(p for _, ps in on_photos for p in ps), cap + 1]).fetchone()[0]
+    return found if finished() else None

@@ -12,7 +12,8 @@ from photodesk.core.search import keys
 from photodesk.core.search.index import FOLDER_MARK
 from photodesk.core.search.syntax import All, Any, Fact, Node, Not, Query, Text, conjuncts
 
-IN_INDEX = "s.key IN (SELECT rowid FROM photo_search WHERE photo_search MATCH ?)"
+KEY = "s.key"
+IN_INDEX = f"{KEY} IN (SELECT rowid FROM photo_search WHERE photo_search MATCH ?)"
 HAS = {
     "caption": "coalesce(p.caption, '') != ''",
     "headline": "coalesce(p.headline, p.title, '') != ''",
@@ -29,6 +30,14 @@ HAS = {
              "AND x.state = 'confirmed')",
     "article": "EXISTS (SELECT 1 FROM article_images x WHERE x.photo_id = p.id)",
 }
+# -has:… written as the partial indexes of m006 are (the same SQL, so SQLite can use them):
+# the same photos as NOT (HAS[…]), found without reading every photo.
+LACKS = {
+    "caption": "coalesce(p.caption, '') = ''",
+    "headline": "coalesce(p.headline, p.title, '') = ''",
+    "credit": "coalesce(p.credit, p.source, '') = ''",
+    "creator": "coalesce(p.creator, '') = ''",
+}
 
 
 @dataclass
@@ -40,10 +49,22 @@ class Plan:
     where: list[str] = field(default_factory=list)
     params: list = field(default_factory=list)
     nothing: bool = False             # no photo can match
+    terms: list[tuple[str, list]] = field(default_factory=list)  # where with each one's params
 
     @property
     def conditions(self) -> bool:
         return bool(self.where)
+
+    def add(self, sql: str, params: list) -> None:
+        self.where.append(sql)
+        self.params += params
+        self.terms.append((sql, params))
+
+    def photo_terms(self) -> tuple[list[tuple[str, list]], list[tuple[str, list]]]:
+        """The conditions that name only the photo (an index on photos may find them), and
+        the others (they name its search key: a date, or words left out)."""
+        keyed = [t for t in self.terms if KEY in t[0]]
+        return [t for t in self.terms if KEY not in t[0]], keyed
 
 
 def plan(query: Query) -> Plan:
@@ -59,14 +80,11 @@ def plan(query: Query) -> Plan:
         elif isinstance(part, Fact) and part.field == "date":
             _narrow(result, *keys.key_range(*part.value))
         else:
-            sql, params = condition(part)
-            result.where.append(sql)
-            result.params += params
+            result.add(*condition(part))
     if positives:
         result.match = _without(_joined(positives, "AND"), negatives)
     elif negatives:
-        result.where.append(f"NOT {IN_INDEX}")
-        result.params.append(_joined(negatives, "OR"))
+        result.add(f"NOT {IN_INDEX}", [_joined(negatives, "OR")])
     if result.low is not None and result.high is not None and result.low >= result.high:
         result.nothing = True
     return result
@@ -132,6 +150,8 @@ def condition(node: Node) -> tuple[str, list]:
         inner = fts(node.child)
         if inner is not None:
             return f"NOT {IN_INDEX}", [inner]
+        if isinstance(node.child, Fact) and node.child.field == "has" and node.child.value in LACKS:
+            return LACKS[node.child.value], []
         sql, params = condition(node.child)
         return f"NOT ({sql})", params
     if isinstance(node, Fact):
@@ -157,7 +177,7 @@ def _fact(fact: Fact) -> tuple[str, list]:
     value = fact.value
     if fact.field == "date":
         low, high = keys.key_range(*value)
-        return "(s.key >= ? AND s.key < ?)", [low, high]
+        return f"({KEY} >= ? AND {KEY} < ?)", [low, high]
     if fact.field == "indexed":
         sql, params = _between("p.indexed_at", *(_utc(v) for v in value))
         return f"(p.indexed_at IS NOT NULL AND {sql})", params
@@ -170,10 +190,15 @@ def _fact(fact: Fact) -> tuple[str, list]:
             return f"(p.rating IS NOT NULL AND {sql})", params
         return _between("coalesce(p.rating, 0)", low, high, inclusive=True)
     if fact.field == "label":
+        # Spelled as the partial label index of m006 is; IS NOT NULL also keeps NOT (...) true
+        # for photos without a label.
         marks = ", ".join("?" * len(value))
-        return f"coalesce(p.label, '') COLLATE NOCASE IN ({marks})", list(value)
+        return (f"(p.label IS NOT NULL AND p.label COLLATE NOCASE IN ({marks}))", list(value))
     if fact.field == "pick":
-        return "coalesce(p.pick, 0) = ?", [value]
+        if value == 0:
+            return "coalesce(p.pick, 0) = 0", []
+        # Picked and rejected photos are few: `pick <> 0` is the partial pick index of m006.
+        return "(p.pick IS NOT NULL AND p.pick <> 0 AND p.pick = ?)", [value]
     if fact.field == "status":
         return "p.status = ?", [value]
     if fact.field == "has":
