@@ -169,18 +169,18 @@ def test_folders_of_the_settings_are_watched_with_their_observer(tmp_path, photo
 def test_a_folder_given_to_watch_is_remembered_in_the_settings(tmp_path, photo_dir):
     from photodesk.core import settings as store
     store.save(store.Settings(catalog=str(tmp_path / "c.sqlite")))
-    watching = WatchProcess(tmp_path / "c.sqlite", "--observer", "polling", photo_dir)
-    try:
-        watching.wait_for("ready")
-        watching.interrupt()
-    finally:
-        watching.kill()
+    watch_until_ready(tmp_path / "c.sqlite", "--observer", "polling", photo_dir)
     assert store.load().folders == [store.WatchedFolder(str(photo_dir), "polling")]
     # A scratch catalog's folders stay out of the user's list.
-    watching = WatchProcess(tmp_path / "scratch.sqlite", tmp_path)
+    watch_until_ready(tmp_path / "scratch.sqlite", tmp_path)
+    assert store.load().folders == [store.WatchedFolder(str(photo_dir), "polling")]
+
+
+def watch_until_ready(catalog_path, *args) -> None:
+    """Start `photodesk watch`, wait until it is ready, stop it with Ctrl-C."""
+    watching = WatchProcess(catalog_path, *args)
     try:
         watching.wait_for("ready")
         watching.interrupt()
     finally:
         watching.kill()
-    assert store.load().folders == [store.WatchedFolder(str(photo_dir), "polling")]
