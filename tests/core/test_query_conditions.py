@@ -157,3 +157,58 @@ def test_a_first_page_that_holds_every_match_is_counted_without_counting_again(p
     found = sum(1 for p in by_id.values() if _pick(1)(p) and GPS(p))
     page = search.run(cat, "pick:yes has:gps", limit=1_000, count_cap=3)
     assert (page.total, page.total_exact) == ((found, True) if found <= 3 else (3, False))
+
+
+# --- facets of the same queries ---------------------------------------------------------------
+
+FACET_ROUTES = ("walk", "gather")
+
+
+def _facet_route(monkeypatch, route):
+    from photodesk.core.search import facet_counts
+    monkeypatch.setattr(facet_counts, "_route",
+                        lambda db, the_plan, exact, sample: (facet_counts._UNKNOWN, route))
+
+
+def _counts(found, name):
+    return {v.value: v.count for v in found.groups[name]}
+
+
+@pytest.mark.parametrize("route", FACET_ROUTES)
+@pytest.mark.parametrize("query", list(QUERIES))
+def test_facets_of_conditions_count_what_a_plain_filter_counts_by_either_route(
+        photos, monkeypatch, route, query):
+    from collections import Counter
+    cat, by_id, _ = photos
+    _facet_route(monkeypatch, route)
+    matched = [p for p in by_id.values() if QUERIES[query](p)]
+    found = search.facets(cat, query)
+    assert (found.total, found.exact, found.sampled) == (len(matched), True, len(matched))
+    assert _counts(found, "status") == Counter(p["status"] for p in matched)
+    assert _counts(found, "pick") == Counter({1: "yes", -1: "reject"}.get(p["pick"], "no")
+                                             for p in matched)
+    assert _counts(found, "rating") == Counter(str(p["rating"] or 0) for p in matched)
+    assert _counts(found, "label") == Counter(p["label"] for p in matched if p["label"])
+    assert _counts(found, "year") == Counter(p["taken_at"][:4] for p in matched if p["taken_at"])
+    assert _counts(found, "folder") == ({"/p": len(matched)} if matched else {})
+
+
+@pytest.mark.parametrize("query", list(QUERIES))
+def test_sampled_facets_of_conditions_are_the_same_by_either_route(photos, monkeypatch, query):
+    """Above the sample size both routes estimate, choose the stride and sample alike."""
+    cat, _, _ = photos
+    found = {}
+    for route in FACET_ROUTES:
+        _facet_route(monkeypatch, route)
+        found[route] = search.facets(cat, query, sample=20)
+    assert found["walk"] == found["gather"]
+    assert found["walk"].exact == (search.count(cat, query) <= 20)
+
+
+def test_facets_of_conditions_choose_a_route_that_finds_the_same_counts(photos, monkeypatch):
+    cat, _, _ = photos
+    for query in QUERIES:
+        chosen = search.facets(cat, query), search.facets(cat, query, sample=20)
+        _facet_route(monkeypatch, "walk")
+        assert (search.facets(cat, query), search.facets(cat, query, sample=20)) == chosen, query
+        monkeypatch.undo()

@@ -7,9 +7,15 @@ key is a multiple of a prime stride, about SAMPLE of them) scaled up, and say so
 A prime stride does not fall in step with photos shot in runs of 2, 4 or 8. The sample still
 walks every match once (tens of milliseconds for a word in half of a million photos); the joins to
 people, events and articles, which cost far more per photo, see only the sample.
+
+Conditions without words (has:gps, label:red, indexed:2020) would walk every search key to
+find few or old matches: seconds at a million photos. Their photos are gathered through an
+index on photos instead when that is cheaper (see _route), and the same estimate, stride and
+sample are worked out from the keys gathered; only the photos sampled are read.
 """
 
 import bisect
+import heapq
 import json
 import math
 from collections import Counter
@@ -19,7 +25,8 @@ from datetime import date
 from photodesk.core.catalog import Catalog
 from photodesk.core.search import keys
 from photodesk.core.search.parser import parse
-from photodesk.core.search.sources import (count_plan, fts_where, joined_source, key_column,
+from photodesk.core.search.sources import (candidates, count_plan, deadline, fts_where,
+                                            gathered_source, joined_source, key_column,
                                             range_where)
 from photodesk.core.search.sql import Plan, plan
 from photodesk.core.search.syntax import Any, Query
@@ -28,6 +35,12 @@ FACETS = ("person", "event", "article", "year", "month", "day", "camera", "ratin
           "pick", "folder", "status")
 DATES = ("year", "month", "day")
 SAMPLE = 2_000
+# Gathering costs about 1 µs a photo an index on photos lets through; walking, 2 µs a key.
+FEW = 60_000  # at most this many let through: gather without trying the walk
+GATHER = 200_000  # at most this many: gather when the walk is slow
+COUNT_BUDGET = 0.01  # seconds to count FEW photos let through, past it no index serves
+GATHER_BUDGET = 0.02  # seconds to count GATHER of them
+WALK_BUDGET = 0.03  # seconds the walk may take to find the newest `sample` matches
 PHOTO_FACTS = "p.make, p.model, p.rating, p.label, p.pick, p.status, p.path"
 PICK_NAMES = {1: "yes", 0: "no", -1: "reject"}
 CLAUSE_FIELD = {"person": "person", "event": "event", "article": "article", "year": "date",
@@ -83,24 +96,82 @@ def facets(cat: Catalog, query: str | Query, *, limit: int = 20, sample: int = S
 def _sample(db, the_plan: Plan, sample: int) -> tuple[list, int]:
     """(photo id, key) of every match when there are at most `sample`; else of about `sample`
     matches whose key is a multiple of the returned stride."""
-    if count_plan(db, the_plan, sample) <= sample:
-        return _matches(db, the_plan, 1), 1
-    stride = _prime_at_most(max(2, round(_estimate(db, the_plan, sample) / sample)))
-    rows = _matches(db, the_plan, stride)
+    exact = count_plan(db, the_plan, sample) <= sample
+    newest, route = _route(db, the_plan, exact, sample)
+    if route == "walk":
+        if exact:
+            return _matches(db, the_plan, 1), 1
+        newest = _newest_key(db, the_plan, sample) if newest is _UNKNOWN else newest
+        pick, finish = (lambda stride: _matches(db, the_plan, stride)), (lambda rows: rows)
+    else:
+        found = _gathered(db, the_plan)
+        if len(found) <= sample:  # not `exact`: a write since the count may have removed some
+            return _with_facts(db, found), 1
+        newest = heapq.nlargest(sample + 1, (key for _, key in found))[sample]
+        pick = lambda stride: [r for r in found if r[1] % stride == 0]  # noqa: E731
+        finish = lambda rows: _with_facts(db, rows)  # noqa: E731
+    stride = _prime_at_most(max(2, round(_estimate(db, the_plan, newest, sample) / sample)))
+    rows = pick(stride)
     if len(rows) < sample / 3 and stride > 2:  # the estimate was far too high: look closer
         stride = _prime_at_most(max(2, round(len(rows) * stride / sample)))
-        rows = _matches(db, the_plan, stride)
+        rows = pick(stride)
     elif len(rows) > 2 * sample:
         more = _prime_at_most(round(len(rows) / sample))
         more = more if more != stride else _prime_at_most(more - 1)
         rows = [r for r in rows if r[1] % more == 0]  # coprime strides multiply
         stride *= more
-    return rows, stride
+    return finish(rows), stride
 
 
-def _estimate(db, the_plan: Plan, seen: int) -> float:
-    """How many photos match, from how densely the newest `seen` matches fill the newest
-    photos (cheap: no walk over every match)."""
+_UNKNOWN = object()
+
+
+def _route(db, the_plan: Plan, exact: bool, sample: int):
+    """(the newest key when the walk found it already, "walk" or "gather"): gather the photos
+    of conditions without words through an index on photos when that reads fewer rows."""
+    if the_plan.match or not the_plan.conditions or gathered_source(the_plan) is None:
+        return _UNKNOWN, "walk"
+    few = candidates(db, the_plan, FEW, COUNT_BUDGET)
+    if exact:  # the walk reads every key in the date range, each with its photo
+        span = _keys(db, the_plan, FEW)
+        if few is not None and few <= FEW:
+            return _UNKNOWN, "gather" if few < span else "walk"
+        return _UNKNOWN, "gather" if span > FEW and _keys(db, the_plan, GATHER) > GATHER else "walk"
+    if few is not None and few <= FEW:
+        return _UNKNOWN, "gather"
+    # Many matches: the walk finds the newest `sample` quickly unless they are sparse or old.
+    newest = _UNKNOWN
+    with deadline(db, WALK_BUDGET) as finished:
+        newest = _newest_key(db, the_plan, sample)
+    if finished():
+        return newest, "walk"
+    few = candidates(db, the_plan, GATHER, GATHER_BUDGET)
+    return _UNKNOWN, "gather" if few is not None and few <= GATHER else "walk"
+
+
+def _keys(db, the_plan: Plan, cap: int) -> int:
+    """How many search keys the date range holds, counting at most cap + 1."""
+    where, params = range_where(the_plan, "s.key")
+    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM search_keys s WHERE {where} "
+                      "LIMIT ?)", [*params, cap + 1]).fetchone()[0]
+
+
+def _gathered(db, the_plan: Plan) -> list:
+    """(photo id, key) of every match, found through the conditions on photos first."""
+    source, where, params = gathered_source(the_plan)
+    return db.execute(f"SELECT s.photo_id, s.key FROM {source} WHERE {where}", params).fetchall()
+
+
+def _with_facts(db, rows: list) -> list:
+    """rows of (photo id, key) with the photo columns the facets count."""
+    key_of = dict(rows)
+    found = db.execute(f"SELECT p.id, {PHOTO_FACTS} FROM photos p "
+                       "WHERE p.id IN (SELECT value FROM json_each(?))", [json.dumps(list(key_of))])
+    return [(r[0], key_of[r[0]], *r[1:]) for r in found]
+
+
+def _newest_key(db, the_plan: Plan, seen: int) -> int | None:
+    """The key of the match after the newest `seen`, walking newest first (None: no more)."""
     key = key_column(the_plan)
     if the_plan.conditions:
         source, where, params = joined_source(the_plan)
@@ -110,12 +181,18 @@ def _estimate(db, the_plan: Plan, seen: int) -> float:
         source, (where, params) = "search_keys s", range_where(the_plan, key)
     row = db.execute(f"SELECT {key} FROM {source} WHERE {where} ORDER BY {key} DESC "
                      "LIMIT 1 OFFSET ?", [*params, seen]).fetchone()
-    if row is None:
+    return None if row is None else row[0]
+
+
+def _estimate(db, the_plan: Plan, newest: int | None, seen: int) -> float:
+    """How many photos match, from how densely the newest `seen` matches (down to the key
+    `newest`) fill the newest photos (cheap: no walk over every match)."""
+    if newest is None:
         return seen
     low = -keys.HIGHEST if the_plan.low is None else the_plan.low
     high = keys.HIGHEST if the_plan.high is None else the_plan.high
     newer = db.execute("SELECT count(*) FROM search_keys WHERE key >= ? AND key < ?",
-                       [row[0], high]).fetchone()[0]
+                       [newest, high]).fetchone()[0]
     if the_plan.low is None and the_plan.high is None:
         everything = db.execute("SELECT max(id) FROM photos").fetchone()[0] or 0
     else:
