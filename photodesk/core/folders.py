@@ -7,6 +7,7 @@ from photodesk.core import settings as store
 from photodesk.core import workspace
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
+from photodesk.core.paths import inside
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,7 @@ def remove_folder(cat: Catalog, path: str, settings: store.Settings | None = Non
     path = store.normal_path(path)
     settings = settings or store.load()
     own = workspace.is_settings_catalog(cat, settings)
-    parent = next((f["path"] for f in catalog.folders(cat)
-                   if f["path"] != path and path.startswith(f["path"].rstrip("/") + "/")), None)
+    parent = next((f["path"] for f in catalog.folders(cat) if inside(path, f["path"])), None)
     if parent is not None:
         # The parent's next scan would bring the photos straight back.
         raise FolderError(f"{path} is inside the catalog folder {parent}: remove that one, "

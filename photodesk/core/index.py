@@ -16,6 +16,7 @@ from photodesk.core.articles import ArticleError
 from photodesk.core.articles.link import import_article, link_photos
 from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog
+from photodesk.core.paths import inside
 from photodesk.core.scan import Candidate, ScanProblem, scan
 
 BATCH_SIZE = 200
@@ -189,7 +190,7 @@ def _returned(cat: Catalog, returned: list[tuple[str, int]]) -> Iterator[Event]:
 
 def _root_readable(path: str, roots: list[str], problems: list[ScanProblem]) -> bool:
     """A file under a folder we could not list is not known to be gone."""
-    return not any(path.startswith(p.path.rstrip("/") + "/") for p in problems)
+    return not any(inside(path, p.path) for p in problems)
 
 
 def _index(cat: Catalog, todo: list[Candidate], workers: int | None, batch_size: int,

@@ -12,6 +12,8 @@ import copy
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from photodesk.core.paths import within
+
 LANGUAGES = ("", "vi", "en")  # "" follows the system locale
 OBSERVERS = ("auto", "native", "polling")  # auto: native, polling on network file systems
 WRITE_MODES = ("embedded", "sidecar")
@@ -60,9 +62,6 @@ class Settings:
     def thumbnail_cache_bytes(self) -> int:
         return self.thumbnail_cache_mb * 1024 * 1024
 
-    def observer_for(self, folder: str) -> str:
-        folder = normal_path(folder)
-        return next((f.observer for f in self.folders if f.path == folder), "auto")
 
 
 @dataclass
@@ -201,13 +200,10 @@ def _bad_cache_place(settings: Settings) -> str | None:
     if cache in (os.path.expanduser("~"), "/"):
         return "it would be the home folder"
     for folder in settings.folders:
-        if _within(cache, folder.path) or _within(folder.path, cache):
+        if within(cache, folder.path) or within(folder.path, cache):
             return f"it overlaps the watched folder {folder.path}"
     return None
 
-
-def _within(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder.rstrip("/") + "/")
 
 
 def _same_kind(value, default) -> bool:

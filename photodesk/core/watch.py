@@ -21,6 +21,7 @@ from photodesk.core.catalog import photos as catalog
 from photodesk.core.formats import ARTICLE_SUFFIXES, NOT_IMAGES
 from photodesk.core.index import Event as IndexEvent
 from photodesk.core.index import Failed, Indexed, Missing, ReaderPool, Skipped, index_paths
+from photodesk.core.paths import inside
 from photodesk.core.scan import is_hidden
 
 SETTLE_SECONDS = 1.0  # a file is read once its size and mtime held still this long
@@ -98,7 +99,7 @@ def top_folders(cat: Catalog) -> list[dict]:
     """Catalog folders not inside another one (a folder and its subfolder are watched once)."""
     top: list[dict] = []
     for folder in catalog.folders(cat):  # sorted, so a parent comes before its children
-        if not any(_under(folder["path"], t["path"]) for t in top):
+        if not any(inside(folder["path"], t["path"]) for t in top):
             top.append(folder)
     return top
 
@@ -117,7 +118,7 @@ def network_filesystem(path: str, mounts: str = "/proc/mounts") -> str | None:
     """The type of the network file system holding path (nfs, cifs, sshfs…), or None."""
     real, best, kind = os.path.realpath(path), "", None
     for point, fs in _mount_table(mounts):
-        if (real == point or _under(real, point)) and len(point) >= len(best):
+        if (real == point or inside(real, point)) and len(point) >= len(best):
             best, kind = point, fs
     return kind if kind in NETWORK_FILESYSTEMS else None
 
@@ -164,10 +165,6 @@ def _empty(path: str) -> bool:
         return True
 
 
-def _under(path: str, root: str) -> bool:
-    return path.startswith(root.rstrip("/") + "/")
-
-
 # --- watching -----------------------------------------------------------------------------------
 
 @dataclass
@@ -211,7 +208,7 @@ class _Relay(FileSystemEventHandler):
     def _ours(self, path) -> str:
         path = os.fsdecode(path)
         real, root = self._folder.real, self._folder.path
-        if path and real != root and (path == real or _under(path, real)):
+        if path and real != root and (path == real or inside(path, real)):
             return root + path[len(real):]
         return path
 
@@ -371,7 +368,7 @@ class Watcher:
             self._touch(dest, now)
             return
         if is_dir:
-            for old in [p for p in changes.pending if _under(p, src)]:
+            for old in [p for p in changes.pending if inside(p, src)]:
                 changes.pending.pop(old)
                 self._touch(dest + old[len(src):], now)
         changes.moves.append((src, dest))
@@ -387,7 +384,7 @@ class Watcher:
             pending.stat, pending.stable = key, now
 
     def _wanted(self, path: str, is_dir: bool) -> bool:
-        if not path or path == self._excluded or _under(path, self._excluded):
+        if not path or path == self._excluded or inside(path, self._excluded):
             return False
         root = self._folder_of(path)
         if root is None:
@@ -404,7 +401,7 @@ class Watcher:
     def _folder_of(self, path: str) -> _Folder | None:
         best = None
         for folder in self._folders.values():
-            if (path == folder.path or _under(path, folder.path)) and (
+            if (path == folder.path or inside(path, folder.path)) and (
                     best is None or len(folder.path) > len(best.path)):
                 best = folder
         return best
@@ -511,7 +508,7 @@ class Watcher:
             # Now inside a folder added since (its changes still count), or removed from the
             # catalog (they no longer do).
             self._unwatch(self._folders.pop(path))
-            if not any(_under(path, r) for r in rows):
+            if not any(inside(path, r) for r in rows):
                 self._forget(path)
         for path in [p for p in rows if p not in self._folders]:
             yield from self._watch(cat, rows[path])
@@ -538,7 +535,7 @@ class Watcher:
     def _forget(self, root: str) -> None:
         changes = self._changes
         for table in (changes.pending, changes.gone):
-            for path in [p for p in table if p == root or _under(p, root)]:
+            for path in [p for p in table if p == root or inside(p, root)]:
                 del table[path]
 
 

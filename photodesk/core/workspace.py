@@ -7,6 +7,7 @@ from pathlib import Path
 from photodesk.core import settings as store
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
+from photodesk.core.paths import inside
 
 
 @dataclass
@@ -45,17 +46,18 @@ def sync_folders(cat: Catalog, settings: store.Settings, *,
             if known[folder.path].get("observer") != observer:
                 catalog.set_folder_watch(cat, folder.path, observer=observer)
     listed = {f.path for f in settings.folders}
-    missing = [p for p in known if p not in listed and _is_top(p, known)]
+    missing = [p for p in known
+               if p not in listed and not any(inside(p, other) for other in known)]
+    if not missing:
+        return synced
+
+    def add_missing(s: store.Settings) -> None:
+        # Subfolders of a watched folder are watched with it: only top folders are listed.
+        s.folders += [store.WatchedFolder(p, known[p].get("observer") or "auto")
+                      for p in missing if all(f.path != p for f in s.folders)]
     try:
-        for path in missing:
-            store.remember_folders([path], known[path].get("observer") or "auto",
-                                   path=settings_file)
+        store.modify(add_missing, settings_file)  # one write for them all
     except (OSError, ValueError) as exc:
         synced.problem = (f"the watched folders could not be saved in the settings "
                           f"({getattr(exc, 'strerror', None) or exc})")
     return synced
-
-
-def _is_top(path: str, known: dict) -> bool:
-    # Subfolders of a watched folder are watched with it; only the top ones are listed.
-    return not any(path != other and path.startswith(other.rstrip("/") + "/") for other in known)
