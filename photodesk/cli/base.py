@@ -1,5 +1,7 @@
 """The photodesk command group, its --catalog option, and helpers the commands share."""
 
+import time
+
 import click
 
 from photodesk import __version__
@@ -64,3 +66,26 @@ def public(row: dict) -> dict:
 def short(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr for long runs (index, cache rebuild); off when not a
+    terminal."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.shown = False
+
+    def update(self, p) -> None:  # p: photodesk.core.index.Progress
+        if not self.enabled:
+            return
+        eta = "--:--" if p.eta_seconds is None else time.strftime("%M:%S", time.gmtime(p.eta_seconds))
+        width = 30
+        filled = int(width * p.done / p.total) if p.total else width
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total} "
+                   f"{p.rate:.1f} img/s, {eta} left ", nl=False, err=True)
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            click.echo(err=True)

@@ -4,8 +4,7 @@ import sys
 
 import click
 
-from photodesk.cli.base import main
-from photodesk.cli.index import _ProgressBar
+from photodesk.cli.base import ProgressBar, main
 from photodesk.core import settings, thumbcache
 from photodesk.core.index import Progress
 
@@ -50,7 +49,7 @@ def prune(obj, limit_mb):
 def rebuild(obj, everything, workers, quiet):
     """Make the thumbnails missing for present photos again from the originals."""
     cat = obj.catalog
-    bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
     remade, failed = 0, []
     try:
         for event in thumbcache.rebuild(cat, cat.thumbs_dir, all=everything, workers=workers):

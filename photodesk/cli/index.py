@@ -1,11 +1,10 @@
 """photodesk index: folders in, catalog out, with a progress bar."""
 
 import sys
-import time
 
 import click
 
-from photodesk.cli.base import main
+from photodesk.cli.base import ProgressBar, main
 from photodesk.core.index import Failed, Indexed, Missing, Progress, Scanned, Skipped, index_paths
 from photodesk.core.thumbcache import keep_within_limit
 
@@ -19,7 +18,7 @@ def index(obj, paths, workers, quiet):
     """Add folders (or files) to the catalog and index every image in them."""
     counts = {"new": 0, "updated": 0, "moved": 0, "missing": 0, "skipped": 0}
     failures = []
-    bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
         _run_index(obj.catalog, paths, workers, counts, failures, bar)
     except KeyboardInterrupt:
@@ -54,23 +53,3 @@ def _run_index(cat, paths, workers, counts, failures, bar) -> None:
             counts["missing"] += 1
         elif isinstance(event, Skipped):
             counts["skipped"] += 1
-
-
-class _ProgressBar:
-    def __init__(self, enabled: bool):
-        self.enabled = enabled
-        self.shown = False
-
-    def update(self, p: Progress) -> None:
-        if not self.enabled:
-            return
-        eta = "--:--" if p.eta_seconds is None else time.strftime("%M:%S", time.gmtime(p.eta_seconds))
-        width = 30
-        filled = int(width * p.done / p.total) if p.total else width
-        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total} "
-                   f"{p.rate:.1f} img/s, {eta} left ", nl=False, err=True)
-        self.shown = True
-
-    def finish(self) -> None:
-        if self.shown:
-            click.echo(err=True)
