@@ -57,7 +57,7 @@ expect "photodesk, version $version"
 step "--help lists the commands; each is run below"
 pd "$work/c.sqlite" --help
 listed=$(sed -n '/^Commands:/,$p' "$work/out" | awk 'NR > 1 && NF {print $1}' | sort | tr '\n' ' ')
-covered="article cache codes edit export folders gui index search show stats watch write "
+covered="article cache catalog codes edit export folders gui index search show stats watch write "
 [ "$listed" = "$covered" ] \
   || fail "commands listed ($listed) differ from those this smoke test runs ($covered)"
 
@@ -95,6 +95,18 @@ pd "$work/c.sqlite" cache clear
 pd "$work/c.sqlite" cache rebuild --quiet
 pd "$work/c.sqlite" cache prune
 pd "$work/c.sqlite" cache info
+
+step "catalog check, backup, backups, restore"
+pd "$work/c.sqlite" catalog check
+expect "ok: the catalog is sound"
+pd "$work/c.sqlite" catalog backup
+expect "backed up to"
+pd "$work/c.sqlite" catalog backups
+expect "manual"
+pd "$work/c.sqlite" catalog restore --yes
+expect "restored"
+pd "$work/c.sqlite" stats
+expect_re "present: +$((3 * n))\$"
 
 step "article import, list, show"
 pd "$work/c.sqlite" article import "$work"/sample/*.txt

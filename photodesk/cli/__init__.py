@@ -4,7 +4,7 @@ Each module registers its commands on the group in base.py; importing them here 
 """
 
 from photodesk.cli import articles, edit, gui, index, photos, watch  # noqa: F401  (registers commands)
-from photodesk.cli import cache, folders  # noqa: F401  (registers commands)
+from photodesk.cli import cache, catalog, folders  # noqa: F401  (registers commands)
 from photodesk.cli.base import main
 
 __all__ = ["main"]

@@ -1,5 +1,6 @@
 """The photodesk command group, its --catalog option, and helpers the commands share."""
 
+import sqlite3
 import time
 
 import click
@@ -7,6 +8,7 @@ import click
 from photodesk import __version__
 from photodesk.core import settings as store
 from photodesk.core.catalog import Catalog, CatalogError
+from photodesk.core.catalog.db import problem as storage_problem
 
 
 class Context:
@@ -35,7 +37,22 @@ class Context:
         return str(exc)
 
 
-@click.group(invoke_without_command=True)
+class _Group(click.Group):
+    """Storage faults met anywhere in a command (a full disk, a damaged catalog, another
+    writer that holds the lock too long) end it with one line naming the file, not a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (sqlite3.Error, OSError) as exc:
+            obj = ctx.obj
+            message = storage_problem(exc, obj.catalog_path if obj else "catalog")
+            if message is None:
+                raise
+            raise click.ClickException(message) from exc
+
+
+@click.group(cls=_Group, invoke_without_command=True)
 @click.version_option(__version__, prog_name="photodesk")
 @click.option("--catalog", "catalog_path", type=click.Path(dir_okay=False),
               default=None,

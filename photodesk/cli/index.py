@@ -1,10 +1,12 @@
 """photodesk index: folders in, catalog out, with a progress bar."""
 
+import sqlite3
 import sys
 
 import click
 
 from photodesk.cli.base import ProgressBar, main
+from photodesk.core.catalog import backup
 from photodesk.core.index import Failed, Indexed, Missing, Progress, Scanned, Skipped, index_paths
 from photodesk.core.thumbcache import keep_within_limit
 
@@ -27,6 +29,10 @@ def index(obj, paths, workers, quiet):
                    "saved; run the same command again to carry on.", err=True)
         sys.exit(130)
     bar.finish()
+    try:
+        backup.make_if_due(obj.catalog)  # the daily copy, made by whichever command finds it due
+    except (OSError, sqlite3.Error) as exc:
+        click.echo(f"warning: the daily catalog backup failed ({exc})", err=True)
     pruned = keep_within_limit(obj.catalog, obj.settings.thumbnail_cache_bytes)
     if pruned.refused:
         click.echo(f"warning: thumbnail cache not pruned: {pruned.refused}", err=True)
@@ -34,7 +40,8 @@ def index(obj, paths, workers, quiet):
     if failures:
         click.echo(f"{len(failures)} could not be read:", err=True)
         for f in failures:
-            click.echo(f"  {f.path}: {f.reason}", err=True)
+            again = " (a passing fault: read again at the next index)" if f.failure == "passing" else ""
+            click.echo(f"  {f.path}: {f.reason}{again}", err=True)
         sys.exit(1)
 
 

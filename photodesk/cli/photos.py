@@ -122,6 +122,9 @@ def _list_saved(cat: Catalog, as_json: bool) -> None:
         click.echo(f"{e.name}\t{e.query}" + (f"\t(sorted by {e.sort})" if e.sort != "taken" else ""))
 
 
+PASSING = " — a passing fault: read again at the next index"
+
+
 @main.command()
 @click.argument("photo")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
@@ -134,7 +137,8 @@ def show(obj, photo, as_json):
         click.echo(json.dumps(public(row), ensure_ascii=False, indent=2))
         return
     click.echo(f"{row['path']}\n  id: {row['id']}\n  status: {row['status']}"
-               + (f" ({row['status_reason']})" if row.get("status_reason") else ""))
+               + (f" ({row['status_reason']})" if row.get("status_reason") else "")
+               + (PASSING if row.get("failure") == "passing" else ""))
     for name in SHOWN_FIELDS:
         value = row.get(name)
         if value not in (None, "", []):
@@ -175,4 +179,5 @@ def stats(obj, as_json):
     for k, v in s.items():
         click.echo(f"{k:>10}: {v}")
     for p in problems:
-        click.echo(f"  unreadable: {p['path']}: {p['status_reason']}")
+        again = PASSING if p.get("failure") == "passing" else ""
+        click.echo(f"  unreadable: {p['path']}: {p['status_reason']}{again}")

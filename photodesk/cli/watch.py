@@ -81,7 +81,8 @@ class _Log:
         if isinstance(e, Missing):
             return f"{'missing':<9} {e.path}"
         if isinstance(e, Failed):
-            return f"{'failed':<9} {e.path}: {e.reason}"
+            again = " (a passing fault: read again at the next catch-up)" if e.failure == "passing" else ""
+            return f"{'failed':<9} {e.path}: {e.reason}{again}"
         if isinstance(e, Skipped):
             return f"{'skipped':<9} {e.path}: {e.reason}"
         if isinstance(e, ArticleImported):

@@ -1,5 +1,6 @@
 """Reading one image file into catalog facts: content hash, metadata and thumbnails (runs in workers)."""
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -10,20 +11,45 @@ from photodesk.core.metadata.read import read_metadata
 from photodesk.core.thumbs import ThumbnailError, content_hash_of, make_thumbnails
 
 IMAGE_SUFFIXES = frozenset(".jpg .jpeg .jpe .png .tif .tiff .webp .heic .heif".split())
+# Errors that say nothing about the file itself: the same file may read well in a minute.
+PASSING_ERRNOS = frozenset({
+    errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EACCES, errno.EPERM, errno.EAGAIN,
+    errno.EBUSY, errno.ETIMEDOUT, errno.ENOMEM, errno.ESTALE, errno.EINTR, errno.ENOTCONN,
+    errno.EHOSTDOWN, errno.EHOSTUNREACH, errno.ECONNRESET, errno.ENOLCK, errno.EROFS,
+    errno.EMFILE, errno.ENFILE,
+})
+
+
+def failure_of(exc: BaseException) -> str:
+    """"passing" for a fault of the moment (disk, network, memory), else "permanent"."""
+    if isinstance(exc, MemoryError):
+        return "passing"
+    if isinstance(exc, OSError) and exc.errno in PASSING_ERRNOS:
+        return "passing"
+    return "permanent"
+
+
+def failed(reason: str, exc: BaseException | None = None, failure: str | None = None) -> dict:
+    """An unreadable outcome with its failure kind; nothing else is known of the file."""
+    return {"outcome": "unreadable", "reason": reason,
+            "failure": failure or (failure_of(exc) if exc else "permanent")}
 
 
 def analyse(path: str, size: int, mtime_ns: int, thumbs_dir: str) -> dict:
     """One file's outcome as a plain dict (it crosses process boundaries).
 
     "outcome" is "photo" (record and lists follow), "skip" (not ours, or not finished) or
-    "unreadable" (recorded with its reason, so the editor sees it).
+    "unreadable" (recorded with its reason, so the editor sees it, and its "failure":
+    "passing" when it is worth reading again unchanged, else "permanent").
     """
     try:
         with open(path, "rb") as fh:
             data = fh.read()
         after = os.stat(path)
-    except OSError as exc:
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as exc:
         return {"outcome": "skip", "reason": f"cannot read: {exc.strerror or exc}"}
+    except (OSError, MemoryError) as exc:
+        return failed(f"cannot read: {_why(exc)}", exc)
     if (after.st_size, after.st_mtime_ns) != (size, mtime_ns) or len(data) != after.st_size:
         return {"outcome": "skip", "reason": "still being written (size or time changed)"}
     fmt = sniff(data[:16])
@@ -31,8 +57,21 @@ def analyse(path: str, size: int, mtime_ns: int, thumbs_dir: str) -> dict:
         if Path(path).suffix.lower() not in IMAGE_SUFFIXES:
             return {"outcome": "skip", "reason": "not an image"}
         reason = "empty file (0 bytes)" if not data else "not an image: its content is no known image format"
-        return {"outcome": "unreadable", "reason": reason, "record": {"format": None}}
-    return _photo(data, fmt, thumbs_dir)
+        return {**failed(reason), "record": {"format": None}}
+    try:
+        return _photo(data, fmt, thumbs_dir)
+    except (OSError, MemoryError) as exc:
+        # Reading went well but a thumbnail could not be saved (a full disk, most often):
+        # what was read is kept, and the file is read again once the fault has passed.
+        return failed(f"could not be indexed: {_why(exc)}", exc)
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror + (f" ({exc.filename})" if exc.filename else "")
+    return str(exc)
 
 
 def _photo(data: bytes, fmt: str, thumbs_dir: str) -> dict:
@@ -54,14 +93,18 @@ def _photo(data: bytes, fmt: str, thumbs_dir: str) -> dict:
     if rating is not None and 1 <= rating <= 5:
         record["rating"] = int(rating)
     warnings = list(meta.warnings)
-    outcome = "photo"
+    outcome, failure = "photo", None
     try:
         decoded = make_thumbnails(data, Path(thumbs_dir), content_hash)
         record.update(width=decoded.width, height=decoded.height)
         if decoded.truncated:
             warnings.append("image data is truncated: the thumbnail shows only what is there")
     except ThumbnailError as exc:
-        outcome, record["status_reason"] = "unreadable", str(exc)
+        outcome, failure, record["status_reason"] = "unreadable", "permanent", str(exc)
+    except (OSError, MemoryError) as exc:
+        # The metadata was read; only the thumbnails could not be saved. Keep what was read.
+        outcome, failure = "unreadable", failure_of(exc)
+        record["status_reason"] = f"thumbnails could not be saved: {_why(exc)}"
     record["warnings"] = json.dumps(warnings, ensure_ascii=False) if warnings else None
     return {"outcome": outcome, "record": record, "lists": lists,
-            "reason": record.get("status_reason")}
+            "reason": record.get("status_reason"), "failure": failure}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from photodesk.core import search
-from photodesk.core.analyse import analyse
+from photodesk.core.analyse import analyse, failed
 from photodesk.core.catalog import Catalog
 from photodesk.core.articles import ArticleError
 from photodesk.core.articles.link import import_article, link_photos
@@ -50,6 +50,7 @@ class Failed:
     path: str
     reason: str
     photo_id: int | None = None  # set when the file is recorded as unreadable
+    failure: str = "permanent"   # "passing": read again at the next index, though unchanged
 
 
 @dataclass(frozen=True)
@@ -123,11 +124,14 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
     roots = [os.path.abspath(p) for p in paths]
     known: dict[str, tuple] = {}
     known_articles: dict[str, tuple] = {}
+    retry: set[str] = set()
     for root in roots:
         if os.path.isdir(root):
-            catalog.add_folder(cat, root)
+            with cat.transaction():
+                catalog.add_folder(cat, root)
         known.update(catalog.known_files(cat, root))
         known_articles.update(store.known_articles(cat, root))
+        retry.update(catalog.passing_failures(cat, root))
     todo, seen, problems, articles, returned = [], set(), [], [], []
     own = {str(cat.thumbs_dir)}  # the catalog's own cache must never be indexed
     for root in roots:
@@ -142,7 +146,8 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
                 seen.add(item.path)
                 old = known.get(item.path)
                 changed = old is None or (old[1], old[2]) != (item.size, item.mtime_ns)
-                if changed or old[3] == "missing":  # a file back at its path is read again
+                # A file back at its path, or one that failed for a passing reason, is read again.
+                if changed or old[3] == "missing" or item.path in retry:
                     todo.append(item)
                 elif old[3] == "offline":
                     returned.append((item.path, old[0]))
@@ -251,7 +256,7 @@ def _pooled(queue, thumbs_dir: str, workers: int, readers: ReaderPool | None):
                         readers.discard()
                     return list(pending.values())
                 except Exception as exc:  # one file's failure must not stop the run
-                    result = {"outcome": "unreadable", "reason": f"reading failed: {exc}"}
+                    result = failed(f"reading failed: {exc}", exc)
                 c = pending.pop(future)
                 for nxt in _take(queue, 1):
                     submit(nxt)
@@ -262,7 +267,10 @@ def _pooled(queue, thumbs_dir: str, workers: int, readers: ReaderPool | None):
             for future in pending:  # a stopped run leaves the kept pool idle
                 future.cancel()
         else:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Waited for: a pool left to shut down while the interpreter exits races
+            # concurrent.futures' own exit hook ("Bad file descriptor" on stderr). Only the
+            # files in flight are waited for, one per reader.
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -274,6 +282,25 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 def _ignore_interrupts() -> None:
     # Ctrl-C reaches the whole process group; only the parent decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent()
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _end_with_parent() -> None:
+    """A reader must not outlive the process that started it: a parent killed with SIGKILL
+    cannot shut its pool down, and its readers would wait for work for ever (and hold the
+    resource tracker open). A thread watches the parent and ends the reader when it is gone."""
+    import threading
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _isolated(c: Candidate, thumbs_dir: str):
@@ -281,7 +308,9 @@ def _isolated(c: Candidate, thumbs_dir: str):
         try:
             yield pool.submit(analyse, c.path, c.size, c.mtime_ns, thumbs_dir).result()
         except BrokenProcessPool:
-            yield {"outcome": "unreadable", "reason": "the metadata reader crashed on this file"}
+            # Passing: a reader killed from outside (out of memory) looks the same as one the
+            # file crashed; the next index tries it again, alone.
+            yield failed("the metadata reader crashed on this file", failure="passing")
 
 
 def _take(iterator, n: int) -> list:
@@ -324,15 +353,21 @@ def _save(cat: Catalog, c: Candidate, result: dict, known_folders: list[dict],
     record = {**result.get("record", {}), "path": c.path, "name": name, "size": c.size,
               "mtime_ns": c.mtime_ns, "folder_id": folder_id, "indexed_at": catalog.now()}
     if outcome == "unreadable":
-        record.update(status="unreadable", status_reason=result["reason"])
+        failure = result.get("failure") or "permanent"
+        record.update(status="unreadable", status_reason=result["reason"], failure=failure)
+        known_id = catalog.photo_by_path_id(cat, c.path)
+        if failure == "passing" and "hash" not in record and known_id is not None:
+            # Nothing was read this time: keep all the catalog knew, marked to be read again.
+            catalog.set_failed(cat, known_id, result["reason"], failure)
+            return Failed(c.path, result["reason"], known_id, failure)
     else:
-        record.update(status="present", status_reason=None)
+        record.update(status="present", status_reason=None, failure=None)
     photo_id, change = _identity(cat, c.path, record.get("hash"))
     if change == "moved":
         catalog.move_photo(cat, photo_id, c.path, record["folder_id"], name)
     photo_id = catalog.save_photo(cat, record, result.get("lists", {}), photo_id)
     if outcome == "unreadable":
-        return Failed(c.path, result["reason"], photo_id)
+        return Failed(c.path, result["reason"], photo_id, record["failure"])
     return Indexed(c.path, photo_id, change)
 
 

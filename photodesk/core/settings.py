@@ -98,9 +98,12 @@ def read(path: Path | None = None, *, repair: bool = True) -> Loaded:
         return _damaged(path, f"cannot be read ({exc})", repair)
     try:
         data = tomllib.loads(text)
+        settings, wrong = from_dict(data)
     except tomllib.TOMLDecodeError as exc:
         return _damaged(path, f"is not valid TOML ({exc})", repair)
-    settings, wrong = from_dict(data)
+    except (RecursionError, MemoryError):
+        # tomllib recurses once per nested bracket: a few hundred of them exhaust the stack.
+        return _damaged(path, "is nested too deeply to be read", repair)
     if wrong:
         # Values of the wrong kind are replaced one by one; the rest of the file still counts.
         return Loaded(settings, f"{path}: ignored {'; '.join(wrong)}")

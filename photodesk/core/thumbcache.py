@@ -148,7 +148,9 @@ def rebuild(cat: Catalog, cache_dir: str | os.PathLike, *, all: bool = False,
     else:
         complete = _complete_hashes(cache_dir)
         todo = [p for p in photos if p["hash"] not in complete]
-    yield Checked(len(photos), len(todo))
+    retry = catalog.passing_failures(cat)
+    yield Checked(len(photos), len(todo) + len(retry))
+    yield from _retried(cat, retry, workers)
     started, last = time.monotonic(), 0.0
     for done, (photo, reason) in enumerate(_remade(todo, cache_dir, all, workers), 1):
         if reason is None:
@@ -158,6 +160,19 @@ def rebuild(cat: Catalog, cache_dir: str | os.PathLike, *, all: bool = False,
         if done == len(todo) or time.monotonic() - last > PROGRESS_SECONDS:
             last = time.monotonic()
             yield Progress(done, len(todo), started)
+
+
+def _retried(cat: Catalog, paths: list[str], workers: int | None) -> Iterator[RebuildEvent]:
+    """Photos whose reading failed for a passing reason (a full disk, most often while making
+    their thumbnails) are read again whole, by the indexer, which owns what the catalog says."""
+    if not paths:
+        return
+    from photodesk.core.index import Failed, Indexed, index_paths
+    for event in index_paths(cat, paths, workers=workers):
+        if isinstance(event, Indexed):
+            yield Remade(event.photo_id, event.path)
+        elif isinstance(event, Failed):
+            yield NotRemade(event.photo_id or 0, event.path, event.reason)
 
 
 def _remade(todo: list[dict], cache_dir, replace: bool, workers: int | None):

@@ -45,7 +45,7 @@ def make_thumbnails(data: bytes, cache_dir: Path, content_hash: str) -> Decoded:
     try:
         image = Image.open(io.BytesIO(data))
     except Exception as exc:
-        raise ThumbnailError(f"not a decodable image ({exc})") from exc
+        raise ThumbnailError(f"not a decodable image ({_plain(exc)})") from exc
     width, height = image.size
     if width * height > MAX_PIXELS:
         raise ThumbnailError(
@@ -59,6 +59,12 @@ def make_thumbnails(data: bytes, cache_dir: Path, content_hash: str) -> Decoded:
         large.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)
         _save_atomically(large, thumb_path(cache_dir, content_hash, size))
     return decoded
+
+
+def _plain(exc: Exception) -> str:
+    """Pillow names the stream it was given (<_io.BytesIO object at 0x…>): meaningless to a user."""
+    text = re.sub(r"\s*<_io\.\w+ object at 0x[0-9a-f]+>", "", str(exc))
+    return text or type(exc).__name__
 
 
 def _decode_scaled(image: Image.Image, size: int) -> tuple[Image.Image, bool]:
@@ -77,11 +83,11 @@ def _decode_scaled(image: Image.Image, size: int) -> tuple[Image.Image, bool]:
             image.load()
             truncated = True
         except Exception as exc:
-            raise ThumbnailError(f"image data damaged ({exc})") from exc
+            raise ThumbnailError(f"image data damaged ({_plain(exc)})") from exc
         finally:
             ImageFile.LOAD_TRUNCATED_IMAGES = False
     except Exception as exc:
-        raise ThumbnailError(f"image data damaged ({exc})") from exc
+        raise ThumbnailError(f"image data damaged ({_plain(exc)})") from exc
     try:
         upright = ImageOps.exif_transpose(image)
     except Exception:

@@ -4,6 +4,7 @@ import errno
 import os
 import queue
 import re
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,7 +18,9 @@ from watchdog.observers.polling import PollingObserverVFS
 from photodesk.core import search
 from photodesk.core.articles.link import link_photos
 from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import backup
 from photodesk.core.catalog import photos as catalog
+from photodesk.core.catalog.db import problem as storage_problem
 from photodesk.core.formats import ARTICLE_SUFFIXES, NOT_IMAGES
 from photodesk.core.index import Event as IndexEvent
 from photodesk.core.index import Failed, Indexed, Missing, ReaderPool, Skipped, index_paths
@@ -27,6 +30,8 @@ from photodesk.core.scan import is_hidden
 SETTLE_SECONDS = 1.0  # a file is read once its size and mtime held still this long
 POLL_SECONDS = 3.0  # how often the polling observer lists a folder
 CHECK_SECONDS = 2.0  # how often each folder is checked for being offline
+RETRY_SECONDS = 2.0
+BACKUP_CHECK_SECONDS = 3600.0  # how often a long watch looks whether the daily backup is due  # a busy or full catalog is tried again after this
 NETWORK_FILESYSTEMS = frozenset(
     "nfs nfs4 cifs smb3 smbfs ncpfs afs 9p davfs fuse.davfs2 fuse.sshfs fuse.rclone fuse.s3fs "
     "glusterfs fuse.glusterfs ceph fuse.ceph lustre".split())
@@ -237,6 +242,7 @@ class Watcher:
         self._folders: dict[str, _Folder] = {}
         self._changes = _Changes()
         self._next_check = 0.0
+        self._next_backup = time.monotonic() + BACKUP_CHECK_SECONDS
         self._excluded = ""
         self._readers: ReaderPool | None = None
 
@@ -252,16 +258,36 @@ class Watcher:
             yield from self._add_paths(cat)
             for folder in top_folders(cat):
                 yield from self._watch(cat, folder)
-            yield from self._index_events(catch_up(cat, readers=self._readers), set())
+            while not self._stopped.is_set():
+                if (yield from self._passing(cat, lambda: self._index_events(
+                        catch_up(cat, readers=self._readers), set()))):
+                    break
             self._readers.warm()
             yield Ready(sum(1 for f in self._folders.values() if f.observer))
             self._next_check = time.monotonic() + self.check_interval
             while not self._stopped.is_set():
                 self._receive()
-                yield from self._act(cat)
+                yield from self._passing(cat, lambda: self._act(cat))
         finally:
             self._stop_observers()
             self._readers.close()
+
+    def _passing(self, cat: Catalog, work: Callable[[], Iterator[Event]]) -> Iterator[Event]:
+        """Run work; a catalog held by another writer past the busy timeout, or a full disk,
+        is said and waited out, never the end of the watch. The folders are then rescanned
+        (by size and time), so the files of the batch that was not saved are read again.
+        Returns True when work ran to its end."""
+        try:
+            yield from work()
+            return True
+        except sqlite3.OperationalError as exc:
+            message = storage_problem(exc, cat.path)
+            if message is None or "damaged" in message:
+                raise
+            yield WatchProblem(str(cat.path), f"{message}; trying again in {RETRY_SECONDS:.0f} s")
+            self._changes.rescan |= {f.path for f in self._folders.values() if f.online}
+            self._stopped.wait(RETRY_SECONDS)
+            return False
 
     # -- starting and stopping observers --
 
@@ -421,6 +447,17 @@ class Watcher:
         if time.monotonic() >= self._next_check:
             self._next_check = time.monotonic() + self.check_interval
             yield from self._check_folders(cat)
+        if time.monotonic() >= self._next_backup:
+            self._next_backup = time.monotonic() + BACKUP_CHECK_SECONDS
+            yield from self._backup(cat)
+
+    def _backup(self, cat: Catalog) -> Iterator[Event]:
+        """The daily catalog copy, for a watch that runs for days."""
+        try:
+            backup.make_if_due(cat)
+        except (OSError, sqlite3.Error) as exc:
+            yield WatchProblem(str(backup.backup_dir(cat.path)),
+                               f"the daily catalog backup failed ({exc})")
 
     def _settled(self, now: float) -> list[str]:
         """Files quiet for the settle time whose size and mtime did not change meanwhile."""

@@ -263,6 +263,8 @@ class Inspector(QSplitter):
         status, reason = row.get("status"), row.get("status_reason")
         if status == "missing":
             text = self.tr("Missing file")
+        elif status == "unreadable" and row.get("failure") == "passing":
+            text = self.tr("Unreadable for now (read again at the next indexing)")
         elif status == "unreadable":
             text = self.tr("Unreadable")
         else:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from photodesk.core import settings as settings_store
 from photodesk.core import thumbcache
+from photodesk.core.catalog import backup
 from photodesk.core.folders import FolderError, remove_folder
 from photodesk.core.sample import install_sample
 from photodesk.gui import queries
@@ -397,6 +398,7 @@ class MainWindow(QMainWindow):
         """Prune the thumbnail cache on the pool (least recently used first)."""
         self._query(("prune", None), thumbcache.keep_within_limit,
                     self._settings.thumbnail_cache_bytes)
+        self._query(("backup", None), backup.make_if_due)  # the daily catalog copy, when due
 
     def _on_index_done(self, cancelled: bool, count: int, paths: list[str]) -> None:
         self.keep_cache_within_limit()

@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="214"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="215"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="279"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="280"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="411"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="413"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="413"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="415"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="488"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="490"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Removed from the catalog: %n photo; the files are still on disk.</numerusform>

@@ -460,13 +460,13 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/inspector.py" line="126"/>
-        <location filename="../../photodesk/gui/inspector.py" line="350"/>
+        <location filename="../../photodesk/gui/inspector.py" line="352"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/inspector.py" line="127"/>
-        <location filename="../../photodesk/gui/inspector.py" line="350"/>
+        <location filename="../../photodesk/gui/inspector.py" line="352"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
@@ -477,7 +477,7 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/inspector.py" line="129"/>
-        <location filename="../../photodesk/gui/inspector.py" line="352"/>
+        <location filename="../../photodesk/gui/inspector.py" line="354"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
@@ -503,13 +503,13 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/inspector.py" line="134"/>
-        <location filename="../../photodesk/gui/inspector.py" line="351"/>
+        <location filename="../../photodesk/gui/inspector.py" line="353"/>
         <source>Creator</source>
         <translation>Tác giả</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/inspector.py" line="134"/>
-        <location filename="../../photodesk/gui/inspector.py" line="351"/>
+        <location filename="../../photodesk/gui/inspector.py" line="353"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
@@ -520,7 +520,7 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/inspector.py" line="135"/>
-        <location filename="../../photodesk/gui/inspector.py" line="352"/>
+        <location filename="../../photodesk/gui/inspector.py" line="354"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
@@ -604,67 +604,72 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/inspector.py" line="267"/>
+        <source>Unreadable for now (read again at the next indexing)</source>
+        <translation>Tạm thời không đọc được (sẽ đọc lại ở lần lập chỉ mục sau)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/inspector.py" line="269"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="280"/>
+        <location filename="../../photodesk/gui/inspector.py" line="282"/>
         <source>In the article %1</source>
         <translation>Trong bài %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="308"/>
+        <location filename="../../photodesk/gui/inspector.py" line="310"/>
         <source>The article “%1” captions this photo differently:</source>
         <translation>Bài “%1” chú thích ảnh này khác:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="311"/>
-        <location filename="../../photodesk/gui/inspector.py" line="316"/>
+        <location filename="../../photodesk/gui/inspector.py" line="313"/>
+        <location filename="../../photodesk/gui/inspector.py" line="318"/>
         <source>Use article caption</source>
         <translation>Dùng chú thích của bài</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="313"/>
+        <location filename="../../photodesk/gui/inspector.py" line="315"/>
         <source>Keep this caption</source>
         <translation>Giữ chú thích này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="346"/>
+        <location filename="../../photodesk/gui/inspector.py" line="348"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="356"/>
+        <location filename="../../photodesk/gui/inspector.py" line="358"/>
         <source>Tag %1</source>
         <translation>Gắn tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="356"/>
+        <location filename="../../photodesk/gui/inspector.py" line="358"/>
         <source>Add keyword %1</source>
         <translation>Thêm từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="361"/>
+        <location filename="../../photodesk/gui/inspector.py" line="363"/>
         <source>Untag %1</source>
         <translation>Gỡ tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="361"/>
+        <location filename="../../photodesk/gui/inspector.py" line="363"/>
         <source>Remove keyword %1</source>
         <translation>Gỡ từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="367"/>
+        <location filename="../../photodesk/gui/inspector.py" line="369"/>
         <source>Set event %1</source>
         <translation>Đặt sự kiện %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="370"/>
+        <location filename="../../photodesk/gui/inspector.py" line="372"/>
         <source>Accept suggestion</source>
         <translation>Nhận gợi ý</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="370"/>
+        <location filename="../../photodesk/gui/inspector.py" line="372"/>
         <source>Reject suggestion</source>
         <translation>Bỏ gợi ý</translation>
     </message>
@@ -706,7 +711,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="61"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="62"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -821,7 +826,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="214"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="215"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -873,55 +878,55 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="259"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="260"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="279"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="280"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="379"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="380"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="411"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="413"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="413"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="415"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="467"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="469"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="484"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="486"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi danh mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="488"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="490"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi danh mục: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="540"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="542"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>

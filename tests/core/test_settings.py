@@ -65,6 +65,17 @@ def test_binary_garbage_is_treated_as_damaged(tmp_path):
     assert loaded.kept_as.read_bytes() == b"\xff\xfe\x00"
 
 
+def test_a_deeply_nested_file_is_set_aside_not_a_crash(tmp_path):
+    # About 1 KB of brackets exhausts tomllib's recursion; it must read as damaged.
+    path = tmp_path / "settings.toml"
+    text = "a = " + "[" * 500 + "]" * 500 + "\n"
+    path.write_text(text, encoding="utf-8")
+    loaded = settings.read(path)
+    assert loaded.settings == Settings() and "nested too deeply" in loaded.problem
+    assert loaded.kept_as.read_text(encoding="utf-8") == text
+    assert settings.read(path) == settings.Loaded(Settings())
+
+
 def test_wrong_values_are_replaced_one_by_one_and_named(tmp_path):
     path = tmp_path / "settings.toml"
     path.write_text('language = "klingon"\nsort = "name"\nthumbnail_cache_mb = true\n'

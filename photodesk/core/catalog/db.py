@@ -1,7 +1,9 @@
 """Opening a catalog: the SQLite file, its pragmas, its migrations and its thumbnail folder."""
 
+import errno
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -9,9 +11,21 @@ from sqlite_utils import Database
 
 from photodesk.core.catalog.schema import migrations
 
+BUSY_SECONDS = 30  # how long a writer waits for another process's transaction to finish
+QUICK_CHECK_SECONDS = 0.25  # the check on open stops here: a large catalog is checked in full by `catalog check`
+_CHECKED: set[tuple[Path, int]] = set()  # (catalog, inode) checked on open in this process
+
 
 class CatalogError(Exception):
-    """The catalog file cannot be opened or used; the message says why."""
+    """The catalog file cannot be opened or used; the message says why and what to do."""
+
+
+class CatalogDamaged(CatalogError):
+    """The catalog file is damaged: check it, then restore a backup."""
+
+
+class CatalogTooNew(CatalogError):
+    """The catalog was last changed by a newer PhotoDesk: this one must not touch it."""
 
 
 def default_catalog_path() -> Path:
@@ -35,23 +49,89 @@ def _thumbnail_dir(catalog_path: Path) -> Path:
     return _THUMBNAIL_DIRS[key]
 
 
+class _Database(Database):
+    """sqlite-utils with every write transaction begun IMMEDIATE.
+
+    A deferred transaction that reads and then writes fails at once ("database is locked",
+    no busy wait) when another process committed in between; taking the write lock first
+    makes a second PhotoDesk wait its turn instead."""
+
+    @contextmanager
+    def atomic(self):
+        if self.conn.in_transaction:
+            with super().atomic():  # nested: a savepoint
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+
 class Catalog:
     """An open catalog. One writer at a time; each thread opens its own Catalog to read."""
 
-    def __init__(self, path: str | os.PathLike, *, check_same_thread: bool = True):
+    def __init__(self, path: str | os.PathLike, *, check_same_thread: bool = True,
+                 backups: bool = True):
         self.path = Path(path).expanduser().resolve()
         self._thumbs_dir: Path | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=30, check_same_thread=check_same_thread)
-            self.db = Database(conn)
+            # isolation_level=None: no implicit transactions, which Python's sqlite3 would
+            # leave open (holding the write lock) after a lone UPDATE until some later commit.
+            conn = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None,
+                                   check_same_thread=check_same_thread)
+            self.db = _Database(conn)
             self.db.enable_wal()
             # WAL with NORMAL stays consistent on power loss; it may only lose the last commits.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            migrations.apply(self.db)
+            self._refuse_newer()
+            _quick_check(self)
+            pending = migrations.pending(self.db)
+            if pending:
+                self._migrate(pending, backups)
+        except CatalogError:
+            self._close_quietly()
+            raise
         except (sqlite3.DatabaseError, OSError) as exc:
-            raise CatalogError(f"{self.path}: cannot open catalog ({exc})") from exc
+            self._close_quietly()
+            raise CatalogError(problem(exc, self.path) or f"{self.path}: cannot open catalog ({exc})") from exc
+
+    def _refuse_newer(self) -> None:
+        known = {m.name for m in migrations._migrations}
+        unknown = [m.name for m in migrations.applied(self.db) if m.name not in known]
+        if unknown:
+            raise CatalogTooNew(
+                f"{self.path}: this catalog was changed by a newer PhotoDesk (it has "
+                f"{', '.join(unknown)}, which this version does not know); open it with that "
+                "version, or restore a backup made before (photodesk catalog restore)")
+
+    def _migrate(self, pending, backups: bool) -> None:
+        # A copy first: a migration that goes wrong, or a downgrade, must have a way back.
+        if backups and _has_data(self.db):
+            from photodesk.core.catalog import backup
+            backup.make(self, f"before-{pending[0].name}")
+        with self.transaction():  # the lock first: two processes opening a new catalog at once
+            migrations.apply(self.db)
+
+    def _close_quietly(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            try:
+                db.close()
+            except sqlite3.Error:
+                pass
 
     @property
     def thumbs_dir(self) -> Path:
@@ -63,6 +143,7 @@ class Catalog:
 
     @contextmanager
     def transaction(self):
+        """One write transaction, begun with the write lock held (nested: a savepoint)."""
         with self.db.atomic():
             yield self
 
@@ -77,3 +158,75 @@ class Catalog:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _has_data(db: Database) -> bool:
+    return bool(db.execute("SELECT 1 FROM sqlite_master WHERE name = 'photos'").fetchone())
+
+
+def _quick_check(cat: Catalog) -> None:
+    """SQLite's quick_check, cut off after QUICK_CHECK_SECONDS: a small catalog is checked
+    whole on its first open in a process (the window opens one per query); a damaged page
+    met later is still named by problem()."""
+    key = (cat.path, os.stat(cat.path).st_ino)
+    if key in _CHECKED:
+        return
+    deadline = time.monotonic() + QUICK_CHECK_SECONDS
+    cat.db.conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+    try:
+        rows = cat.db.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            _CHECKED.add(key)  # checked as far as the time allows, once
+            return
+        raise
+    finally:
+        cat.db.conn.set_progress_handler(None, 0)
+    if rows != [("ok",)]:
+        raise CatalogDamaged(damaged_message(cat.path, "; ".join(r[0] for r in rows)))
+    _CHECKED.add(key)
+
+
+def damaged_message(path: Path, detail: str) -> str:
+    return (f"{path}: the catalog is damaged ({detail}); run `photodesk catalog check` for a "
+            "full report, then `photodesk catalog restore` to bring back the latest backup. "
+            "Your photos are not affected.")
+
+
+def _sqlite_header(path: Path | str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def problem(exc: BaseException, path: Path | str) -> str | None:
+    """A one-line message for a storage fault met while using the catalog at path, naming the
+    file and what to do; None when exc is not one."""
+    text = str(exc)
+    if isinstance(exc, OSError) and exc.errno is not None:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            where = exc.filename or path
+            return (f"{where}: the disk is full; free some space and run again (what was "
+                    "saved before stays saved)")
+        return None
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    if "database or disk is full" in text:
+        return (f"{path}: the disk holding the catalog is full; free some space and run again "
+                "(the last changes were not saved, everything before them was)")
+    if "database is locked" in text or "database is busy" in text:
+        return (f"{path}: another PhotoDesk is writing to this catalog and did not finish within "
+                f"{BUSY_SECONDS} s; try again when it is done")
+    if "not a database" in text and not _sqlite_header(path):
+        return f"{path}: cannot open catalog: this file is not a PhotoDesk catalog ({text})"
+    if "malformed" in text or "not a database" in text or "file is encrypted" in text:
+        return damaged_message(Path(path), text)
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the catalog cannot be written (read-only file or folder); check its permissions"
+    if "unable to open" in text:
+        return f"{path}: the catalog cannot be opened ({text}); check that its folder exists and can be written"
+    if "disk I/O error" in text:
+        return f"{path}: the disk reported an error reading or writing the catalog; check the disk, then run `photodesk catalog check`"
+    return None

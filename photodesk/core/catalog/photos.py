@@ -13,6 +13,7 @@ LINKS = {  # field name -> (link table, target table, link column)
     "event": ("photo_events", "events", "event_id"),
 }
 STATUSES = ("present", "missing", "unreadable")
+FAILURES = ("passing", "permanent")  # an unreadable file's failure: tried again, or not
 
 
 def now() -> str:
@@ -54,6 +55,23 @@ def known_files(cat: Catalog, root: str) -> dict[str, tuple]:
         "SELECT path, id, size, mtime_ns, status FROM photos "
         "WHERE path = ? OR substr(path, 1, ?) = ?", [root, len(prefix), prefix])
     return {r[0]: r[1:] for r in rows}
+
+
+def passing_failures(cat: Catalog, root: str | None = None) -> list[str]:
+    """Paths of files whose reading failed for a passing reason (at or under root): they are
+    read again although their size and time did not change."""
+    rows = cat.db.execute("SELECT path FROM photos WHERE failure = 'passing'").fetchall()
+    if root is None:
+        return [r[0] for r in rows]
+    prefix = root.rstrip("/") + "/"
+    return [r[0] for r in rows if r[0] == root or r[0].startswith(prefix)]
+
+
+def set_failed(cat: Catalog, photo_id: int, reason: str, failure: str) -> None:
+    """Mark a known photo unreadable for now, keeping everything the catalog knew of it."""
+    assert failure in FAILURES
+    cat.db.execute("UPDATE photos SET status = 'unreadable', status_reason = ?, failure = ? "
+                   "WHERE id = ?", [reason, failure, photo_id])
 
 
 def photos_with_hash(cat: Catalog, content_hash: str) -> list[dict]:
@@ -113,10 +131,11 @@ def move_photo(cat: Catalog, photo_id: int, path: str, folder_id: int | None, na
 
 
 def set_status(cat: Catalog, photo_ids: list[int], status: str, reason: str | None = None) -> None:
-    assert status in STATUSES
-    for pid in photo_ids:
-        cat.db.execute("UPDATE photos SET status = ?, status_reason = ? WHERE id = ?",
-                       [status, reason, pid])
+    assert status in (*STATUSES, "offline")
+    # A status set here is the catalog's own finding (found, gone, offline): any failure
+    # recorded by the reader no longer applies.
+    cat.db.conn.executemany("UPDATE photos SET status = ?, status_reason = ?, failure = NULL "
+                       "WHERE id = ?", [(status, reason, pid) for pid in photo_ids])
 
 
 def photo(cat: Catalog, photo_id: int) -> dict | None:
@@ -182,7 +201,7 @@ def search_documents(cat: Catalog, photo_ids: list[int]) -> list[dict]:
 
 def problem_photos(cat: Catalog) -> list[dict]:
     return list(cat.db.query(
-        "SELECT id, path, status, status_reason FROM photos WHERE status != 'present' "
+        "SELECT id, path, status, status_reason, failure FROM photos WHERE status != 'present' "
         "ORDER BY path"))
 
 

@@ -16,7 +16,7 @@ M001_PHOTO_COLUMNS = {
     "state": str, "country": str, "rating": int, "label": str, "pick": int,
     "status": str, "status_reason": str, "warnings": str, "edited": str, "indexed_at": str,
 }
-PHOTO_COLUMNS = {**M001_PHOTO_COLUMNS, "name_key": str}
+PHOTO_COLUMNS = {**M001_PHOTO_COLUMNS, "name_key": str, "failure": str}
 
 
 @migrations()
@@ -200,3 +200,14 @@ def m006_condition_indexes(db: Database) -> None:
                        ("creator", "coalesce(creator, '')")):
         db.execute(f"CREATE INDEX IF NOT EXISTS idx_photos_no_{name} ON photos (id) "
                    f"WHERE {text} = ''")
+
+
+@migrations()
+def m007_passing_failures(db: Database) -> None:
+    # An unreadable file is unreadable for good (not an image, a format we cannot decode) or
+    # for now (a full disk, an I/O error, a locked file, a reader that died). Only the first
+    # may be left alone until the file changes: the second is read again at the next index,
+    # watch catch-up and cache rebuild, though its size and time are the same.
+    db["photos"].add_column("failure", str)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_photos_passing ON photos (id) "
+               "WHERE failure = 'passing'")

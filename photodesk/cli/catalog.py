@@ -1,0 +1,81 @@
+"""photodesk catalog check|backup|backups|restore: the catalog file itself."""
+
+import time
+from pathlib import Path
+
+import click
+
+from photodesk.cli.base import main
+from photodesk.core.catalog import backup
+from photodesk.core.catalog.db import CatalogError
+
+
+@main.group("catalog")
+def catalog_group():
+    """The catalog file: check it, back it up, restore a backup."""
+
+
+@catalog_group.command("check")
+@click.pass_obj
+def catalog_check(obj):
+    """Run SQLite's full integrity check on the catalog (it only reads). Exit 1 if damaged."""
+    path = Path(obj.catalog_path).expanduser()
+    if not path.exists():
+        raise click.ClickException(f"{path}: no catalog here")
+    click.echo(f"checking {path}…")
+    problems = backup.check(path)
+    if not problems:
+        click.echo("ok: the catalog is sound")
+        return
+    for line in problems[:20]:
+        click.echo(f"  {line}")
+    latest = backup.list_backups(path)
+    hint = (f"`photodesk catalog restore` brings back the latest backup ({latest[0].path.name})"
+            if latest else "there is no backup of it; index the folders again into a new catalog")
+    raise click.ClickException(f"{path}: the catalog is damaged; {hint}. Your photos are not affected.")
+
+
+@catalog_group.command("backup")
+@click.pass_obj
+def catalog_backup(obj):
+    """Copy the catalog now, consistent even while others write (into CATALOG.backups/)."""
+    made = backup.make(obj.catalog, "manual")
+    click.echo(f"backed up to {made}")
+
+
+@catalog_group.command("backups")
+@click.pass_obj
+def catalog_backups(obj):
+    """The catalog's backups, newest first."""
+    found = backup.list_backups(obj.catalog_path)
+    if not found:
+        click.echo(f"no backups yet in {backup.backup_dir(obj.catalog_path)}")
+    for b in found:
+        size = b.path.stat().st_size / 1e6
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(b.made))
+        click.echo(f"{when}  {b.why:<24} {size:>8.1f} MB  {b.path}")
+
+
+@catalog_group.command("restore")
+@click.argument("source", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_obj
+def catalog_restore(obj, source, yes):
+    """Put a backup (SOURCE, else the newest) in the catalog's place. The catalog it replaces
+    is kept beside as CATALOG.replaced-DATE-TIME. Close PhotoDesk windows and watchers first."""
+    path = Path(obj.catalog_path).expanduser()
+    if source is None:
+        found = backup.list_backups(path)
+        if not found:
+            raise click.ClickException(f"no backups of {path} in {backup.backup_dir(path)}")
+        source = found[0].path
+    if not yes:
+        click.confirm(f"Replace {path} with {source}? Changes made since that backup are "
+                      "set aside with the current catalog", abort=True)
+    try:
+        kept = backup.restore(path, source)
+    except CatalogError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"restored {source} to {path}")
+    if kept:
+        click.echo(f"the catalog it replaced is kept as {kept}")

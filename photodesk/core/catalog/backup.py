@@ -1,0 +1,146 @@
+"""Catalog backups: online copies (SQLite's backup API) beside the catalog, rotated, and restore."""
+
+import os
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from photodesk.core.catalog.db import Catalog, CatalogError
+
+DAILY_SECONDS = 24 * 3600
+# How many of each kind are kept, newest first: a week of daily copies, the last few made
+# before a migration or a restore, and the ones asked for by hand.
+KEEP = {"daily": 7, "before": 3, "manual": 5}
+NAME = re.compile(r"(?P<stem>.+)-(?P<when>\d{8}-\d{6})-(?P<why>[\w.-]+)\.sqlite")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    made: float  # seconds since the epoch, from the name
+    why: str     # "daily", "manual", "before-m007_retry", "before-restore"
+
+    @property
+    def kind(self) -> str:
+        return self.why.split("-", 1)[0] if self.why.startswith("before") else self.why
+
+
+def backup_dir(catalog_path: str | os.PathLike) -> Path:
+    """Beside the catalog, as its thumbnail folder: CATALOG.backups/."""
+    return Path(catalog_path).with_suffix(".backups")
+
+
+def make(cat: Catalog, why: str = "manual") -> Path:
+    """Copy the open catalog, consistent while others write (the backup API), then rotate."""
+    folder = backup_dir(cat.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{cat.path.stem}-{time.strftime('%Y%m%d-%H%M%S')}-{why}.sqlite"
+    final = folder / name
+    n = 1
+    while final.exists():  # two copies in one second keep both
+        n += 1
+        final = folder / name.replace(".sqlite", f".{n}.sqlite")
+    tmp = final.with_name(f".{final.name}.tmp")
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            cat.db.conn.backup(target)
+            # A copy is one self-contained file: no WAL beside it to lose.
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    rotate(cat.path)
+    return final
+
+
+def due(catalog_path: str | os.PathLike, every: float = DAILY_SECONDS) -> bool:
+    daily = [b for b in list_backups(catalog_path) if b.kind == "daily"]
+    return not daily or time.time() - daily[0].made >= every
+
+
+def make_if_due(cat: Catalog, every: float = DAILY_SECONDS) -> Path | None:
+    """The scheduled copy: one a day, made by whichever PhotoDesk finds it due."""
+    if not due(cat.path, every):
+        return None
+    return make(cat, "daily")
+
+
+def list_backups(catalog_path: str | os.PathLike) -> list[Backup]:
+    """This catalog's backups, newest first."""
+    folder = backup_dir(catalog_path)
+    stem = Path(catalog_path).stem
+    found = []
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return []
+    for entry in entries:
+        m = NAME.fullmatch(entry.name)
+        if m and m["stem"] == stem:
+            made = time.mktime(time.strptime(m["when"], "%Y%m%d-%H%M%S"))
+            found.append(Backup(Path(entry.path), made, re.sub(r"\.\d+$", "", m["why"])))
+    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+
+
+def rotate(catalog_path: str | os.PathLike) -> list[Path]:
+    removed, seen = [], {kind: 0 for kind in KEEP}
+    for b in list_backups(catalog_path):
+        seen[b.kind] = seen.get(b.kind, 0) + 1
+        if seen[b.kind] > KEEP.get(b.kind, KEEP["manual"]):
+            b.path.unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed
+
+
+def check(path: str | os.PathLike, *, full: bool = True) -> list[str]:
+    """SQLite's integrity_check (full) or quick_check of a catalog file: [] when it is sound."""
+    try:
+        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(100)").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows
+
+
+def restore(catalog_path: str | os.PathLike, source: str | os.PathLike) -> Path | None:
+    """Put the backup source in the catalog's place. The catalog it replaces (with its WAL) is
+    kept beside as CATALOG.replaced-DATE-TIME; returns that path (None when there was none).
+    Other PhotoDesk windows and watchers on this catalog must be closed first."""
+    catalog_path, source = Path(catalog_path).expanduser().resolve(), Path(source)
+    problems = check(source)
+    if problems:
+        raise CatalogError(f"{source}: this backup is damaged too ({problems[0]}); choose an older one")
+    kept = None
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    tmp = catalog_path.with_name(f".{catalog_path.name}.restoring")
+    try:
+        tmp.write_bytes(source.read_bytes())
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        if catalog_path.exists():
+            kept = catalog_path.with_name(f"{catalog_path.name}.replaced-{stamp}")
+            # The WAL holds committed changes of the replaced file: it moves with it.
+            for suffix in ("-wal", "-shm"):
+                side = Path(f"{catalog_path}{suffix}")
+                if side.exists():
+                    os.replace(side, f"{kept}{suffix}")
+            os.replace(catalog_path, kept)
+        os.replace(tmp, catalog_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return kept
