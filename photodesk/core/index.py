@@ -1,8 +1,6 @@
 """index_paths(): folders in, catalog rows out, as a generator of progress events."""
 
-import multiprocessing
 import os
-import signal
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -17,6 +15,7 @@ from photodesk.core.articles.link import import_article, link_photos
 from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.paths import inside
+from photodesk.core.readers import start_pool
 from photodesk.core.scan import Candidate, ScanProblem, scan
 
 BATCH_SIZE = 200
@@ -97,7 +96,7 @@ class ReaderPool:
 
     def executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            self._executor = _pool(self.workers)
+            self._executor = start_pool(self.workers)
         return self._executor
 
     def warm(self) -> None:
@@ -237,7 +236,7 @@ def _analysed(todo: list[Candidate], thumbs_dir: str, workers: int | None,
 
 def _pooled(queue, thumbs_dir: str, workers: int, readers: ReaderPool | None):
     """Analyse files from queue in a pool; return the files in flight if the pool broke."""
-    pool = readers.executor() if readers else _pool(workers)
+    pool = readers.executor() if readers else start_pool(workers)
     pending: dict[Future, Candidate] = {}
 
     def submit(c: Candidate) -> None:
@@ -273,38 +272,8 @@ def _pooled(queue, thumbs_dir: str, workers: int, readers: ReaderPool | None):
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # spawn, not fork: the GUI runs this from a thread, and forking a threaded Qt process is unsafe.
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_ignore_interrupts)
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group; only the parent decides how to stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _end_with_parent()
-
-
-PARENT_CHECK_SECONDS = 0.5
-
-
-def _end_with_parent() -> None:
-    """A reader must not outlive the process that started it: a parent killed with SIGKILL
-    cannot shut its pool down, and its readers would wait for work for ever (and hold the
-    resource tracker open). A thread watches the parent and ends the reader when it is gone."""
-    import threading
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK_SECONDS)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
 def _isolated(c: Candidate, thumbs_dir: str):
-    with _pool(1) as pool:
+    with start_pool(1) as pool:
         try:
             yield pool.submit(analyse, c.path, c.size, c.mtime_ns, thumbs_dir).result()
         except BrokenProcessPool:
