@@ -25,3 +25,34 @@ def test_core_imports_without_qt_gui_or_cli():
                             text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def _imports(path: Path):
+    """Every module an import statement names, at module level or inside a function."""
+    import ast
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def test_no_core_module_imports_qt_gui_or_cli_even_inside_a_function():
+    banned = ("PySide6", "shiboken6", "photodesk.gui", "photodesk.cli")
+    found = [f"{path.relative_to(ROOT)}: {name}"
+             for path in sorted((ROOT / "photodesk/core").rglob("*.py"))
+             for name in _imports(path) if name.startswith(banned)]
+    assert found == []
+
+
+def test_sql_stays_in_the_catalog_and_search_packages():
+    allowed = ("photodesk/core/catalog/", "photodesk/core/search/")
+    found = []
+    for path in sorted((ROOT / "photodesk").rglob("*.py")):
+        rel = str(path.relative_to(ROOT))
+        text = path.read_text(encoding="utf-8")
+        if not rel.startswith(allowed) and (".execute(" in text or ".query(" in text
+                                            and "SELECT " in text):
+            found.append(rel)
+    assert found == []

@@ -3,6 +3,7 @@ import pytest
 
 from photodesk.core.catalog import Catalog, CatalogError
 from photodesk.core.catalog import photos as catalog
+from photodesk.core.catalog import photos as catalog_module
 from photodesk.core.catalog.schema import migrations
 
 
@@ -57,3 +58,50 @@ def catalog_folder(cat):
 
 def catalog_photo(cat, pid):
     return catalog.photo(cat, pid)
+
+
+def _statements(cat, work) -> int:
+    """Statements that read or change rows (sqlite-utils' savepoints around them not counted)."""
+    count = [0]
+
+    def seen(sql: str) -> None:
+        if sql.lstrip().split(" ", 1)[0].upper() in ("SELECT", "INSERT", "UPDATE", "DELETE"):
+            count[0] += 1
+
+    cat.db.conn.set_trace_callback(seen)
+    try:
+        work()
+    finally:
+        cat.db.conn.set_trace_callback(None)
+    return count[0]
+
+
+def test_a_page_of_photos_costs_the_same_statements_whatever_its_size(catalog):
+    with catalog.transaction():
+        folder = catalog.db["folders"].insert({"path": "/p", "added_at": "x"}).last_pk
+        for i in range(150):
+            catalog.db["photos"].insert({"path": f"/p/{i}.jpg", "name": f"{i}.jpg",
+                                         "folder_id": folder, "status": "present"})
+        for i in range(1, 151):
+            catalog.db.execute("INSERT OR IGNORE INTO people (name) VALUES (?)", [f"P{i % 7}"])
+            catalog.db.execute("INSERT INTO photo_people (photo_id, person_id) "
+                               "SELECT ?, id FROM people WHERE name = ?", [i, f"P{i % 7}"])
+    ids = list(range(1, 151))
+    ten = _statements(catalog, lambda: catalog_module.photos(catalog, ids[:10]))
+    sixty = _statements(catalog, lambda: catalog_module.photos(catalog, ids[:60]))
+    all_ = _statements(catalog, lambda: catalog_module.photos(catalog, ids))
+    assert ten == sixty == all_ == 5
+    rows = catalog_module.photos(catalog, ids[:60])
+    assert [r["id"] for r in rows] == ids[:60]
+    assert rows[0]["people"] == ["P1"] and rows[6]["people"] == ["P0"]
+
+
+def test_a_status_change_is_one_statement_for_many_photos(catalog):
+    with catalog.transaction():
+        for i in range(100):
+            catalog.db["photos"].insert({"path": f"/p/{i}.jpg", "name": f"{i}.jpg",
+                                         "status": "present"})
+    ids = list(range(1, 101))
+    assert _statements(catalog, lambda: catalog_module.set_status(catalog, ids, "missing")) == 1
+    assert catalog.db.execute("SELECT count(*) FROM photos WHERE status = 'missing'"
+                              ).fetchone()[0] == 100
