@@ -96,11 +96,12 @@ def edit(obj, photos, query, caption_template, **changes):
 @click.option("--query", help="Write every photo this search finds.")
 @click.option("--edited", is_flag=True, help="Write every photo with changes not yet written.")
 @click.option("--sidecar/--embedded", default=None,
-              help="Write NAME.xmp sidecars and leave the photos as they are, or write into the "
-              "photos. Default: write_mode in the settings (embedded).")
-@click.option("--damaged", type=click.Choice(["sidecar", "embed"]), default="sidecar",
-              show_default=True, help="Files exiv2 warns about: sidecar, or embed (EXIF bytes "
-              "are copied untouched either way).")
+              help="Write XMP sidecars (NAME.xmp, or NAME.EXT.xmp when photos share a name) and "
+              "leave the photos as they are, or write into the photos. Default: write_mode in "
+              "the settings (embedded).")
+@click.option("--damaged", type=click.Choice(["sidecar", "embed"]), default="embed",
+              show_default=True, help="Files exiv2 warns about: embed when the written file "
+              "proves exact (EXIF bytes are copied untouched), or always a sidecar.")
 @click.pass_obj
 def write(obj, photos, query, edited, sidecar, damaged):
     """Write the catalog's changes into the photos (XMP and IPTC, losslessly, verified) after a
@@ -109,7 +110,7 @@ def write(obj, photos, query, edited, sidecar, damaged):
     if sidecar is None:
         sidecar = obj.settings.write_mode == "sidecar"
     ids = _photo_ids(cat, photos, query, edited=edited)
-    report = preflight_write(cat, ids, sidecar=sidecar)
+    report = preflight_write(cat, ids, sidecar=sidecar, damaged_exif=damaged)
     for line in report.lines():
         click.echo(line, err=True)
     failed, counts = [], {"file": 0, "sidecar": 0, "unchanged": 0}

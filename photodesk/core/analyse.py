@@ -8,6 +8,7 @@ from pathlib import Path
 from photodesk.core.fields import BY_NAME, Kind
 from photodesk.core.formats import sniff
 from photodesk.core.metadata.read import read_metadata
+from photodesk.core.metadata.sidecar import read_sidecar
 from photodesk.core.thumbs import ThumbnailError, content_hash_of, make_thumbnails
 
 IMAGE_SUFFIXES = frozenset(".jpg .jpeg .jpe .png .tif .tiff .webp .heic .heif".split())
@@ -59,7 +60,8 @@ def analyse(path: str, size: int, mtime_ns: int, thumbs_dir: str) -> dict:
         reason = "empty file (0 bytes)" if not data else "not an image: its content is no known image format"
         return {**failed(reason), "record": {"format": None}}
     try:
-        return _photo(data, fmt, thumbs_dir)
+        # Edits written to the photo's XMP sidecar come before what the file itself says.
+        return _photo(data, fmt, thumbs_dir, read_sidecar(path))
     except (OSError, MemoryError) as exc:
         # Reading went well but a thumbnail could not be saved (a full disk, most often):
         # what was read is kept, and the file is read again once the fault has passed.
@@ -74,9 +76,9 @@ def _why(exc: BaseException) -> str:
     return str(exc)
 
 
-def _photo(data: bytes, fmt: str, thumbs_dir: str) -> dict:
+def _photo(data: bytes, fmt: str, thumbs_dir: str, sidecar: bytes | None = None) -> dict:
     content_hash = content_hash_of(data)
-    meta = read_metadata(data)
+    meta = read_metadata(data, sidecar)
     record = {"hash": content_hash, "format": fmt, **meta.facts}
     lists = {}
     for name, value in meta.fields.items():

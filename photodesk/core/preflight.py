@@ -7,12 +7,9 @@ from pathlib import Path
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.fields import BY_NAME
-from photodesk.core.metadata.exiv2 import check_file
-from photodesk.core.metadata.files import read_only
-from photodesk.core.metadata.jpeg import is_jpeg
 from photodesk.core.metadata.sources import disagreements
 from photodesk.core.metadata.values import WRITABLE, catalog_values, iim_date_ok, iim_values
-from photodesk.core.metadata.write import fields_to_write
+from photodesk.core.metadata.write import Listings, fields_to_write, plan_file
 
 WARNING, ERROR = "warning", "error"
 
@@ -60,10 +57,14 @@ class Report:
         return {"photos": self.photos, "issues": [asdict(i) for i in self.issues]}
 
 
-def preflight_write(cat: Catalog, photo_ids, *, fields=None, sidecar: bool = False) -> Report:
-    """Checks before writing these photos' fields to their files (reads each file once)."""
+def preflight_write(cat: Catalog, photo_ids, *, fields=None, sidecar: bool = False,
+                    damaged_exif: str = "embed") -> Report:
+    """Checks before writing these photos' fields to their files (reads each file once). Where
+    each photo will go is what the write will do: the embedded write is made and proved in
+    memory (write.plan_file), nothing is written."""
     ids = list(photo_ids)
     report = Report(len(ids))
+    listings = Listings()
     for pid in ids:
         row = catalog.photo(cat, pid)
         if row is None:
@@ -76,7 +77,8 @@ def preflight_write(cat: Catalog, photo_ids, *, fields=None, sidecar: bool = Fal
                                        "last write", pid, row["path"]))
             continue
         report.issues += _value_issues(row, names)
-        report.issues += _file_issues(row, sidecar)
+        report.issues += _file_issues(row, catalog_values(row, names), sidecar, damaged_exif,
+                                      listings)
     return report
 
 
@@ -107,7 +109,8 @@ def _value_issues(row: dict, names: list[str]) -> list[Issue]:
     return issues
 
 
-def _file_issues(row: dict, sidecar: bool) -> list[Issue]:
+def _file_issues(row: dict, values: dict, sidecar: bool, damaged_exif: str,
+                 listings: Listings) -> list[Issue]:
     pid, path = row["id"], row["path"]
     if row.get("status") == "missing":
         return [Issue("unwritable", "the file is missing", pid, path, severity=ERROR)]
@@ -118,16 +121,11 @@ def _file_issues(row: dict, sidecar: bool) -> list[Issue]:
                       severity=ERROR)]
     issues = [Issue("disagree", f"{BY_NAME[d.field].label}: {d.describe()}", pid, path, d.field)
               for d in disagreements(data)]
-    if sidecar:
-        return issues
-    reason = None
-    if not is_jpeg(data):
-        reason = "not a JPEG"
-    elif read_only(Path(path)):
-        reason = "the file is read-only"
-    else:
-        problem = check_file(data)
-        reason = f"exiv2 reports a problem ({problem})" if problem else None
-    if reason:
-        issues.append(Issue("sidecar", f"will get a sidecar instead: {reason}", pid, path))
+    plan = plan_file(Path(path), data, values, sidecar=sidecar, damaged_exif=damaged_exif,
+                     names=listings(path))
+    if plan.target == "none":
+        issues.append(Issue("unwritable", plan.reason, pid, path, severity=ERROR))
+    elif plan.target == "sidecar" and not sidecar:
+        issues.append(Issue("sidecar", f"will get a sidecar ({plan.sidecar.name}) instead: "
+                            f"{plan.reason}", pid, path))
     return issues

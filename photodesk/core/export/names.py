@@ -1,6 +1,7 @@
 """Export file names from a pattern: one plain name per photo, never a path, never twice."""
 
 import unicodedata
+from collections import Counter
 
 from photodesk.core.templates import Template, parse, render
 
@@ -49,3 +50,29 @@ def output_names(rows: list[dict], pattern: str, extension: str, *,
         seen[key] = row.get("name")
         names.append(name)
     return names
+
+
+def _stem(name: str) -> str:
+    return (name.rsplit(".", 1)[0] if "." in name else name).casefold()
+
+
+def sidecar_names(rows: list[dict], *, article_title: str | None = None) -> list[str]:
+    """Exported sidecars named as the write names them beside photos: NAME.xmp, or NAME.EXT.xmp
+    for photos that share NAME in this export (same.jpg and same.png never share a sidecar)."""
+    stems = Counter(_stem(r.get("name") or "") for r in rows)
+    names, seen = [], {}
+    for row in rows:
+        pattern = "{filename}" if stems[_stem(row.get("name") or "")] > 1 else "{stem}"
+        name = output_names([row], pattern, ".xmp", article_title=article_title)[0]
+        if name.casefold() in seen:
+            raise FileNameError(f"{row.get('name')} and {seen[name.casefold()]} would both be "
+                                f"named {name!r}; add {{n}} or {{id}} to the file name pattern")
+        seen[name.casefold()] = row.get("name")
+        names.append(name)
+    return names
+
+
+def sidecar_beside(name: str, names: list[str]) -> str:
+    """The sidecar of an exported file called name, among the export's names, by the same rule."""
+    shared = sum(_stem(n) == _stem(name) for n in names) > 1
+    return name + ".xmp" if shared else name.rsplit(".", 1)[0] + ".xmp"

@@ -12,7 +12,9 @@ from photodesk.core import thumbs
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.export import copies, html, text
-from photodesk.core.export.names import FileNameError, check_name, output_names
+from photodesk.core.export.names import (
+    FileNameError, check_name, output_names, sidecar_beside, sidecar_names,
+)
 from photodesk.core.export.records import record
 from photodesk.core.export.selection import Selection
 from photodesk.core.metadata.files import FileExists, move_new, write_new
@@ -122,13 +124,14 @@ def _outputs(cat, fmt, rows, records, selection, o: Options) -> list[Output]:
     pattern = o.pattern or DEFAULT_PATTERNS.get(fmt, "{filename}")
     captions = [r.get("text") for r in records]  # a template's text becomes the caption
     if fmt == "xmp":
-        names = output_names(rows, pattern, ".xmp", article_title=selection.article_title)
+        names = sidecar_names(rows, article_title=selection.article_title) if not o.pattern \
+            else output_names(rows, pattern, ".xmp", article_title=selection.article_title)
         return [Output(n, _bind(copies.xmp_sidecar, r, c), r["id"])
                 for n, r, c in zip(names, rows, captions)]
     if fmt == "jpeg":
         names = output_names(rows, pattern, ".jpg", keep=(".jpeg",),
                              article_title=selection.article_title)
-        return [Output(n, _bind(copies.jpeg_copy, r, n.rsplit(".", 1)[0] + ".xmp",
+        return [Output(n, _bind(copies.jpeg_copy, r, sidecar_beside(n, names),
                                 long_edge=o.long_edge, quality=o.quality, caption=c), r["id"])
                 for n, r, c in zip(names, rows, captions)]
     return _gallery_outputs(cat, rows, records, selection, base)

@@ -1,36 +1,28 @@
 """New XMP and IIM blocks for a JPEG, spliced in place of the old ones; nothing else is touched.
 
-exiv2 (through pyexiv2) only ever sees a carrier: a tiny JPEG holding the photo's own XMP
-packet. It re-serialises that packet; the IIM datasets are written by iim.py. The photo's EXIF,
-ICC, maker segments, other Photoshop resources and image data are copied byte for byte from
-the original, so nothing can drop or re-encode them.
+The XMP packet is edited in place by xmpedit.py (only the written properties' bytes change);
+the IIM datasets are written by iim.py. The photo's EXIF, ICC, maker segments, other Photoshop
+resources and image data are copied byte for byte from the original, so nothing can drop or
+re-encode them. exiv2 never writes: it only reads the result back (verify.py).
 """
 
-import io
-import re
-from functools import lru_cache
-
-import pyexiv2
-from PIL import Image
-
-from photodesk.core.fields import BY_NAME, Kind
+from photodesk.core.fields import BY_NAME
 from photodesk.core.metadata import iim
-from photodesk.core.metadata.exiv2 import watched
 from photodesk.core.metadata.jpeg import APP1, APP13, SOI, XMP_SIG, Segment, layout
-from photodesk.core.metadata.values import Cut, xmp_value
+from photodesk.core.metadata.values import Cut
+from photodesk.core.metadata.xmpedit import PacketError, edit_packet
 
-BAGS = tuple(f for f in BY_NAME.values() if f.kind is Kind.BAG and f.xmp)
 AFCP_ENDS = (b"AXS!", b"AXS*")
-NAMESPACES = {"dc": "http://purl.org/dc/elements/1.1/",
-              "iptcExt": "http://iptc.org/std/Iptc4xmpExt/2008-02-29/"}
 
 
 class WriteRefused(Exception):
     """The file cannot be written safely; the message says why and the file is untouched."""
 
 
-def raw(data: bytes, segment: Segment) -> bytes:
-    return data[segment.offset:segment.offset + 4 + len(segment.payload)]
+def raw(data: bytes, segment: Segment, lead: bool = False) -> bytes:
+    """The segment's bytes as in the file (with lead, the fill or junk bytes before it too)."""
+    start = segment.offset - (len(segment.lead) if lead else 0)
+    return data[start:segment.offset + 4 + len(segment.payload)]
 
 
 def signed(marker: int, payload: bytes) -> bytes:
@@ -47,56 +39,27 @@ def metadata_segments(data: bytes) -> tuple[list[Segment], list[Segment]]:
     return xmp, [s for s in segments if s.kind == "photoshop"]
 
 
-# --- XMP through exiv2 -----------------------------------------------------------------------
+# --- XMP -----------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _carrier_body() -> bytes:
-    """Tables, frame and scan of an 8×8 grey JPEG: enough image for exiv2 to accept a carrier."""
-    buf = io.BytesIO()
-    Image.new("L", (8, 8), 128).save(buf, "JPEG", quality=50)
-    data = buf.getvalue()
-    return data[layout(data).segments[1].offset:]  # after Pillow's JFIF segment
-
-
-def xmp_carrier(packet_segment: bytes = b"") -> bytes:
-    return SOI + packet_segment + _carrier_body()
+def new_xmp_packet(old_packet: bytes | None, values: dict, extra: dict | None = None) -> bytes:
+    """The XMP packet (UTF-8) with values applied in place; every other byte of it kept."""
+    try:
+        return edit_packet(old_packet, values, extra)
+    except PacketError as exc:
+        raise WriteRefused(str(exc)) from exc
 
 
-def new_xmp_packet(old_packet: bytes | None, values: dict) -> bytes:
-    """The XMP packet (bytes, UTF-8) with values applied; every other property kept by exiv2."""
-    segment = signed(APP1, XMP_SIG + old_packet) if old_packet else b""
-    with watched():
-        image = pyexiv2.ImageData(xmp_carrier(segment))
-        try:
-            existing = image.read_xmp()
-            image.modify_xmp({BY_NAME[n].xmp: xmp_value(BY_NAME[n], v, existing.get(BY_NAME[n].xmp))
-                              for n, v in values.items() if BY_NAME[n].xmp})
-            packet = image.read_raw_xmp()
-            bagged = as_bags(packet, values)
-            if bagged != packet:
-                image.modify_raw_xmp(bagged)
-            out = image.get_bytes()
-        finally:
-            image.close()
-    xmp, _ = metadata_segments(out)
-    return xmp[0].payload[len(XMP_SIG):] if xmp else b""
-
-
-def as_bags(packet: str, values: dict) -> str:
-    """pyexiv2 writes every list as rdf:Seq; unordered lists (keywords, people) must be rdf:Bag.
-
-    The element's prefix is whatever the packet binds the namespace to (a file may have taught
-    the XMP toolkit "Iptc4xmpExt" rather than exiv2's "iptcExt")."""
-    for f in BAGS:
-        if values.get(f.name) is None:
-            continue
-        _, prefix, name = f.xmp.split(".", 2)
-        uri = re.escape(NAMESPACES[prefix])
-        for bound in set(re.findall(rf'xmlns:([\w.-]+)=["\']{uri}["\']', packet)):
-            element = re.escape(f"{bound}:{name}")
-            packet = re.sub(rf"(<{element}>\s*)<rdf:Seq>(.*?)</rdf:Seq>(\s*</{element}>)",
-                            r"\1<rdf:Bag>\2</rdf:Bag>\3", packet, flags=re.S)
-    return packet
+def within_segment(packet: bytes) -> bytes:
+    """The packet, its trailing padding shortened if it would not fit one JPEG segment: the
+    padding is there to be used up by edits (XMP part 3)."""
+    over = len(XMP_SIG) + len(packet) + 2 - 0xFFFF
+    end = packet.rfind(b"<?xpacket end")
+    if over <= 0 or end < 0:
+        return packet
+    pad = end - len(packet[:end].rstrip(b" \t\r\n"))
+    if pad < over:
+        return packet  # signed() says it is too large
+    return packet[:end - over] + packet[end:]
 
 
 # --- IIM ---------------------------------------------------------------------------------------
@@ -126,7 +89,7 @@ def embed(original: bytes, values: dict) -> tuple[bytes, list[Cut]]:
     xmp_bytes = raw(original, old_xmp[0]) if old_xmp else b""
     if xmp_values:
         packet = new_xmp_packet(old_xmp[0].payload[len(XMP_SIG):] if old_xmp else None, xmp_values)
-        xmp_bytes = signed(APP1, XMP_SIG + packet) if packet else b""
+        xmp_bytes = signed(APP1, XMP_SIG + within_segment(packet))
     ps_bytes, cuts = b"".join(raw(original, s) for s in old_ps), []
     if any(BY_NAME[n].iim for n in values):
         irb, cuts = new_photoshop_block([s.payload for s in old_ps], values)
@@ -146,14 +109,17 @@ def splice(original: bytes, xmp_bytes: bytes, ps_bytes: bytes) -> bytes:
     first_mpf = next((i for i, s in enumerate(segments) if s.kind == "mpf"), len(segments))
     xmp_at = segments.index(old_xmp[0]) if old_xmp else min(_insert_position(segments), first_mpf)
     ps_at = segments.index(old_ps[0]) if old_ps else None
+    # Bytes that led the old blocks (fill or junk) stay where the blocks were.
+    xmp_lead = old_xmp[0].lead if old_xmp else b""
+    ps_lead = b"".join(s.lead for s in old_ps)
     out = [SOI]
     for i, s in enumerate(segments + [None]):
         if i == xmp_at:
-            out += [xmp_bytes] + ([ps_bytes] if ps_at is None else [])
+            out += [xmp_lead, xmp_bytes] + ([ps_bytes] if ps_at is None else [])
         if i == ps_at:
-            out.append(ps_bytes)
+            out += [ps_lead, ps_bytes]
         if s is not None and s not in old_xmp and s not in old_ps:
-            out.append(raw(original, s))
+            out.append(raw(original, s, lead=True))
     out.append(lay.image_data(original))
     spliced = b"".join(out)
     if first_mpf < len(segments) and _from_mpf(original) != _from_mpf(spliced):

@@ -1,12 +1,17 @@
 """pyexiv2 under watch: warnings count as failures while we write, and the log level is put back."""
 
+import io
 import os
 import sys
 import tempfile
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
 
 import pyexiv2
+from PIL import Image
+
+from photodesk.core.metadata.jpeg import APP1, SOI, XMP_SIG, layout
 
 # read.py mutes exiv2 for reading; this is the level we restore after a write.
 READ_LOG_LEVEL = 4
@@ -72,3 +77,33 @@ def check_file(data: bytes) -> str | None:
     except Exiv2Problem as exc:
         return str(exc) or "exiv2 could not read the file"
     return None
+
+
+# --- a packet on its own ---------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _carrier_body() -> bytes:
+    """Tables, frame and scan of an 8×8 grey JPEG: enough image for exiv2 to accept a carrier."""
+    buf = io.BytesIO()
+    Image.new("L", (8, 8), 128).save(buf, "JPEG", quality=50)
+    data = buf.getvalue()
+    return data[layout(data).segments[1].offset:]  # after Pillow's JFIF segment
+
+
+def packet_image(packet: bytes) -> "pyexiv2.ImageData":
+    """exiv2's view of an XMP packet alone: in a tiny JPEG carrier (as a photo holds it), or,
+    too large for one JPEG segment (a sidecar may be), as an XMP file."""
+    size = len(XMP_SIG) + len(packet) + 2
+    if size <= 0xFFFF:
+        segment = bytes([0xFF, APP1]) + size.to_bytes(2, "big") + XMP_SIG + packet
+        return pyexiv2.ImageData(SOI + segment + _carrier_body())
+    return pyexiv2.ImageData(b'<?xml version="1.0" encoding="UTF-8"?>\n' + packet)
+
+
+def packet_properties(packet: bytes) -> dict:
+    """The properties exiv2 reads from an XMP packet (raises whatever exiv2 raises)."""
+    image = packet_image(packet)
+    try:
+        return image.read_xmp()
+    finally:
+        image.close()

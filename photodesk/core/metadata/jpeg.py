@@ -22,6 +22,8 @@ class Segment:
     marker: int
     offset: int   # of the 0xFF marker byte
     payload: bytes
+    lead: bytes = b""  # what lies between the previous segment and this marker: fill bytes,
+    #                    or junk some writers leave (decoders skip it; a splice keeps it)
 
     @property
     def kind(self) -> str:
@@ -40,7 +42,8 @@ class Segment:
 @dataclass(frozen=True)
 class Layout:
     segments: list[Segment]
-    image_offset: int  # where the first SOS marker starts: from here on is the image data
+    image_offset: int  # where the first SOS marker (with any junk before it) starts: from here
+    #                    on is the image data
 
     def image_data(self, data: bytes) -> bytes:
         return data[self.image_offset:]
@@ -50,10 +53,11 @@ def layout(data: bytes) -> Layout:
     """The marker segments up to the first SOS, and where the compressed image data begins."""
     if not data.startswith(SOI):
         raise JpegError("not a JPEG (no SOI marker)")
-    pos, segments = 2, []
+    pos, segments, lead = 2, [], 2
     while pos < len(data):
-        if data[pos] != 0xFF:
-            raise JpegError(f"no marker at byte {pos}")
+        if data[pos] != 0xFF:  # junk between segments: skipped up to the next marker, and kept
+            pos = _next_marker(data, pos)
+            continue
         marker = data[pos + 1] if pos + 1 < len(data) else None
         if marker == 0xFF:  # fill byte before a marker
             pos += 1
@@ -61,7 +65,7 @@ def layout(data: bytes) -> Layout:
         if marker is None or marker == EOI:
             raise JpegError("no image data (EOI before SOS)")
         if marker == SOS:
-            return Layout(segments, pos)
+            return Layout(segments, lead)
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:
             pos += 2
             continue
@@ -70,9 +74,20 @@ def layout(data: bytes) -> Layout:
         length = int.from_bytes(data[pos + 2:pos + 4], "big")
         if length < 2 or pos + 2 + length > len(data):
             raise JpegError(f"segment at byte {pos} runs past the end of the file")
-        segments.append(Segment(marker, pos, data[pos + 4:pos + 2 + length]))
+        segments.append(Segment(marker, pos, data[pos + 4:pos + 2 + length], data[lead:pos]))
         pos += 2 + length
+        lead = pos
     raise JpegError("no image data (file ends before SOS)")
+
+
+def _next_marker(data: bytes, pos: int) -> int:
+    """The offset of the next 0xFF that starts a marker (0xFF 0x00 is no marker)."""
+    at = data.find(b"\xff", pos)
+    while at >= 0 and at + 1 < len(data) and data[at + 1] == 0x00:
+        at = data.find(b"\xff", at + 2)
+    if at < 0:
+        raise JpegError(f"no marker after the bytes at {pos}")
+    return at
 
 
 def is_jpeg(data: bytes) -> bool:

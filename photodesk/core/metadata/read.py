@@ -13,6 +13,8 @@ from photodesk.core.fields import (
     EXIF_FACTS, FIELDS, IIM_CHARSET, IIM_TIME_CREATED, Field, Kind,
 )
 from photodesk.core.metadata.charset import decode_iim, iim_codec
+from photodesk.core.metadata.exiv2 import packet_properties
+from photodesk.core.metadata.xmpedit import utf8
 
 logging.getLogger("exifread").setLevel(logging.CRITICAL)
 # Reading never writes, so exiv2's warnings on odd files are noise here; failures still raise.
@@ -27,16 +29,29 @@ class Metadata:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_metadata(data: bytes) -> Metadata:
+def read_metadata(data: bytes, sidecar: bytes | None = None) -> Metadata:
+    """What the file says; sidecar (the packet of the photo's own XMP sidecar, see
+    sidecar.read_sidecar) comes first for every field it holds, as it holds the later edits."""
     meta = Metadata()
     exif = _read_exif(data, meta.warnings)
     iim, xmp = _read_iim_xmp(data, meta.warnings)
+    side = _read_sidecar(sidecar, meta.warnings) if sidecar else {}
     meta.facts = _facts(exif)
     for f in FIELDS:
-        value = _field_value(f, xmp, iim, exif)
+        value = _clean(_from_xmp(f, side))
+        if value in (None, "", []):
+            value = _field_value(f, xmp, iim, exif)
         if value not in (None, "", []):
             meta.fields[f.name] = value
     return meta
+
+
+def _read_sidecar(packet: bytes, warnings: list[str]) -> dict:
+    try:
+        return packet_properties(utf8(packet))
+    except Exception as exc:  # exiv2 raises its own kinds; a bad sidecar must not hide the photo
+        warnings.append(f"XMP sidecar unreadable: {exc}")
+        return {}
 
 
 def _read_exif(data: bytes, warnings: list[str]) -> dict:

@@ -44,19 +44,6 @@ def normalised(field: Field, value):
     return text or None
 
 
-def xmp_value(field: Field, value, existing=None):
-    """The pyexiv2 value for field's XMP property (None deletes it)."""
-    if value is None:
-        return None
-    if field.kind is Kind.LANG_ALT:
-        others = {k: v for k, v in existing.items() if k != X_DEFAULT} \
-            if isinstance(existing, dict) else {}
-        return {X_DEFAULT: value, **others}
-    if field.kind in (Kind.BAG, Kind.SEQ):
-        return list(value)
-    return str(value)
-
-
 def fit(text: str, limit: int) -> str:
     """The longest start of text that fits limit UTF-8 bytes, cut between whole characters."""
     text = unicodedata.normalize("NFC", text)

@@ -1,20 +1,18 @@
 """Proof that a rewritten JPEG is the original plus our values: read back before it replaces anything."""
 
-import pyexiv2
 from defusedxml import ElementTree
 
 from photodesk.core.fields import BY_NAME, Kind
 from photodesk.core.metadata import iim
-from photodesk.core.metadata.embed import (
-    APP1, NAMESPACES, WriteRefused, metadata_segments, signed, xmp_carrier,
-)
-from photodesk.core.metadata.exiv2 import Exiv2Problem, watched
+from photodesk.core.metadata.embed import APP1, WriteRefused, metadata_segments
+from photodesk.core.metadata.exiv2 import Exiv2Problem, packet_properties, watched
 from photodesk.core.metadata.jpeg import XMP_SIG, JpegError, layout
 from photodesk.core.metadata.values import X_DEFAULT, iim_values
+from photodesk.core.metadata.xmpedit import RDF as RDF_NS
+from photodesk.core.metadata.xmpedit import XML, PacketError, property_name, utf8
 
-RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
-# The XMP toolkit turns a legacy rdf:about="uuid:…" into this property when it re-serialises.
-TOOLKIT_ADDS = {"Xmp.xmpMM.InstanceID"}
+RDF = "{%s}" % RDF_NS
+DESCRIPTION, LANG = RDF + "Description", "{%s}lang" % XML
 
 
 def verify_jpeg(original: bytes, new: bytes, values: dict) -> None:
@@ -31,10 +29,13 @@ def verify_jpeg(original: bytes, new: bytes, values: dict) -> None:
     check_packet(packet(original), packet(new), values)
 
 
-def _kept(segments) -> list[tuple[int, bytes]]:
-    """Every segment but the main XMP packet and the Photoshop block (extended XMP included)."""
-    return [(s.marker, s.payload) for s in segments if s.kind != "photoshop"
-            and not (s.marker == APP1 and s.payload.startswith(XMP_SIG))]
+def _kept(segments) -> tuple[list, bytes]:
+    """Every segment but the main XMP packet and the Photoshop block (extended XMP included),
+    with the bytes before it; and the bytes that led those two blocks, in order."""
+    ours = [s.kind == "photoshop" or (s.marker == APP1 and s.payload.startswith(XMP_SIG))
+            for s in segments]
+    return ([(s.marker, s.lead, s.payload) for s, o in zip(segments, ours) if not o],
+            b"".join(s.lead for s, o in zip(segments, ours) if o))
 
 
 def packet(data: bytes) -> bytes | None:
@@ -47,12 +48,8 @@ def xmp_properties(packet_bytes: bytes | None) -> dict:
         return {}
     try:
         with watched():
-            image = pyexiv2.ImageData(xmp_carrier(signed(APP1, XMP_SIG + packet_bytes)))
-            try:
-                return image.read_xmp()
-            finally:
-                image.close()
-    except Exiv2Problem as exc:
+            return packet_properties(utf8(packet_bytes))
+    except (Exiv2Problem, PacketError) as exc:
         raise WriteRefused(f"the XMP cannot be read back ({exc})") from exc
 
 
@@ -85,31 +82,67 @@ def _resources(data: bytes) -> list:
         raise WriteRefused(f"the Photoshop block does not read back ({exc})") from exc
 
 
-def check_packet(old_packet: bytes | None, new_packet: bytes | None, values: dict) -> None:
-    """Raise WriteRefused unless new_packet is old_packet with values applied."""
+def check_packet(old_packet: bytes | None, new_packet: bytes | None, values: dict,
+                 extra: dict | None = None) -> None:
+    """Raise WriteRefused unless new_packet is old_packet with values (and extra: pyexiv2 key ->
+    text) applied: exiv2 reads every other property back the same, and every other element and
+    attribute of the packet (rdf:about, empty values, the toolkit's name) is as it was."""
+    extra = extra or {}
     old, new = xmp_properties(old_packet), xmp_properties(new_packet)
-    ours = {BY_NAME[n].xmp for n in values if BY_NAME[n].xmp}
+    ours = {BY_NAME[n].xmp for n in values if BY_NAME[n].xmp} | set(extra)
     for key in (set(old) | set(new)) - ours:
-        if key not in new and _empty(old.get(key)):
-            continue  # the XMP toolkit drops empty properties
-        if key not in old and key in TOOLKIT_ADDS:
-            continue
         if old.get(key) != new.get(key):
             raise WriteRefused(f"XMP property {key} would change")
     for name, value in values.items():
         f = BY_NAME[name]
         if f.xmp and not _xmp_equal(f, value, new.get(f.xmp)):
             raise WriteRefused(f"XMP {f.xmp} reads back as {new.get(f.xmp)!r}")
+    for key, value in extra.items():
+        if new.get(key) != value:
+            raise WriteRefused(f"XMP {key} reads back as {new.get(key)!r}")
     if new_packet:
-        _check_bags(new_packet, values)
+        root = _tree(new_packet)
+        if old_packet:
+            _check_untouched(_tree(old_packet), root, values, ours)
+        _check_bags(root, values)
 
 
-def _empty(value) -> bool:
-    if isinstance(value, dict):
-        return not any(value.values())
-    if isinstance(value, list):
-        return not any(value)
-    return not value
+def _tree(packet_bytes: bytes):
+    try:
+        return ElementTree.fromstring(utf8(packet_bytes).rstrip(b"\x00 \t\r\n"))
+    except (ElementTree.ParseError, PacketError) as exc:
+        raise WriteRefused(f"the XMP packet is not well-formed XML ({exc})") from exc
+
+
+def _check_untouched(old_root, new_root, values: dict, keys: set) -> None:
+    """Every element and attribute but the written properties compares equal (whitespace
+    between elements aside), and a written text keeps its other languages."""
+    names = {"{%s}%s" % property_name(k) for k in keys}
+    if _shape(old_root, names) != _shape(new_root, names):
+        raise WriteRefused("an XMP element or attribute other than those written would change")
+    for name, value in values.items():
+        f = BY_NAME[name]
+        if f.xmp and f.kind is Kind.LANG_ALT and value is not None:
+            tag = "{%s}%s" % property_name(f.xmp)
+            if _other_languages(old_root, tag) != _other_languages(new_root, tag):
+                raise WriteRefused(f"XMP {f.xmp} would lose or change another language")
+
+
+def _shape(element, skip: set) -> tuple:
+    """The element as a comparable tuple; a description's properties in skip are left out,
+    written as elements or as attributes."""
+    description = element.tag == DESCRIPTION
+    attrs = sorted((k, v) for k, v in element.attrib.items() if not (description and k in skip))
+    text = (element.text or "").strip() and element.text
+    children = tuple(_shape(c, skip) for c in element if not (description and c.tag in skip))
+    tail = (element.tail or "").strip() and element.tail
+    return element.tag, tuple(attrs), text, tail, children
+
+
+def _other_languages(root, tag: str) -> list:
+    return [(li.get(LANG), li.text, sorted(li.attrib.items()))
+            for prop in root.iter(tag) for alt in prop for li in alt
+            if (li.get(LANG) or "").lower() != "x-default"]
 
 
 def _xmp_equal(f, value, got) -> bool:
@@ -122,17 +155,12 @@ def _xmp_equal(f, value, got) -> bool:
     return got == str(value)
 
 
-def _check_bags(packet_bytes: bytes, values: dict) -> None:
-    try:
-        root = ElementTree.fromstring(packet_bytes)
-    except ElementTree.ParseError as exc:
-        raise WriteRefused(f"the new XMP packet is not well-formed XML ({exc})") from exc
+def _check_bags(root, values: dict) -> None:
     for name, value in values.items():
         f = BY_NAME[name]
         if f.kind is not Kind.BAG or not f.xmp or value is None:
             continue
-        _, prefix, local = f.xmp.split(".", 2)
-        tag = "{%s}%s" % (NAMESPACES[prefix], local)
+        tag = "{%s}%s" % property_name(f.xmp)
         for element in root.iter(tag):
             if element.find(f"{RDF}Bag") is None:
                 raise WriteRefused(f"XMP {f.xmp} is not written as rdf:Bag")
