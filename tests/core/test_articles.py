@@ -460,7 +460,7 @@ def test_huge_file_is_refused(tmp_path):
     path = tmp_path / "huge.txt"
     line = ("Một dòng chữ dài vừa phải cho tệp lớn. " * 10 + "\n").encode("utf-8")
     path.write_bytes(line * (21 * 1024 * 1024 // len(line) + 1))
-    with pytest.raises(ArticleError, match=r"^huge\.txt: larger than 20 MB"):
+    with pytest.raises(ArticleError, match=r"^huge\.txt: larger than 5 MB, the limit for a \.txt"):
         read_article(path)
 
 

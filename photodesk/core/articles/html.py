@@ -1,22 +1,15 @@
-"""The HTML article reader: a tolerant tree from html.parser, then body, captions, paragraphs."""
+"""The HTML article reader: the story's container in the page, its paragraphs, photos, captions."""
 
 import re
-import unicodedata
-from html.parser import HTMLParser
 
-from photodesk.core.articles.model import Article, ImageRef
+from photodesk.core.articles.boxes import address_path, links_elsewhere, skip_boxes
+from photodesk.core.articles.limits import MAX_IMAGES, MAX_PARAGRAPH, check, cut_note
+from photodesk.core.articles.model import Article, ArticleError, ImageRef
 from photodesk.core.articles.text import (MAX_CAPTION, date_from_lede, image_name, warnings_for,
                                           year_hint)
+from photodesk.core.articles.tree import (INLINE, Node, PastLimit, TextBuffer, build_tree, clean,
+                                          has_ancestor, is_inside, iter_nodes, text_of)
 
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                  "param", "source", "track", "wbr"})
-INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i", "kbd",
-                    "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u"})
-SKIP_TAGS = frozenset({"script", "style", "nav", "aside", "header", "footer", "form", "noscript",
-                       "template", "iframe", "svg", "button", "select", "head", "title"})
-# Class or id fragments of blocks that list other articles or share this one.
-RELATED = ("related", "relate", "tin-lien-quan", "box-news", "more-news", "tags", "social", "share",
-           "comment")
 BODY_HINTS = ("content", "detail", "body", "article")
 PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4"})
 EMPHASIS = frozenset({"em", "i", "small"})
@@ -32,149 +25,15 @@ SAPO_ENDINGS = ("-lead", "_lead", "-sapo", "_sapo", "-summary", "_summary", "-de
 PUBLISHED_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate",
                   "dc.date.issued")
 SKIPPED_EXTENSIONS = (".gif", ".svg", ".ico")
-# Deeper nesting is flattened so every walk stays far inside Python's recursion limit.
-MAX_DEPTH = 150
-_WS = re.compile(r"\s+")
 _VN_DATETIME = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\D+(\d{1,2}):(\d{2}))?")
-
-
-class Node:
-    __slots__ = ("tag", "attrs", "children", "parent", "depth")
-
-    def __init__(self, tag: str, attrs: dict[str, str], parent: "Node | None"):
-        self.tag = tag
-        self.attrs = attrs
-        self.children: list["Node | str"] = []
-        self.parent = parent
-        self.depth = parent.depth + 1 if parent else 0
-
-    def marks(self) -> str:
-        """Class and id, lower-cased: what the content and related-news rules look at."""
-        return f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}".lower()
-
-    def class_tokens(self) -> list[str]:
-        return self.attrs.get("class", "").lower().split()
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {}, None)
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        self._auto_close(tag)
-        node = self._append(tag, attrs)
-        if tag not in VOID and len(self.stack) < MAX_DEPTH:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag, attrs):
-        self._append(tag, attrs)
-
-    def handle_endtag(self, tag):
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index].tag == tag:
-                del self.stack[index:]
-                return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
-
-    def _append(self, tag: str, attrs) -> Node:
-        node = Node(tag, {k.lower(): v or "" for k, v in attrs}, self.stack[-1])
-        self.stack[-1].children.append(node)
-        return node
-
-    def _auto_close(self, tag: str) -> None:
-        # Browsers end an open <p>, <li>, <td> or <tr> when the next one starts; CMSs rely on it.
-        if tag not in INLINE and tag not in VOID:
-            self._close({"p"}, stop_unless=INLINE)
-        if tag == "li":
-            self._close({"li"}, stop_at={"ul", "ol"})
-        elif tag in ("td", "th"):
-            self._close({"td", "th"}, stop_at={"tr", "table"})
-        elif tag == "tr":
-            self._close({"tr"}, stop_at={"table", "tbody", "thead", "tfoot"})
-
-    def _close(self, tags, stop_at=frozenset(), stop_unless=None) -> None:
-        for index in range(len(self.stack) - 1, 0, -1):
-            open_tag = self.stack[index].tag
-            if open_tag in tags:
-                del self.stack[index:]
-                return
-            if open_tag in stop_at or (stop_unless is not None and open_tag not in stop_unless):
-                return
-
-
-def build_tree(text: str) -> Node:
-    builder = _TreeBuilder()
-    try:
-        builder.feed(text)
-        builder.close()
-    except Exception:  # html.parser raises AssertionError on some broken declarations
-        pass           # what was parsed before the bad markup is still a usable tree
-    return builder.root
-
-
-def is_excluded(node: Node) -> bool:
-    if node.tag in SKIP_TAGS:
-        return True
-    if node.tag in ("html", "body", "#root"):
-        return False
-    marks = node.marks()
-    return any(part in marks for part in RELATED)
-
-
-def iter_nodes(root: Node, skip_excluded: bool = True):
-    """Every element under root in document order, not descending into excluded blocks."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(c for c in reversed(node.children)
-                     if isinstance(c, Node) and not (skip_excluded and is_excluded(c)))
-
-
-def text_of(node: Node) -> str:
-    """Plain text of an element: no tags, entities decoded, whitespace collapsed, NFC."""
-    parts: list[str] = []
-    stack: list[Node | str] = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            parts.append(item)
-        elif item.tag in ("br", "img"):
-            parts.append(" ")
-        elif item is node or not is_excluded(item):
-            stack.extend(reversed(item.children))
-            if item.tag not in INLINE:
-                parts.append(" ")
-    return clean("".join(parts))
-
-
-def clean(text: str) -> str:
-    return unicodedata.normalize("NFC", _WS.sub(" ", text).strip())
-
-
-def has_ancestor(node: Node, tags: set[str]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in tags:
-            return True
-        parent = parent.parent
-    return False
-
-
-def is_inside(node: Node, container: Node) -> bool:
-    while node is not None:
-        if node is container:
-            return True
-        node = node.parent
-    return False
 
 
 def images_in(node: Node) -> list[Node]:
     return [n for n in iter_nodes(node) if n.tag == "img"]
+
+
+def has_image(node: Node) -> bool:
+    return any(n.tag == "img" for n in iter_nodes(node))
 
 
 def image_src(img: Node) -> str | None:
@@ -196,7 +55,7 @@ def is_caption(node: Node) -> bool:
     # VnExpress-style <p class="Image"> holds a caption, not a photo.
     marked = (any("caption" in t or t in CAPTION_CLASSES for t in tokens)
               or (node.tag == "p" and "image" in tokens))
-    return marked and node.tag != "img" and not images_in(node)
+    return marked and node.tag != "img" and not has_image(node)
 
 
 def is_sapo(node: Node) -> bool:
@@ -222,15 +81,19 @@ def only_emphasis(node: Node) -> bool:
 class _Collector:
     """Turns the walk's images, captions and paragraphs into Article fields."""
 
-    def __init__(self, loose: bool):
+    def __init__(self, loose: bool, address: str = ""):
         self.loose = loose
+        self.address = address  # the page's own, which its photos may link to
         self.paragraphs: list[str] = []
         self.images: list[ImageRef] = []
         self.pending: list[ImageRef] = []
-        self.buffer: list[str] = []
+        self.buffer = TextBuffer(MAX_PARAGRAPH + 1)
+        self.cut = 0  # paragraphs cut to MAX_PARAGRAPH
 
     def image(self, img: Node) -> ImageRef | None:
-        name = image_src(img)
+        if len(self.images) > MAX_IMAGES:
+            return None  # already too many: check() refuses the article
+        name = None if links_elsewhere(img, self.address) else image_src(img)
         if not name:
             return None
         self.flush()
@@ -253,17 +116,21 @@ class _Collector:
 
     def paragraph(self, text: str) -> None:
         self.flush()
-        if text:
-            self.paragraphs.append(text)
-            self.pending = []
+        self._add(text)
 
     def loose_text(self, text: str) -> None:
         if self.loose:
-            self.buffer.append(text)
+            self.buffer.add(text)
 
     def flush(self) -> None:
-        text = clean("".join(self.buffer))
-        self.buffer = []
+        text = self.buffer.text()
+        self.buffer = TextBuffer(MAX_PARAGRAPH + 1)
+        self._add(text)
+
+    def _add(self, text: str) -> None:
+        if len(text) > MAX_PARAGRAPH:
+            text = text[:MAX_PARAGRAPH]
+            self.cut += 1
         if text:
             self.paragraphs.append(text)
             self.pending = []
@@ -278,7 +145,7 @@ class _Walker:
         for child in node.children:
             if isinstance(child, str):
                 self.out.loose_text(child)
-            elif not is_excluded(child):
+            elif not child.skipped:
                 self.element(child)
 
     def element(self, node: Node) -> None:
@@ -355,33 +222,43 @@ def _in_cell(node: Node, table: Node) -> bool:
 
 
 def parse_html(text: str, path: str = "", *, year: int | None = None) -> Article:
-    """Read an HTML article. Never raises on any str."""
-    root = build_tree(text)
+    """Read an HTML article. Raises ArticleError past the limits in limits.py, nothing else."""
+    try:
+        root = build_tree(text)
+    except PastLimit as limit:
+        raise ArticleError(path, str(limit)) from None
+    skip_boxes(root)
     body, fell_back = find_body(root)
     sapo = find_sapo(root, body)
-    paragraphs, images = read_body(body, sapo)
+    found = read_body(body, sapo, own_address(root))
     title = find_title(root, body)
-    lede = paragraphs[0] if paragraphs else None
+    if len(title) > MAX_PARAGRAPH:
+        title, found.cut = title[:MAX_PARAGRAPH], found.cut + 1
+    lede = found.paragraphs[0] if found.paragraphs else None
     published = find_published(root)
     dateline, from_dateline = date_from_lede(lede, year, _year_of(published),
                                              year_hint(lede, title))
-    article = Article(path, title, lede, dateline, published or from_dateline, paragraphs, images)
+    article = Article(path, title, lede, dateline, published or from_dateline, found.paragraphs,
+                      found.images)
     article.warnings = warnings_for(article)
     if fell_back:
         article.warnings.append("no article container found; read the whole page body")
+    if found.cut:
+        article.warnings.append(cut_note(found.cut))
+    check(article)
     return article
 
 
-def read_body(body: Node, sapo: Node | None) -> tuple[list[str], list[ImageRef]]:
-    collector = _collect(body, sapo, loose=False)
+def read_body(body: Node, sapo: Node | None, address: str = "") -> _Collector:
+    collector = _collect(body, sapo, address, loose=False)
     if len(collector.paragraphs) <= (1 if sapo is not None else 0):
         # A CMS that writes the body as bare text and <br>s: read loose text too.
-        collector = _collect(body, sapo, loose=True)
-    return collector.paragraphs, collector.images
+        collector = _collect(body, sapo, address, loose=True)
+    return collector
 
 
-def _collect(body: Node, sapo: Node | None, loose: bool) -> _Collector:
-    collector = _Collector(loose)
+def _collect(body: Node, sapo: Node | None, address: str, loose: bool) -> _Collector:
+    collector = _Collector(loose, address)
     if sapo is not None and not is_inside(sapo, body):
         collector.paragraph(text_of(sapo))
     _Walker(collector, sapo).walk(body)
@@ -392,41 +269,50 @@ def _collect(body: Node, sapo: Node | None, loose: bool) -> _Collector:
 def find_body(root: Node) -> tuple[Node, bool]:
     """The element holding the story, and whether we had to fall back to the whole <body>."""
     nodes = list(iter_nodes(root))
-    for candidates in ([n for n in nodes if n.tag == "article"],
-                       [n for n in nodes if n.tag not in ("html", "body", "#root")
-                        and any(h in n.marks() for h in BODY_HINTS)]):
-        best = _best_container(candidates)
-        if best is not None:
-            return best, False
+    # <article> and named containers compete: a teaser list of <article> items that no box
+    # rule caught must not win over the story's <div class="detail-content">.
+    candidates = [n for n in nodes if n.tag == "article" or (
+        n.tag not in ("html", "body", "#root") and any(h in n.marks() for h in BODY_HINTS))]
+    best = _best_container(candidates, _scores(nodes))
+    if best is not None:
+        return best, False
     body = next((n for n in nodes if n.tag == "body"), root)
     return body, True
 
 
-def _best_container(candidates: list[Node]) -> Node | None:
-    scored = [(_score(n), n) for n in candidates]
-    top = max((s for s, _ in scored), default=0)
+def _best_container(candidates: list[Node], scores: dict[int, int]) -> Node | None:
+    top = max((scores[id(n)] for n in candidates), default=0)
     if top <= 0:
         return None
     # The innermost container that still holds nearly all the text keeps page chrome out.
-    close = [n for s, n in scored if s >= 0.85 * top]
+    close = [n for n in candidates if scores[id(n)] >= 0.85 * top]
     return max(close, key=lambda n: n.depth)
 
 
-def _score(node: Node) -> int:
-    score = 0
-    for n in iter_nodes(node):
-        if n.tag in PARAGRAPH_TAGS:
-            score += len(text_of(n))
-        elif n.tag == "img":
-            score += 300
-    return score
+def _scores(nodes: list[Node]) -> dict[int, int]:
+    """Each element's paragraph text and 300 a photo, summed over what it holds: one pass from
+    the leaves up, so nested containers do not each read the page again."""
+    scores: dict[int, int] = {}
+    lengths: dict[int, int] = {}  # characters of text held, spaces at the ends of runs not counted
+    for node in reversed(nodes):  # nodes are in document order: children come after parents
+        length = score = 0
+        for child in node.children:
+            if child.__class__ is str:
+                length += len(child.strip())
+            elif not child.skipped:
+                length += lengths[id(child)]
+                score += scores[id(child)]
+        lengths[id(node)] = length
+        scores[id(node)] = score + (length if node.tag in PARAGRAPH_TAGS
+                                    else 300 if node.tag == "img" else 0)
+    return scores
 
 
 def find_sapo(root: Node, body: Node) -> Node | None:
     """The stand-first: inside the body if it is there, else the first one before the body."""
-    inside = [n for n in iter_nodes(body) if n is not body and _is_lede_block(n)]
-    if inside:
-        return inside[0]
+    inside = next((n for n in iter_nodes(body) if n is not body and _is_lede_block(n)), None)
+    if inside is not None:
+        return inside
     for node in iter_nodes(root):
         if node is body:
             return None
@@ -440,7 +326,7 @@ def _is_lede_block(node: Node) -> bool:
 
 
 def find_title(root: Node, body: Node) -> str:
-    for node in iter_nodes(root, skip_excluded=False):
+    for node in iter_nodes(root, with_skipped=True):
         if node.tag == "meta" and _meta_key(node) == "og:title":
             title = clean(node.attrs.get("content", ""))
             if title:
@@ -449,8 +335,18 @@ def find_title(root: Node, body: Node) -> str:
     inside = [n for n in h1s if is_inside(n, body)]
     if inside or h1s:
         return text_of((inside or h1s)[0])
-    titles = [n for n in iter_nodes(root, skip_excluded=False) if n.tag == "title"]
+    titles = [n for n in iter_nodes(root, with_skipped=True) if n.tag == "title"]
     return text_of(titles[0]) if titles else ""
+
+
+def own_address(root: Node) -> str:
+    """The page's own address (canonical link or og:url), as a path: "/tin-tuc/bai-123.html"."""
+    for node in iter_nodes(root, with_skipped=True):
+        if node.tag == "link" and "canonical" in node.attrs.get("rel", "").lower().split():
+            return address_path(node.attrs.get("href", ""))
+        if node.tag == "meta" and _meta_key(node) == "og:url":
+            return address_path(node.attrs.get("content", ""))
+    return ""
 
 
 def _meta_key(node: Node) -> str:
@@ -459,7 +355,7 @@ def _meta_key(node: Node) -> str:
 
 
 def find_published(root: Node) -> str | None:
-    for node in iter_nodes(root, skip_excluded=False):
+    for node in iter_nodes(root, with_skipped=True):
         if node.tag == "meta" and _meta_key(node) in PUBLISHED_KEYS:
             found = iso_datetime(node.attrs.get("content", ""))
             if found:

@@ -3,12 +3,12 @@
 import codecs
 
 from photodesk.core.articles.html import parse_html
+from photodesk.core.articles.limits import MAX_HTML_BYTES, MAX_TEXT_BYTES, file_too_large
 from photodesk.core.articles.model import Article, ArticleError
 from photodesk.core.articles.text import parse_text
 from photodesk.core.formats import ARTICLE_SUFFIXES
 
 HTML_SUFFIXES = (".html", ".htm")
-MAX_BYTES = 20 * 1024 * 1024
 # UTF-32 marks first: the UTF-32 LE mark starts with the UTF-16 LE one.
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -22,27 +22,34 @@ def read_article(path, year: int | None = None) -> Article:
     name = str(path)
     if not name.lower().endswith(ARTICLE_SUFFIXES):
         raise ArticleError(name, "not an article file (expected .txt, .md, .html or .htm)")
-    text = decode(name, _read_bytes(name))
+    data = _read_bytes(name)
+    html = name.lower().endswith(HTML_SUFFIXES) or _looks_like_html(_head(data))
+    if not html and len(data) > MAX_TEXT_BYTES:
+        raise ArticleError(name, file_too_large(html=False))
+    text = decode(name, data)
+    del data  # a page's bytes need not stay in memory beside its text and tree
     try:
-        if name.lower().endswith(HTML_SUFFIXES) or _looks_like_html(text):
+        if html:
             return parse_html(text, name, year=year)
         return parse_text(text, name, year=year)
-    except Exception as error:  # the readers promise not to raise; keep the promise to callers too
+    except ArticleError:
+        raise
+    except Exception as error:  # the readers raise nothing else; keep that promise to callers too
         raise ArticleError(name, f"could not be read ({type(error).__name__}: {error})") from error
 
 
 def _read_bytes(name: str) -> bytes:
     try:
         with open(name, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(MAX_HTML_BYTES + 1)
     except FileNotFoundError:
         raise ArticleError(name, "file not found") from None
     except IsADirectoryError:
         raise ArticleError(name, "is a folder, not a file") from None
     except OSError as error:
         raise ArticleError(name, f"cannot be read ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
-        raise ArticleError(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not an article")
+    if len(data) > MAX_HTML_BYTES:
+        raise ArticleError(name, file_too_large(html=name.lower().endswith(HTML_SUFFIXES)))
     return data
 
 
@@ -91,6 +98,14 @@ def _refuse_binary(name: str, text: str) -> None:
     controls = sum(1 for c in sample if c < " " and c not in ALLOWED_CONTROLS)
     if controls > MAX_CONTROL_SHARE * len(sample):
         raise ArticleError(name, f"binary data, not text ({controls} control characters)")
+
+
+def _head(data: bytes) -> str:
+    """The first characters, enough to tell a page from a story before decoding it all."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):256].decode(codec, errors="ignore")
+    return data[:256].decode("utf-8", errors="ignore")
 
 
 def _looks_like_html(text: str) -> bool:

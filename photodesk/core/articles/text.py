@@ -6,8 +6,10 @@ import unicodedata
 from collections import Counter
 from urllib.parse import unquote, urlsplit
 
-from photodesk.core.articles.model import Article, ImageRef
-from photodesk.core.fold import fold
+from photodesk.core.articles.boxes import RELATED_LABELS, label_of
+from photodesk.core.articles.limits import (MAX_IMAGES, MAX_PARAGRAPH, MAX_TEXT, check, cut_note,
+                                            too_much_text)
+from photodesk.core.articles.model import Article, ArticleError, ImageRef
 
 IMAGE_EXTENSIONS = ("jpg", "jpeg", "png", "tif", "tiff", "webp", "heic")
 _EXT = r"(?:jpe?g|png|tiff?|webp|heic)"
@@ -17,9 +19,6 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
 _MD_HEADING = re.compile(r"#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
 
-# Compared folded, so "CÓ THỂ BẠN QUAN TÂM:" and "Tin liên quan >>" both count.
-FURNITURE_MARKERS = ("co the ban quan tam", "tin cung chuyen muc", "tin lien quan", "xem them",
-                     "doc them", "bai viet lien quan")
 _SOCIAL_TOKENS = frozenset({"fb", "facebook", "yt", "youtube", "zl", "zalo", "tw", "twitter", "x",
                             "ig", "instagram", "tt", "tiktok", "li", "linkedin", "email", "rss",
                             "print", "in", "share"})
@@ -117,9 +116,13 @@ def date_from_lede(lede: str | None, *year_sources: int | None) -> tuple[str | N
 
 
 def is_furniture(line: str) -> bool:
-    """A "related news" heading or a social-icon footer: where the article proper ends."""
-    folded = fold(line).strip(" \t:>»«-–—|.*#")
-    if folded in FURNITURE_MARKERS:
+    """A "related news" heading or a social-icon footer: where the article proper ends.
+
+    Compared folded, so "CÓ THỂ BẠN QUAN TÂM:" and "Tin liên quan >>" both count."""
+    if len(line) > 80:  # a heading or an icon row is short; a paragraph is not folded for nothing
+        return False
+    folded = label_of(line)
+    if folded in RELATED_LABELS:
         return True
     tokens = folded.split()
     return len(tokens) >= 2 and all(t in _SOCIAL_TOKENS for t in tokens)
@@ -130,7 +133,8 @@ def image_line(line: str) -> tuple[str, str | None] | None:
     line = line.strip()
     md = _MD_IMAGE.fullmatch(line)
     if md and _IMAGE_LINE.fullmatch(md["src"]):
-        return image_name(md["src"]), md["alt"].strip() or None
+        alt = md["alt"].strip()
+        return image_name(md["src"]), alt if 0 < len(alt) <= MAX_CAPTION else None
     if _IMAGE_LINE.fullmatch(line):
         name = image_name(line)
         return (name, None) if name else None
@@ -138,15 +142,25 @@ def image_line(line: str) -> tuple[str, str | None] | None:
 
 
 def parse_text(text: str, path: str = "", *, year: int | None = None) -> Article:
-    """Read a plain-text or markdown article. Never raises on any str."""
+    """Read a plain-text or markdown article. Raises ArticleError past the limits in limits.py,
+    nothing else."""
+    if len(text) > MAX_TEXT:  # refused before it costs a pass per line
+        raise ArticleError(path, too_much_text(len(text)))
     markdown = path.lower().endswith(".md")
     lines = normalise(text).split("\n")
+    long_lines = sum(len(line) > MAX_PARAGRAPH for line in lines)
+    if long_lines:
+        lines = [line[:MAX_PARAGRAPH] for line in lines]
     front, lines = _front_matter(lines) if markdown else ({}, lines)
     lines = _cut_furniture(lines)
     title, body = _split_title(lines, markdown)
     title = front.get("title") or title
     paragraphs, images = _read_body(body, markdown)
-    return _assemble(path, title, paragraphs, images, year, front.get("date"))
+    article = _assemble(path, title, paragraphs, images, year, front.get("date"))
+    if long_lines:
+        article.warnings.append(cut_note(long_lines))
+    check(article)
+    return article
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -209,6 +223,8 @@ def _read_body(lines: list[str], markdown: bool) -> tuple[list[str], list[ImageR
             ref = ImageRef(found[0], found[1], len(images), len(paragraphs) - 1)
             images.append(ref)
             pending.append(ref)
+            if len(images) > MAX_IMAGES:
+                break  # already too many: check() refuses the article
             continue
         text = _clean(line, markdown)
         if pending and text and len(text) <= MAX_CAPTION:
