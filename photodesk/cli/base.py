@@ -7,16 +7,28 @@ import click
 
 from photodesk import __version__
 from photodesk.core import settings as store
-from photodesk.core.catalog import Catalog, CatalogError
+from photodesk.core.catalog import Catalog, CatalogError, Location
+from photodesk.core.catalog.location import LocationError
 from photodesk.core.catalog.db import problem as storage_problem
 
 
 class Context:
-    def __init__(self, catalog_path, named_by: str | None = None):
-        self.catalog_path = catalog_path
+    def __init__(self, where: str, loaded: store.Loaded, named_by: str | None = None):
+        self.where = where  # the catalog as given: a path or a URL
         self.named_by = named_by  # the settings file, when the catalog came from it
         self._catalog = None
-        self.loaded = store.Loaded(store.Settings())
+        self._location: Location | None = None
+        self.loaded = loaded
+
+    @property
+    def location(self) -> Location:
+        """The catalog with the thumbnail folder the settings give it."""
+        if self._location is None:
+            try:
+                self._location = self.settings.location(self.where)
+            except LocationError as exc:
+                raise click.ClickException(self.catalog_problem(exc)) from exc
+        return self._location
 
     @property
     def settings(self) -> store.Settings:
@@ -26,12 +38,12 @@ class Context:
     def catalog(self) -> Catalog:
         if self._catalog is None:
             try:
-                self._catalog = Catalog(self.catalog_path)
+                self._catalog = Catalog(self.location)
             except CatalogError as exc:
                 raise click.ClickException(self.catalog_problem(exc)) from exc
         return self._catalog
 
-    def catalog_problem(self, exc: CatalogError) -> str:
+    def catalog_problem(self, exc: Exception) -> str:
         if self.named_by:
             return f"{exc} (the catalog named in {self.named_by}; --catalog chooses another)"
         return str(exc)
@@ -46,7 +58,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (sqlite3.Error, OSError) as exc:
             obj = ctx.obj
-            message = storage_problem(exc, obj.catalog_path if obj else "catalog")
+            message = storage_problem(exc, obj.where if obj else "catalog")
             if message is None:
                 raise
             raise click.ClickException(message) from exc
@@ -54,10 +66,9 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, invoke_without_command=True)
 @click.version_option(__version__, prog_name="photodesk")
-@click.option("--catalog", "catalog_path", type=click.Path(dir_okay=False),
-              default=None,
+@click.option("--catalog", "catalog_path", metavar="PATH|URL", default=None,
               show_default="from the settings, else the user data folder",
-              help="The catalog file to use.")
+              help="The catalog to use: a file path or sqlite:///path.")
 @click.pass_context
 def main(ctx, catalog_path):
     """PhotoDesk: a catalog of press photos that knows which article each photo belongs to."""
@@ -67,8 +78,7 @@ def main(ctx, catalog_path):
     if loaded.problem:
         click.echo(f"warning: settings: {loaded.problem}", err=True)
     named_by = str(store.settings_path()) if not catalog_path and loaded.settings.catalog else None
-    ctx.obj = Context(catalog_path or str(loaded.settings.catalog_path()), named_by)
-    ctx.obj.loaded = loaded
+    ctx.obj = Context(catalog_path or str(loaded.settings.catalog_path()), loaded, named_by)
     if ctx.invoked_subcommand is None:
         from photodesk.cli.gui import gui
         ctx.invoke(gui)

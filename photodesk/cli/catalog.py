@@ -1,7 +1,6 @@
 """photodesk catalog check|backup|backups|restore: the catalog file itself."""
 
 import time
-from pathlib import Path
 
 import click
 
@@ -19,7 +18,7 @@ def catalog_group():
 @click.pass_obj
 def catalog_check(obj):
     """Run SQLite's full integrity check on the catalog (it only reads). Exit 1 if damaged."""
-    path = Path(obj.catalog_path).expanduser()
+    path = obj.location.path
     if not path.exists():
         raise click.ClickException(f"{path}: no catalog here")
     click.echo(f"checking {path}…")
@@ -47,9 +46,9 @@ def catalog_backup(obj):
 @click.pass_obj
 def catalog_backups(obj):
     """The catalog's backups, newest first."""
-    found = backup.list_backups(obj.catalog_path)
+    found = backup.list_backups(obj.location.path)
     if not found:
-        click.echo(f"no backups yet in {backup.backup_dir(obj.catalog_path)}")
+        click.echo(f"no backups yet in {backup.backup_dir(obj.location.path)}")
     for b in found:
         size = b.path.stat().st_size / 1e6
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(b.made))
@@ -63,7 +62,7 @@ def catalog_backups(obj):
 def catalog_restore(obj, source, yes):
     """Put a backup (SOURCE, else the newest) in the catalog's place. The catalog it replaces
     is kept beside as CATALOG.replaced-DATE-TIME. Close PhotoDesk windows and watchers first."""
-    path = Path(obj.catalog_path).expanduser()
+    path = obj.location.path
     if source is None:
         found = backup.list_backups(path)
         if not found:

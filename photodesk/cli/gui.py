@@ -16,5 +16,5 @@ from photodesk.cli.base import main
 def gui(obj, paths, quit_after=None):
     """Open the PhotoDesk window (and add and index PATHS first)."""
     from photodesk.gui.app import run  # Qt loads only when the window is wanted
-    sys.exit(run(obj.catalog_path, [os.path.abspath(p) for p in paths], quit_after=quit_after,
+    sys.exit(run(obj.location, [os.path.abspath(p) for p in paths], quit_after=quit_after,
                  loaded=obj.loaded, describe=obj.catalog_problem))

@@ -51,6 +51,13 @@ class Settings:
         from photodesk.core.catalog.db import default_catalog_path
         return Path(self.catalog).expanduser() if self.catalog else default_catalog_path()
 
+    def location(self, where: "str | os.PathLike | None" = None):
+        """The catalog to open — where (a path or URL), else the one these settings name —
+        with the thumbnail folder these settings give it (a Location)."""
+        from photodesk.core.catalog.location import locate
+        base = locate(where or self.catalog_path())
+        return locate(base, self.thumbnail_dir(base.path))
+
     def thumbnail_dir(self, catalog_path: str | os.PathLike) -> Path:
         """Where a catalog's thumbnails live: the chosen folder, or beside the catalog so that
         a catalog and its cache move together."""

@@ -30,8 +30,8 @@ from photodesk.core.scan import is_hidden
 SETTLE_SECONDS = 1.0  # a file is read once its size and mtime held still this long
 POLL_SECONDS = 3.0  # how often the polling observer lists a folder
 CHECK_SECONDS = 2.0  # how often each folder is checked for being offline
-RETRY_SECONDS = 2.0
-BACKUP_CHECK_SECONDS = 3600.0  # how often a long watch looks whether the daily backup is due  # a busy or full catalog is tried again after this
+RETRY_SECONDS = 2.0  # a busy or full catalog is tried again after this
+BACKUP_CHECK_SECONDS = 3600.0  # how often a long watch looks whether the daily backup is due
 NETWORK_FILESYSTEMS = frozenset(
     "nfs nfs4 cifs smb3 smbfs ncpfs afs 9p davfs fuse.davfs2 fuse.sshfs fuse.rclone fuse.s3fs "
     "glusterfs fuse.glusterfs ceph fuse.ceph lustre".split())

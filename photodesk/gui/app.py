@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from photodesk.core import settings as store
 from photodesk.core import workspace
-from photodesk.core.catalog import Catalog, CatalogError
+from photodesk.core.catalog import Catalog, CatalogError, Location
+from photodesk.core.catalog.location import LocationError
 from photodesk.core.catalog import photos as catalog
 from photodesk.gui import errorlog
 from photodesk.gui.i18n import install_translator, language
@@ -38,22 +39,27 @@ def app_icon() -> QIcon:
     return icon
 
 
-def create_window(catalog_path: str, paths: list[str] = (), *, workers: int | None = None,
-                  loaded: store.Loaded | None = None) -> MainWindow:
-    """The main window on catalog_path; paths, when given, start indexing in the background.
+def create_window(location: "Location | str", paths: list[str] = (), *,
+                  workers: int | None = None, loaded: store.Loaded | None = None) -> MainWindow:
+    """The main window on location (a path or URL takes the settings' thumbnail folder);
+    paths, when given, start indexing in the background.
 
     Opening the catalog here (migrations, the folder list, the settings' folders) is the only
     catalog work done on the GUI thread: it is small and the window cannot be built without it.
     A catalog with no folder yet opens on the welcome page.
     """
     loaded = loaded or store.read()
-    with Catalog(catalog_path) as cat:
+    if not isinstance(location, Location):
+        try:
+            location = loaded.settings.location(location)
+        except LocationError as exc:
+            raise CatalogError(str(exc)) from exc
+    with Catalog(location) as cat:
         synced = workspace.sync_folders(cat, loaded.settings)
-        thumbs_dir, folders = cat.thumbs_dir, catalog.folders(cat)
+        folders = catalog.folders(cat)
         empty = not folders and not catalog.has_photos(cat)
-        resolved = str(cat.path)
         own = workspace.is_settings_catalog(cat, loaded.settings)
-    window = MainWindow(resolved, thumbs_dir, folders, workers=workers, settings=loaded.settings,
+    window = MainWindow(location, folders, workers=workers, settings=loaded.settings,
                         settings_catalog=own)
     for problem in (loaded.problem, synced.problem):
         if problem:
@@ -65,7 +71,7 @@ def create_window(catalog_path: str, paths: list[str] = (), *, workers: int | No
     return window
 
 
-def run(catalog_path: str, paths: list[str], *, quit_after: float | None = None,
+def run(location: "Location | str", paths: list[str], *, quit_after: float | None = None,
         loaded: store.Loaded | None = None, describe=str) -> int:
     """Show the window at once; indexing of paths runs behind it. Returns the exit code.
 
@@ -77,7 +83,7 @@ def run(catalog_path: str, paths: list[str], *, quit_after: float | None = None,
     loaded = loaded or store.read()
     install_translator(app, language(loaded.settings.language))
     try:
-        window = create_window(catalog_path, loaded=loaded)
+        window = create_window(location, loaded=loaded)
     except CatalogError as exc:
         title = QCoreApplication.translate("app", "PhotoDesk cannot open the catalog")
         print(f"photodesk: {describe(exc)}", file=sys.stderr)

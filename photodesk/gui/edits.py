@@ -8,6 +8,7 @@ catalog has one writer: all edits queue on a pool of one thread and run in the o
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from photodesk.core.catalog import Location
 from photodesk.core import edit, people
 from photodesk.core.articles.link import choose_photo
 from photodesk.gui.tasks import CatalogQuery, Relay
@@ -118,9 +119,9 @@ class Editor(QObject):
     failed = Signal(str)
     idle = Signal()  # every queued edit is written
 
-    def __init__(self, catalog_path: str, parent=None):
+    def __init__(self, location: Location, parent=None):
         super().__init__(parent)
-        self._catalog_path = catalog_path
+        self._location = location
         self.stack = QUndoStack(self)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one writer: edits land in the order they were made
@@ -132,7 +133,7 @@ class Editor(QObject):
     def run(self, fn, ids, kind: str = "photos", key=None) -> None:
         self._queued += 1
         self._pool.start(CatalogQuery(self._relay, (kind, tuple(ids), key),
-                                      self._catalog_path, fn))
+                                      self._location, fn))
 
     def edit(self, ids, changes: dict, text: str, new_event=None) -> None:
         if ids:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QToolButton,
                                QVBoxLayout)
 
+from photodesk.core.catalog import Location
 from photodesk.core import codes as code_list
 from photodesk.core import export as export_core
 from photodesk.core.catalog import Catalog
@@ -63,9 +64,9 @@ class ExportDialog(QDialog):
     exported = Signal(object)  # ExportDone, after a run that wrote its files
     runFinished = Signal()  # any run ended: written, failed, cancelled or stopped by a conflict
 
-    def __init__(self, catalog_path: str, sources: list[Source], parent=None):
+    def __init__(self, location: Location, sources: list[Source], parent=None):
         super().__init__(parent)
-        self.catalog_path, self.sources = catalog_path, sources
+        self.location, self.sources = location, sources
         self.task: GeneratorTask | None = None
         self.conflict_box: QMessageBox | None = None
         self.result_done: export_core.ExportDone | None = None
@@ -211,7 +212,7 @@ class ExportDialog(QDialog):
             return
         self._preview_token += 1
         QThreadPool.globalInstance().start(CatalogQuery(
-            self._relay, self._preview_token, self.catalog_path, preview_captions, source,
+            self._relay, self._preview_token, self.location, preview_captions, source,
             self.template.text().strip()))
 
     def _on_preview(self, token, value) -> None:
@@ -240,7 +241,7 @@ class ExportDialog(QDialog):
             return False
         self.result_done, self.skipped = None, []
         fmt, options, zip_name = self.fmt(), self.options(), self.zip_name()
-        self.task = GeneratorTask(self.catalog_path, lambda cat: export_events(
+        self.task = GeneratorTask(self.location, lambda cat: export_events(
             cat, source, fmt, options, folder, zip_name, overwrite), self)
         self.task.events.connect(self._on_events)
         self.task.failed.connect(self._on_failed)

@@ -4,6 +4,7 @@ the pool; clicking a value narrows the search to it."""
 from PySide6.QtCore import QCoreApplication, QThreadPool, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from photodesk.core.catalog import Location
 from photodesk.core import search
 from photodesk.gui.queries import EVERYTHING, Scope
 from photodesk.gui.tasks import CatalogQuery, Relay
@@ -67,10 +68,10 @@ class FacetPanel(QDockWidget):
 
     valueChosen = Signal(str, str)  # facet, value
 
-    def __init__(self, catalog_path: str, parent=None):
+    def __init__(self, location: Location, parent=None):
         super().__init__(self.tr("Facets"), parent)
         self.setObjectName("facetPanel")
-        self.catalog_path = catalog_path
+        self.location = location
         self._asked = 0  # the number of the newest request: answers to older ones are stale
         self._query = ""
         self._whole = False  # the grid's scope has no clause: the counts cover every photo
@@ -100,7 +101,7 @@ class FacetPanel(QDockWidget):
         if not self.tree.topLevelItemCount():  # otherwise the old counts stay until the new come
             self.summary.setText(self.tr("Counting…"))
         QThreadPool.globalInstance().start(
-            CatalogQuery(self._relay, (self._asked, query), self.catalog_path, count_facets, query))
+            CatalogQuery(self._relay, (self._asked, query), self.location, count_facets, query))
 
     def query(self) -> str:
         return self._query
@@ -159,7 +160,7 @@ class FacetPanel(QDockWidget):
 
 def attach(window) -> FacetPanel:
     """The panel on the right of the window, following its search; View menu toggles it."""
-    panel = FacetPanel(window.catalog_path, window)
+    panel = FacetPanel(window.location, window)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
     panel.hide()  # the contact sheet needs the width more; View → Facets opens it
     view_menu = window.menuBar().actions()[2].menu()

@@ -4,6 +4,7 @@ import os
 
 from PySide6.QtCore import QObject, Signal
 
+from photodesk.core.catalog import Location
 from photodesk.core.index import ArticleImported, Failed, Indexed, Missing, Progress, Scanned
 from photodesk.gui.progress import IndexingStatus
 from photodesk.gui.tasks import IndexTask
@@ -17,10 +18,10 @@ class Indexing(QObject):
     problem = Signal(str, str)  # path, reason
     finished = Signal(bool, int, object)  # cancelled, photos read, the paths of the run
 
-    def __init__(self, catalog_path: str, status: IndexingStatus, workers: int | None = None,
+    def __init__(self, location: Location, status: IndexingStatus, workers: int | None = None,
                  parent=None):
         super().__init__(parent)
-        self._catalog_path, self._status, self._workers = catalog_path, status, workers
+        self._location, self._status, self._workers = location, status, workers
         self._task: IndexTask | None = None
         self._queued: list[str] = []
         self._count = 0
@@ -45,9 +46,9 @@ class Indexing(QObject):
             return
         paths, self._queued = self._queued, []
         self._count = 0
-        self._task = IndexTask(self._catalog_path, paths, self._workers, self)
+        self._task = IndexTask(self._location, paths, self._workers, self)
         self._task.events.connect(self._on_events)
-        self._task.failed.connect(lambda msg: self.problem.emit(self._catalog_path, msg))
+        self._task.failed.connect(lambda msg: self.problem.emit(str(self._location), msg))
         self._task.done.connect(self._on_done)
         self._status.begin()
         self._task.start()

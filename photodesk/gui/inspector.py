@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
+from photodesk.core.catalog import Location
 from photodesk.core.catalog.articles import caption_kept
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.editors import CaptionField, LineField, common
@@ -62,10 +63,10 @@ class Inspector(QSplitter):
     articleRequested = Signal(int)
     loupeRequested = Signal()
 
-    def __init__(self, thumbs_dir, catalog_path: str, editor, selection, parent=None):
+    def __init__(self, thumbs_dir, location: Location, editor, selection, parent=None):
         """editor is the window's Editor; selection() returns the selected photo ids."""
         super().__init__(Qt.Orientation.Vertical, parent)
-        self._thumbs_dir, self._catalog_path = thumbs_dir, catalog_path
+        self._thumbs_dir, self._location = thumbs_dir, location
         self._editor, self._selection = editor, selection
         self._photo: dict | None = None
         self._pool = QThreadPool(self)
@@ -234,7 +235,7 @@ class Inspector(QSplitter):
         if not same:
             self.people.set_suggestions([])
             self.event.set_suggestions([])
-        self._pool.start(CatalogQuery(self._relay, ("extras", row["id"]), self._catalog_path,
+        self._pool.start(CatalogQuery(self._relay, ("extras", row["id"]), self._location,
                                       photo_extras, row["id"]))
 
     def _show_selection(self, row, rows: list[dict], count: int) -> None:

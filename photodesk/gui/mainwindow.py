@@ -2,11 +2,11 @@
 
 import copy
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QThreadPool, QTimer, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
+from photodesk.core.catalog import Location
 from photodesk.core import settings as settings_store
 from photodesk.core import thumbcache
 from photodesk.core.catalog import backup
@@ -49,21 +49,22 @@ class MainWindow(QMainWindow):
     indexingFinished = Signal(bool)  # True when cancelled
     articleShown = Signal(int)
 
-    def __init__(self, catalog_path: str, thumbs_dir: Path, folders: list[dict] = (),
+    def __init__(self, location: Location, folders: list[dict] = (),
                  workers: int | None = None, parent=None, *,
                  settings: settings_store.Settings | None = None,
                  settings_catalog: bool = False):
         super().__init__(parent)
-        self.catalog_path, self.thumbs_dir = str(catalog_path), thumbs_dir
+        self.location = location
+        self.thumbs_dir = thumbs_dir = location.thumbs_dir
         self._select_first = True  # the first results select their first photo
         self._pending_select: int | None = None  # a photo to select once the results arrive
         self._relay = Relay(self)
         self._relay.result.connect(self._on_query)
-        self.setWindowTitle(self.tr("PhotoDesk — %1").replace("%1", Path(catalog_path).name))
+        self.setWindowTitle(self.tr("PhotoDesk — %1").replace("%1", location.name))
         self.setAcceptDrops(True)
         self.resize(1440, 900)
-        self.editor = Editor(self.catalog_path, self)
-        self.model = PhotoListModel(self.catalog_path, thumbs_dir, self)
+        self.editor = Editor(self.location, self)
+        self.model = PhotoListModel(self.location, thumbs_dir, self)
         self.grid = PhotoGrid()
         self.grid.setModel(self.model)
         self.sidebar = Sidebar()
@@ -71,14 +72,14 @@ class MainWindow(QMainWindow):
                                                 "count": 0, "children": []} for f in folders]})
         self.article_view = ArticleView(thumbs_dir, self.editor)
         self.article_view.hide()
-        self.inspector = Inspector(thumbs_dir, self.catalog_path, self.editor,
+        self.inspector = Inspector(thumbs_dir, self.location, self.editor,
                                    self.selected_ids)
         self.loupe = Loupe(thumbs_dir, self)
         self.problems = ProblemsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.status = IndexingStatus()
-        self.indexing = Indexing(self.catalog_path, self.status, workers, self)
-        self.live = LiveFolders(self.catalog_path, parent=self)
+        self.indexing = Indexing(self.location, self.status, workers, self)
+        self.live = LiveFolders(self.location, parent=self)
         self._watch_requested = False
         self._prune_refused = False
         self._pending_removal: list[str] = []
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
             self, self.search_field)
         self.facets = facetpanel.attach(self)
         self.writing = Writing(self)
-        self.thumbnails = ThumbnailRebuild(self.catalog_path, self)
+        self.thumbnails = ThumbnailRebuild(self.location, self)
         self._connect()
         self._update_empty_text()
         self.model.set_query("", self.sort.currentData())
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         self.editor.idle.connect(self.model.settle)
         self.editor.registryChanged.connect(self.reload_overview)
         self.editor.articleChanged.connect(self._on_article_changed)
-        self.editor.failed.connect(lambda msg: self.report_problem(self.catalog_path, msg))
+        self.editor.failed.connect(lambda msg: self.report_problem(str(self.location), msg))
         self.indexing.photosChanged.connect(self._on_photos_changed)
         self.indexing.catalogChanged.connect(self.reload_overview)
         self.indexing.problem.connect(self.report_problem)
@@ -502,7 +503,7 @@ class MainWindow(QMainWindow):
 
     def _query(self, token, fn, *args) -> None:
         QThreadPool.globalInstance().start(
-            CatalogQuery(self._relay, token, self.catalog_path, fn, *args))
+            CatalogQuery(self._relay, token, self.location, fn, *args))
 
     def _on_query(self, token, value) -> None:
         kind, key = token

@@ -6,6 +6,7 @@ from itertools import count
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QPixmap
 
+from photodesk.core.catalog import Location
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.placeholders import broken_pixmap, placeholder_pixmap
@@ -33,9 +34,9 @@ class PhotoListModel(QAbstractListModel):
     resultsChanged = Signal(int)  # how many photos the current search matched
     searchFailed = Signal(str)
 
-    def __init__(self, catalog_path: str, thumbs_dir, parent=None):
+    def __init__(self, location: Location, thumbs_dir, parent=None):
         super().__init__(parent)
-        self._catalog_path = catalog_path
+        self._location = location
         self._thumbs_dir = thumbs_dir
         # Searches and row reads get their own pool, so a scroll's thumbnail loads never delay them.
         self._query_pool = QThreadPool(self)
@@ -96,7 +97,7 @@ class PhotoListModel(QAbstractListModel):
         # Older searches still in flight finish, but their token no longer matches: ignored.
         self._search_token = next(self._tokens)
         job = CatalogQuery(self._relay, ("search", self._search_token, mode),
-                           self._catalog_path, scope_ids, self._scope, self._query, self._sort)
+                           self._location, scope_ids, self._scope, self._query, self._sort)
         self._query_pool.start(job, SEARCH_PRIORITY)
 
     def _apply_ids(self, ids: list[int], mode: str) -> None:
@@ -266,7 +267,7 @@ class PhotoListModel(QAbstractListModel):
     def _request_rows(self, ids: list[int]) -> None:
         self._rows_pending.update(ids)
         self.pages_read += 1
-        job = CatalogQuery(self._relay, ("rows", tuple(ids)), self._catalog_path,
+        job = CatalogQuery(self._relay, ("rows", tuple(ids)), self._location,
                            catalog.photos, ids)
         # Newest first, like thumbnails: after a fast scroll the rows on screen come first.
         self._query_pool.start(job, next(self._priority) % SEARCH_PRIORITY)

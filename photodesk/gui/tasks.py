@@ -7,6 +7,7 @@ from typing import Callable, Iterator
 from PySide6.QtCore import QObject, QRunnable, QSize, QThread, QTimer, Qt, Signal
 from PySide6.QtGui import QImageReader
 
+from photodesk.core.catalog import Location
 from photodesk.core import thumbs
 from photodesk.core.catalog import Catalog
 from photodesk.core.index import index_paths
@@ -25,9 +26,9 @@ class GeneratorTask(QThread):
     failed = Signal(str)
     done = Signal(bool)  # True when the run was cancelled
 
-    def __init__(self, catalog_path: str, make: Callable[[Catalog], Iterator], parent=None):
+    def __init__(self, location: Location, make: Callable[[Catalog], Iterator], parent=None):
         super().__init__(parent)
-        self._catalog_path = catalog_path
+        self._location = location
         self._make = make
         self._queue: deque = deque()
         self._cancel = threading.Event()
@@ -47,7 +48,7 @@ class GeneratorTask(QThread):
 
     def run(self) -> None:
         try:
-            with Catalog(self._catalog_path) as cat:
+            with Catalog(self._location) as cat:
                 generator = self._make(cat)
                 try:
                     for event in generator:
@@ -78,9 +79,9 @@ class GeneratorTask(QThread):
 class IndexTask(GeneratorTask):
     """index_paths() over some folders, in the background."""
 
-    def __init__(self, catalog_path: str, paths: list[str], workers: int | None = None,
+    def __init__(self, location: Location, paths: list[str], workers: int | None = None,
                  parent=None):
-        super().__init__(catalog_path, lambda cat: index_paths(cat, paths, workers=workers),
+        super().__init__(location, lambda cat: index_paths(cat, paths, workers=workers),
                          parent)
         self.paths = list(paths)
 
@@ -95,14 +96,14 @@ class Relay(QObject):
 class CatalogQuery(QRunnable):
     """fn(catalog, *args) on a pool thread with a connection of its own."""
 
-    def __init__(self, relay: Relay, token, catalog_path: str, fn: Callable, *args):
+    def __init__(self, relay: Relay, token, location: Location, fn: Callable, *args):
         super().__init__()
         self._relay, self._token = relay, token
-        self._catalog_path, self._fn, self._args = catalog_path, fn, args
+        self._location, self._fn, self._args = location, fn, args
 
     def run(self) -> None:
         try:
-            with Catalog(self._catalog_path) as cat:
+            with Catalog(self._location) as cat:
                 value = self._fn(cat, *self._args)
         except Exception as exc:
             value = exc

@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QObject, Signal
 
+from photodesk.core.catalog import Location
 from photodesk.core import thumbcache
 from photodesk.gui.tasks import GeneratorTask
 
@@ -13,9 +14,9 @@ class ThumbnailRebuild(QObject):
     problem = Signal(str, str)  # path, reason
     finished = Signal(int, int)  # remade, could not be remade
 
-    def __init__(self, catalog_path: str, parent=None):
+    def __init__(self, location: Location, parent=None):
         super().__init__(parent)
-        self._catalog_path = catalog_path
+        self._location = location
         self.task: GeneratorTask | None = None
         self._to_make = self._remade = self._failed = 0
 
@@ -27,10 +28,10 @@ class ThumbnailRebuild(QObject):
             return
         self._to_make = self._remade = self._failed = 0
         self.task = GeneratorTask(
-            self._catalog_path,
+            self._location,
             lambda cat: thumbcache.rebuild(cat, cat.thumbs_dir, all=everything), self)
         self.task.events.connect(self._on_events)
-        self.task.failed.connect(lambda msg: self.problem.emit(self._catalog_path, msg))
+        self.task.failed.connect(lambda msg: self.problem.emit(str(self._location), msg))
         self.task.done.connect(self._on_done)
         self.message.emit(self.tr("Rebuilding thumbnails…"))
         self.task.start()

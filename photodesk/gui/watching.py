@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from photodesk.core.catalog import Location
 from photodesk.core.index import ArticleImported, Failed, Indexed, Missing
 from photodesk.core.watch import Offline, Online, Ready, Watcher, Watching, WatchProblem
 from photodesk.gui.tasks import GeneratorTask
@@ -10,9 +11,9 @@ from photodesk.gui.tasks import GeneratorTask
 class WatchTask(GeneratorTask):
     """A generator task whose cancel also wakes the watcher, which may be waiting for events."""
 
-    def __init__(self, catalog_path: str, watcher: Watcher, parent=None):
+    def __init__(self, location: Location, watcher: Watcher, parent=None):
         self.watcher = watcher
-        super().__init__(catalog_path, watcher.run, parent)
+        super().__init__(location, watcher.run, parent)
 
     def cancel(self) -> None:
         self.watcher.stop()
@@ -27,9 +28,9 @@ class LiveFolders(QObject):
     problem = Signal(str, str)  # path, reason
     ready = Signal()  # caught up; every folder that can be watched is
 
-    def __init__(self, catalog_path: str, settle: float | None = None, parent=None):
+    def __init__(self, location: Location, settle: float | None = None, parent=None):
         super().__init__(parent)
-        self._catalog_path = catalog_path
+        self._location = location
         self._settle = settle
         self._task: WatchTask | None = None
 
@@ -37,9 +38,9 @@ class LiveFolders(QObject):
         if self._task is not None:
             return
         watcher = Watcher(**({"settle": self._settle} if self._settle is not None else {}))
-        self._task = WatchTask(self._catalog_path, watcher, self)
+        self._task = WatchTask(self._location, watcher, self)
         self._task.events.connect(self._on_events)
-        self._task.failed.connect(lambda msg: self.problem.emit(self._catalog_path, msg))
+        self._task.failed.connect(lambda msg: self.problem.emit(str(self._location), msg))
         self._task.start()
 
     def is_running(self) -> bool:

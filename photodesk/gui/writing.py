@@ -25,7 +25,7 @@ class Writing(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.catalog_path = window.catalog_path
+        self.location = window.location
         self.dialog = None
         self.task: GeneratorTask | None = None
         self._relay = Relay(self)
@@ -76,7 +76,7 @@ class Writing(QObject):
         self._token += 1
         self.message.emit(self.tr("Checking %n photo(s)…", "", len(photo_ids)))
         QThreadPool.globalInstance().start(CatalogQuery(
-            self._relay, (self._token, list(photo_ids)), self.catalog_path, preflight_write,
+            self._relay, (self._token, list(photo_ids)), self.location, preflight_write,
             list(photo_ids)))
 
     def _edits_settled(self) -> None:
@@ -103,10 +103,10 @@ class Writing(QObject):
         if self.is_writing():
             return
         self._written, self._failed = [], 0
-        self.task = GeneratorTask(self.catalog_path,
+        self.task = GeneratorTask(self.location,
                                   lambda cat: write_photos(cat, ids, sidecar=sidecar), self)
         self.task.events.connect(self._on_events)
-        self.task.failed.connect(lambda msg: self.problem.emit(self.catalog_path, msg))
+        self.task.failed.connect(lambda msg: self.problem.emit(str(self.location), msg))
         self.task.done.connect(self._on_done)
         self.stop_button.setEnabled(True)
         self.stop_button.show()
@@ -145,7 +145,7 @@ class Writing(QObject):
     # --- exporting ---------------------------------------------------------------------------
 
     def open_export(self) -> ExportDialog:
-        dialog = ExportDialog(self.catalog_path, self.export_sources(), self.window)
+        dialog = ExportDialog(self.location, self.export_sources(), self.window)
         dialog.use_defaults(self.window.settings().export)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog

@@ -238,3 +238,13 @@ def test_new_photos_are_searchable_by_folded_words(catalog, photo_dir):
     for query in ("dong chi", "vo thi anh xuan", "VÕ THỊ", "lao cai", "6195", "img_6195", "xua"):
         assert search.search(catalog, query) == [pid], query
     assert search.search(catalog, "hanoi") == []
+
+
+def test_an_undecodable_file_is_named_without_python_object_addresses(tmp_path):
+    from photodesk.core.analyse import analyse
+    path = tmp_path / "bad.webp"
+    path.write_bytes(b"RIFF\x00\x00\x00\x00WEBP" + b"x" * 100)
+    st = path.stat()
+    result = analyse(str(path), st.st_size, st.st_mtime_ns, str(tmp_path / "thumbs"))
+    assert result["outcome"] == "unreadable" and result["failure"] == "permanent"
+    assert result["reason"] == "not a decodable image (cannot identify image file)"

@@ -78,5 +78,21 @@ def test_an_unwritable_config_folder_is_reported_not_raised(cat, tmp_path, monke
 
 def test_the_thumbnail_cache_goes_where_the_settings_say(tmp_path):
     store.save(Settings(thumbnail_cache=str(tmp_path / "cache")))
-    with Catalog(tmp_path / "c.sqlite") as cat:
+    with Catalog(store.load().location(tmp_path / "c.sqlite")) as cat:
         assert cat.thumbs_dir == tmp_path / "cache"
+    # The catalog itself reads no settings: opened by path alone, its cache is beside it.
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        assert cat.thumbs_dir == tmp_path / "c.thumbs"
+
+
+def test_a_catalog_opens_by_path_or_sqlite_url_and_refuses_what_it_cannot_open(tmp_path):
+    from photodesk.core.catalog import CatalogError, locate
+    path = tmp_path / "c.sqlite"
+    with Catalog(f"sqlite://{path}") as cat:
+        assert cat.path == path and cat.location.url == f"sqlite://{path}"
+    assert locate(f"sqlite://{path}") == locate(path)
+    with pytest.raises(CatalogError, match="PostgreSQL catalogs are not supported") as caught:
+        Catalog("postgresql://desk:secret@db.example/archive")
+    assert "secret" not in str(caught.value)
+    with pytest.raises(CatalogError, match="unknown kind of catalog"):
+        Catalog("mysql://db/archive")

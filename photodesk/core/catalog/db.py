@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from photodesk.core.catalog.location import Location, LocationError, locate
 from photodesk.core.catalog.schema import migrations
 
 BUSY_SECONDS = 30  # how long a writer waits for another process's transaction to finish
@@ -31,22 +32,6 @@ class CatalogTooNew(CatalogError):
 def default_catalog_path() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "photodesk" / "catalog.sqlite"
-
-
-_THUMBNAIL_DIRS: dict[tuple[str, Path], Path] = {}
-
-
-def _thumbnail_dir(catalog_path: Path) -> Path:
-    """Read once per process (and settings file): a folder changed in the settings mid-session
-    takes effect at the next start, for the indexer and the grid alike."""
-    from photodesk.core import settings
-    key = (str(settings.settings_path()), catalog_path)
-    if key not in _THUMBNAIL_DIRS:
-        # repair=False: a worker thread must not set a damaged file aside unseen; the window
-        # and the command line read it first and report it.
-        chosen = settings.read(repair=False).settings
-        _THUMBNAIL_DIRS[key] = chosen.thumbnail_dir(catalog_path)
-    return _THUMBNAIL_DIRS[key]
 
 
 class _Database(Database):
@@ -81,10 +66,15 @@ class _Database(Database):
 class Catalog:
     """An open catalog. One writer at a time; each thread opens its own Catalog to read."""
 
-    def __init__(self, path: str | os.PathLike, *, check_same_thread: bool = True,
+    def __init__(self, where: "str | os.PathLike | Location", *, check_same_thread: bool = True,
                  backups: bool = True):
-        self.path = Path(path).expanduser().resolve()
-        self._thumbs_dir: Path | None = None
+        """where: a Location (with its thumbnail folder), or a path or sqlite:/// URL whose
+        thumbnails go beside it."""
+        try:
+            self.location = locate(where)
+        except LocationError as exc:
+            raise CatalogError(str(exc)) from exc
+        self.path = self.location.path
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: no implicit transactions, which Python's sqlite3 would
@@ -135,11 +125,8 @@ class Catalog:
 
     @property
     def thumbs_dir(self) -> Path:
-        """Where this catalog's thumbnails are cached: the settings say (beside the catalog
-        unless the user chose a folder). Read once per open catalog."""
-        if self._thumbs_dir is None:
-            self._thumbs_dir = _thumbnail_dir(self.path)
-        return self._thumbs_dir
+        """Where this catalog's thumbnails are cached: handed to it with its location."""
+        return self.location.thumbs_dir
 
     @contextmanager
     def transaction(self):
