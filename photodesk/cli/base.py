@@ -1,5 +1,6 @@
 """The photodesk command group, its --catalog option, and helpers the commands share."""
 
+import importlib
 import sqlite3
 import time
 
@@ -7,9 +8,7 @@ import click
 
 from photodesk import __version__
 from photodesk.core import settings as store
-from photodesk.core.catalog import Catalog, CatalogError, Location
-from photodesk.core.catalog.location import LocationError
-from photodesk.core.catalog.db import problem as storage_problem
+from photodesk.core.catalog import Location, LocationError
 
 
 class Context:
@@ -35,8 +34,9 @@ class Context:
         return self.loaded.settings
 
     @property
-    def catalog(self) -> Catalog:
+    def catalog(self) -> "Catalog":  # noqa: F821  (imported when first opened)
         if self._catalog is None:
+            from photodesk.core.catalog import Catalog, CatalogError
             try:
                 self._catalog = Catalog(self.location)
             except CatalogError as exc:
@@ -49,14 +49,33 @@ class Context:
         return str(exc)
 
 
+# Each command's module, imported only when that command runs (or --help lists them all):
+# a command loads what it uses, not the whole command line.
+COMMANDS = {
+    "article": "articles", "cache": "cache", "catalog": "catalog", "codes": "edit",
+    "edit": "edit", "export": "edit", "folders": "folders", "gui": "gui", "index": "index",
+    "search": "photos", "show": "photos", "stats": "photos", "watch": "watch", "write": "edit",
+}
+
+
 class _Group(click.Group):
-    """Storage faults met anywhere in a command (a full disk, a damaged catalog, another
-    writer that holds the lock too long) end it with one line naming the file, not a traceback."""
+    """Commands load lazily (see COMMANDS). Storage faults met anywhere in a command (a full
+    disk, a damaged catalog, another writer that holds the lock too long) end it with one line
+    naming the file, not a traceback."""
+
+    def list_commands(self, ctx):
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in COMMANDS:
+            importlib.import_module(f"photodesk.cli.{COMMANDS[name]}")  # registers it on main
+        return self.commands.get(name)
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except (sqlite3.Error, OSError) as exc:
+            from photodesk.core.catalog.db import problem as storage_problem
             obj = ctx.obj
             message = storage_problem(exc, obj.where if obj else "catalog")
             if message is None:

@@ -8,7 +8,9 @@ from tests.conftest import ROOT
 
 
 def commands(group: click.Group, prefix: str = "photodesk"):
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         yield f"{prefix} {name}"
         if isinstance(command, click.Group):
             yield from commands(command, f"{prefix} {name}")
