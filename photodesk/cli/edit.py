@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from photodesk.core.fields import FIELDS
 from photodesk.cli.base import main
 from photodesk.core import codes as code_list
 from photodesk.core import export as export_core
@@ -43,21 +44,31 @@ def _photo_ids(cat: Catalog, photos, query, *, edited: bool = False) -> list[int
 
 # --- edit --------------------------------------------------------------------------------------
 
+# Options that differ from the field table's plain `--name TEXT`: lists take one value per
+# flag, under a singular name; a rating is 0-5.
+FIELD_OPTIONS = {
+    "people": (("--person", "people"), {"multiple": True,
+                                        "help": "Person shown (repeat; sets the list)."}),
+    "keywords": (("--keyword", "keywords"), {"multiple": True,
+                                             "help": "Keyword (repeat; sets the list)."}),
+    "rating": (("--rating",), {"type": click.IntRange(0, 5)}),
+    "date_created": (("--date-created",), {"help": "YYYY-MM-DD"}),
+    "label": (("--label",), {"help": "Colour label: Red, Yellow, Green, Blue, Purple."}),
+}
+
+
+def field_options(command):
+    """An option for every editable field of the field table (core/fields.py), in its order."""
+    for f in reversed([f for f in FIELDS if f.editable]):
+        names, extra = FIELD_OPTIONS.get(f.name, ((f"--{f.name.replace('_', '-')}",), {}))
+        command = click.option(*names, **{"help": f.label + ".", **extra})(command)
+    return command
+
+
 @main.command()
 @click.argument("photos", nargs=-1)
 @click.option("--query", help="Edit every photo this search finds.")
-@click.option("--caption")
-@click.option("--headline")
-@click.option("--title")
-@click.option("--person", "people", multiple=True, help="Person shown (repeat; sets the list).")
-@click.option("--event")
-@click.option("--keyword", "keywords", multiple=True, help="Keyword (repeat; sets the list).")
-@click.option("--creator")
-@click.option("--credit")
-@click.option("--source")
-@click.option("--copyright")
-@click.option("--city")
-@click.option("--rating", type=click.IntRange(0, 5))
+@field_options
 @click.option("--caption-template", help="Fill the caption from a template, per photo.")
 @click.pass_obj
 def edit(obj, photos, query, caption_template, **changes):

@@ -61,11 +61,20 @@ def analyse(path: str, size: int, mtime_ns: int, thumbs_dir: str) -> dict:
         return {**failed(reason), "record": {"format": None}}
     try:
         # Edits written to the photo's XMP sidecar come before what the file itself says.
-        return _photo(data, fmt, thumbs_dir, read_sidecar(path))
+        return _photo(data, fmt, thumbs_dir, _sidecar_of(path))
     except (OSError, MemoryError) as exc:
         # Reading went well but a thumbnail could not be saved (a full disk, most often):
         # what was read is kept, and the file is read again once the fault has passed.
         return failed(f"could not be indexed: {_why(exc)}", exc)
+    except Exception as exc:  # a reader's bug on one file must not stop the run
+        return failed(f"reading failed: {exc}", exc)
+
+
+def _sidecar_of(path: str) -> bytes | None:
+    try:
+        return read_sidecar(path)
+    except Exception:  # a broken sidecar costs the sidecar, never the photo
+        return None
 
 
 def _why(exc: BaseException) -> str:

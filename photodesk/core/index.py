@@ -325,9 +325,12 @@ def _save(cat: Catalog, c: Candidate, result: dict, known_folders: list[dict],
         failure = result.get("failure") or "permanent"
         record.update(status="unreadable", status_reason=result["reason"], failure=failure)
         known_id = catalog.photo_by_path_id(cat, c.path)
-        if failure == "passing" and "hash" not in record and known_id is not None:
-            # Nothing was read this time: keep all the catalog knew, marked to be read again.
-            catalog.set_failed(cat, known_id, result["reason"], failure)
+        if "hash" not in record and known_id is not None:
+            # Nothing was read this time: keep all the catalog knew (the editor's fields, the
+            # file's last readable metadata). A passing failure is read again; a permanent one
+            # takes the file's size and time, so it is read again only once it changes.
+            stat = None if failure == "passing" else (c.size, c.mtime_ns)
+            catalog.set_failed(cat, known_id, result["reason"], failure, stat)
             return Failed(c.path, result["reason"], known_id, failure)
     else:
         record.update(status="present", status_reason=None, failure=None)

@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 PARENT_CHECK_SECONDS = 0.5
+_HIDING = threading.Lock()
 
 
 def start_pool(workers: int) -> ProcessPoolExecutor:
@@ -33,16 +34,17 @@ def start_pool(workers: int) -> ProcessPoolExecutor:
 def _main_script_hidden():
     """multiprocessing's spawn re-runs __main__ from its __file__ in each child; a module run
     by name (python -m) is left alone there, so only a script file needs hiding."""
-    main = sys.modules.get("__main__")
-    script = getattr(main, "__file__", None)
-    if main is None or script is None or getattr(main, "__spec__", None) is not None:
-        yield
-        return
-    del main.__file__
-    try:
-        yield
-    finally:
-        main.__file__ = script
+    with _HIDING:  # two threads starting pools at once (the window's watch and an index)
+        main = sys.modules.get("__main__")
+        script = getattr(main, "__file__", None)
+        if main is None or script is None or getattr(main, "__spec__", None) is not None:
+            yield
+            return
+        main.__dict__.pop("__file__", None)
+        try:
+            yield
+        finally:
+            main.__file__ = script
 
 
 def _start_reader(parent: int) -> None:

@@ -284,7 +284,10 @@ class Watcher:
             message = storage_problem(exc, cat.path)
             if message is None or "damaged" in message:
                 raise
-            yield WatchProblem(str(cat.path), f"{message}; trying again in {RETRY_SECONDS:.0f} s")
+            # problem() names the catalog first; the event's path says it already.
+            reason = message.removeprefix(f"{cat.path}: ")
+            yield WatchProblem(str(cat.path), f"{reason} (the watch tries again in "
+                                              f"{RETRY_SECONDS:.0f} s)")
             self._changes.rescan |= {f.path for f in self._folders.values() if f.online}
             self._stopped.wait(RETRY_SECONDS)
             return False

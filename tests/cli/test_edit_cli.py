@@ -146,3 +146,24 @@ def test_edit_a_single_new_photo_by_path(tmp_path, env, photo_dir):
     assert invoke(cat, env, "edit", photo, "--caption", "Chú thích").exit_code == 0
     shown = json.loads(invoke(cat, env, "show", "--json", photo).output)
     assert shown["caption"] == "Chú thích"
+
+
+def test_every_editable_field_of_the_field_table_is_editable_from_the_command_line(indexed, env):
+    from photodesk.core.fields import FIELDS, Kind
+    cat, folder = indexed
+    photo = folder / "DSC_0412.jpg"
+    values = {"rating": "3", "label": "Red", "date_created": "2025-03-15"}
+    args, expected = [], {}
+    for f in FIELDS:
+        if not f.editable:
+            continue
+        value = values.get(f.name, f"{f.label} thử nghiệm")
+        flag = {"people": "--person", "keywords": "--keyword"}.get(
+            f.name, "--" + f.name.replace("_", "-"))
+        args += [flag, value]
+        expected[f.name] = [value] if f.kind is Kind.BAG else (
+            int(value) if f.kind is Kind.NUMBER else value)
+    result = invoke(cat, env, "edit", photo, *args)
+    assert result.exit_code == 0, result.output
+    shown = json.loads(invoke(cat, env, "show", photo, "--json").output)
+    assert {name: shown[name] for name in expected} == expected

@@ -178,3 +178,36 @@ def test_jpeg_copies_that_need_sidecars_get_one_each(catalog, tmp_path):
     list(export.run(export.plan(catalog, of_photos(catalog, ids), "jpeg"), out))
     assert sorted(p.name for p in out.iterdir()) == [
         "same.jpeg", "same.jpeg.xmp", "same.jpg", "same.jpg.xmp"]
+
+
+def test_edits_written_to_a_sidecar_stay_the_catalogs_when_the_photo_moves_without_it(tmp_path):
+    from photodesk.core.catalog import Catalog
+    from photodesk.core.catalog import photos as catalog
+    from photodesk.core.edit import edit_photos
+    from photodesk.core.index import index_paths
+    from photodesk.core.metadata.write import write_photos
+    folder = tmp_path / "p"
+    photo = make_jpeg(folder / "a.jpg")
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        list(index_paths(cat, [str(folder)], workers=1))
+        pid = catalog.photo_by_path_id(cat, str(photo))
+        edit_photos(cat, [pid], caption="Chú thích của biên tập viên")
+        list(write_photos(cat, [pid], sidecar=True))
+        assert catalog.edited_photo_ids(cat) == []  # no longer waiting to be written
+        (folder / "sub").mkdir()
+        photo.rename(folder / "sub" / "a.jpg")  # its sidecar stays behind
+        list(index_paths(cat, [str(folder)], workers=1))
+        assert catalog.photo(cat, pid)["caption"] == "Chú thích của biên tập viên"
+
+
+def test_a_broken_sidecar_costs_the_sidecar_not_the_photo(tmp_path):
+    from photodesk.core.catalog import Catalog
+    from photodesk.core.catalog import photos as catalog
+    from photodesk.core.index import Indexed, index_paths
+    folder = tmp_path / "p"
+    photo = make_jpeg(folder / "a.jpg")
+    (folder / "a.jpg.xmp").write_bytes(b'<?xml version="1.0"')
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        events = list(index_paths(cat, [str(folder)], workers=1))
+        assert any(isinstance(e, Indexed) for e in events)
+        assert catalog.photo_by_path(cat, str(photo))["status"] == "present"

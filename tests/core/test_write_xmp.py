@@ -140,3 +140,17 @@ def test_a_value_that_cannot_be_written_anywhere_is_refused(tmp_path):
     photo = make_jpeg(tmp_path / "a.jpg")
     with pytest.raises(WriteRefused, match="control character"):
         write_file(photo, {"caption": "bell \x07"})
+
+
+def test_compact_empty_elements_before_an_end_tag_are_filled_and_removed_cleanly(tmp_path):
+    # <x/> right before its parent's end tag: expat reports its end at the parent's end tag.
+    old = packet_of("<rdf:Description rdf:about='' xmlns:dc='http://purl.org/dc/elements/1.1/' "
+                    "xmlns:photoshop='http://ns.adobe.com/photoshop/1.0/'><dc:description>"
+                    "<rdf:Alt><rdf:li xml:lang='x-default'/></rdf:Alt></dc:description>"
+                    "<photoshop:Credit/></rdf:Description>")
+    filled = sidecar_packet({"caption": "Chú thích mới", "credit": "TTXVN"}, old)
+    tags = read(tmp_path, filled)
+    assert tags["XMP-dc:Description"] == "Chú thích mới" and tags["XMP-photoshop:Credit"] == "TTXVN"
+    emptied = edit_packet(old, {"credit": None})
+    assert b"</rdf:Description>" in emptied and b"Credit" not in emptied
+    assert read(tmp_path, emptied)["XMP-dc:Description"] == ""

@@ -224,28 +224,27 @@ def test_a_file_that_is_no_catalog_is_named(tmp_path):
 
 # --- backups -----------------------------------------------------------------------------------
 
-def test_a_backup_is_made_before_a_migration_and_holds_the_photos(tmp_path, photos):
+def test_a_backup_is_made_before_a_migration_and_holds_the_photos(tmp_path):
+    from sqlite_utils import Database
+
     from photodesk.core.catalog import backup
+    from photodesk.core.catalog.schema import migrations
+    # A catalog as the version before the last migration left it, with a photo in it.
+    last = migrations._migrations[-1].name
     catalog = tmp_path / "c.sqlite"
-    photodesk(catalog, "index", "-q", str(photos), check=None)
-    count = catalog_rows(catalog, "SELECT count(*) FROM photos")[0][0]
-    # Make it a catalog of the version before the last migration.
-    conn = sqlite3.connect(catalog)
-    with conn:
-        last = conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid DESC "
-                            "LIMIT 1").fetchone()[0]
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [last])
-        conn.execute("DROP INDEX idx_photos_passing")
-        conn.execute("ALTER TABLE photos DROP COLUMN failure")
-    conn.close()
-    for b in backup.list_backups(catalog):
-        b.path.unlink()
+    db = Database(catalog)
+    migrations.apply(db, stop_before=last)
+    db["folders"].insert({"path": "/photos", "added_at": "2024-01-01", "status": "online"})
+    db["photos"].insert({"path": "/photos/a.jpg", "name": "a.jpg", "folder_id": 1,
+                         "caption": "Đồng chí", "status": "present"})
+    db.close()
 
     photodesk(catalog, "stats")
     made = backup.list_backups(catalog)
     assert [b.why for b in made] == [f"before-{last}"]
-    assert catalog_rows(made[0].path, "SELECT count(*) FROM photos") == [(count,)]
+    assert catalog_rows(made[0].path, "SELECT caption FROM photos") == [("Đồng chí",)]
     assert backup.check(made[0].path) == []
+    assert last in [r[0] for r in catalog_rows(catalog, "SELECT name FROM _sqlite_migrations")]
 
 
 def test_backups_rotate_and_the_newest_is_restored(tmp_path, photos):
@@ -277,3 +276,57 @@ def test_a_damaged_backup_is_not_restored(tmp_path):
     result = photodesk(catalog, "catalog", "restore", "--yes", str(bad), check=1)
     assert "damaged too" in result.stderr
     photodesk(catalog, "stats")
+
+
+def test_an_sqlite_file_of_another_program_is_refused_and_left_as_it_is(tmp_path):
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    with conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.close()
+    before = other.read_bytes()
+    result = photodesk(other, "stats", check=1)
+    assert "SQLite file of another program" in result.stderr
+    assert other.read_bytes() == before and not Path(f"{other}-wal").exists()
+
+
+def test_check_and_restore_take_the_file_named_even_with_hash_or_question_marks(tmp_path, photos):
+    folder = tmp_path / "số #1 ?x"
+    folder.mkdir()
+    catalog = folder / "c.sqlite"
+    photodesk(catalog, "index", "-q", str(photos), check=None)
+    photodesk(catalog, "catalog", "backup")
+    damage(catalog)
+    assert "damaged" in photodesk(catalog, "catalog", "check", check=1).stderr
+    photodesk(catalog, "catalog", "restore", "--yes")
+    photodesk(catalog, "catalog", "check")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([folder.name, "photos"])
+
+
+def test_two_catalogs_with_one_stem_keep_their_backups_apart(tmp_path):
+    from photodesk.core.catalog import backup
+    first, second = tmp_path / "photos.db", tmp_path / "photos.sqlite"
+    photodesk(first, "catalog", "backup")
+    photodesk(second, "catalog", "backup")
+    assert len(backup.list_backups(first)) == len(backup.list_backups(second)) == 1
+    assert backup.list_backups(first)[0].path.parent != backup.list_backups(second)[0].path.parent
+
+
+def test_undoing_a_restore_brings_back_what_the_replaced_catalogs_wal_held(tmp_path, photos):
+    from photodesk.core.catalog import Catalog, backup
+    catalog = tmp_path / "c.sqlite"
+    photodesk(catalog, "stats")
+    photodesk(catalog, "catalog", "backup")  # an empty catalog
+    # Rows committed to the WAL and not yet checkpointed, as a killed process leaves them.
+    script = ("import os, sys; from photodesk.core.catalog import Catalog\n"
+              "cat = Catalog(sys.argv[1]); cat.db.execute('PRAGMA wal_autocheckpoint=0')\n"
+              "with cat.transaction():\n"
+              "    cat.db.execute(\"INSERT INTO people (name) VALUES ('Hoàng Minh Đức')\")\n"
+              "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", script, str(catalog)], check=True)
+    restored = photodesk(catalog, "catalog", "restore", "--yes").stdout
+    kept = restored.split("kept as ", 1)[1].strip()
+    photodesk(catalog, "catalog", "restore", "--yes", kept)
+    with Catalog(catalog) as cat:
+        assert cat.db.execute("SELECT name FROM people").fetchall() == [("Hoàng Minh Đức",)]
+    assert backup.check(catalog) == []

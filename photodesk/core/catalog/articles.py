@@ -2,6 +2,7 @@
 
 import json
 
+from photodesk.core.catalog import registry
 from photodesk.core.catalog.db import Catalog
 from photodesk.core.catalog.photos import now
 from photodesk.core.catalog.schema import name_key
@@ -153,21 +154,13 @@ def caption_kept(image: dict, photo_caption: str | None) -> bool:
 
 def save_event(cat: Catalog, name: str, date: str | None, place: str | None,
                article_id: int | None) -> int:
-    row = cat.db.execute("SELECT id FROM events WHERE name = ? AND date IS ?", [name, date]).fetchone()
-    if row:
-        cat.db["events"].update(row[0], {"place": place, "article_id": article_id})
-        return row[0]
-    return cat.db["events"].insert({"name": name, "date": date, "place": place,
-                                    "article_id": article_id}).last_pk
+    """The event an article tells of: the article that names it (again) says where it was."""
+    return registry.ensure_event(cat, name, date, place, article_id=article_id, replace=True)
 
 
 def person_id(cat: Catalog, name: str, title: str | None) -> int:
-    row = cat.db.execute("SELECT id, title FROM people WHERE name = ?", [name]).fetchone()
-    if row:
-        if title and not row[1]:
-            cat.db["people"].update(row[0], {"title": title})
-        return row[0]
-    return cat.db["people"].insert({"name": name, "title": title}).last_pk
+    """A person an article names; its title fills an empty one, never an editor's."""
+    return registry.ensure_person(cat, name, title)
 
 
 def people(cat: Catalog) -> list[dict]:

@@ -28,20 +28,22 @@ class Backup:
 
 
 def backup_dir(catalog_path: str | os.PathLike) -> Path:
-    """Beside the catalog, as its thumbnail folder: CATALOG.backups/."""
-    return Path(catalog_path).with_suffix(".backups")
+    """Beside the catalog, named by its whole file name (photos.db and photos.sqlite in one
+    folder keep their backups apart): catalog.sqlite.backups/."""
+    path = Path(catalog_path)
+    return path.with_name(f"{path.name}.backups")
 
 
 def make(cat: Catalog, why: str = "manual") -> Path:
     """Copy the open catalog, consistent while others write (the backup API), then rotate."""
     folder = backup_dir(cat.path)
     folder.mkdir(parents=True, exist_ok=True)
-    name = f"{cat.path.stem}-{time.strftime('%Y%m%d-%H%M%S')}-{why}.sqlite"
-    final = folder / name
+    base = f"{cat.path.name}-{time.strftime('%Y%m%d-%H%M%S')}-{why}"
+    final = folder / f"{base}.sqlite"
     n = 1
     while final.exists():  # two copies in one second keep both
         n += 1
-        final = folder / name.replace(".sqlite", f".{n}.sqlite")
+        final = folder / f"{base}.{n}.sqlite"
     tmp = final.with_name(f".{final.name}.tmp")
     try:
         target = sqlite3.connect(tmp)
@@ -76,7 +78,7 @@ def make_if_due(cat: Catalog, every: float = DAILY_SECONDS) -> Path | None:
 def list_backups(catalog_path: str | os.PathLike) -> list[Backup]:
     """This catalog's backups, newest first."""
     folder = backup_dir(catalog_path)
-    stem = Path(catalog_path).stem
+    stem = Path(catalog_path).name
     found = []
     try:
         entries = list(os.scandir(folder))
@@ -103,17 +105,22 @@ def rotate(catalog_path: str | os.PathLike) -> list[Path]:
 def check(path: str | os.PathLike, *, full: bool = True) -> list[str]:
     """SQLite's integrity_check (full) or quick_check of a catalog file: [] when it is sound."""
     try:
-        conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+        conn = _read_only(path)
     except sqlite3.Error as exc:
         return [str(exc)]
     try:
         pragma = "integrity_check" if full else "quick_check"
         rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(100)").fetchall()]
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         return [str(exc)]
     finally:
         conn.close()
     return [] if rows == ["ok"] else rows
+
+
+def _read_only(path: str | os.PathLike) -> sqlite3.Connection:
+    """A read-only connection; the path quoted as a URI (a # or ? in it must not cut it)."""
+    return sqlite3.connect(Path(path).expanduser().resolve().as_uri() + "?mode=ro", uri=True)
 
 
 def restore(catalog_path: str | os.PathLike, source: str | os.PathLike) -> Path | None:
@@ -128,7 +135,16 @@ def restore(catalog_path: str | os.PathLike, source: str | os.PathLike) -> Path 
     stamp = time.strftime("%Y%m%d-%H%M%S")
     tmp = catalog_path.with_name(f".{catalog_path.name}.restoring")
     try:
-        tmp.write_bytes(source.read_bytes())
+        # Through SQLite, not a byte copy: a source with a WAL beside it (a catalog set aside
+        # by an earlier restore) keeps the changes the WAL holds.
+        tmp.unlink(missing_ok=True)
+        src, target = _read_only(source), sqlite3.connect(tmp)
+        try:
+            src.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            src.close()
+            target.close()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         if catalog_path.exists():

@@ -82,6 +82,7 @@ class Catalog:
             conn = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None,
                                    check_same_thread=check_same_thread)
             self.db = _Database(conn)
+            self._refuse_foreign()
             self.db.enable_wal()
             # WAL with NORMAL stays consistent on power loss; it may only lose the last commits.
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -97,6 +98,20 @@ class Catalog:
         except (sqlite3.DatabaseError, OSError) as exc:
             self._close_quietly()
             raise CatalogError(problem(exc, self.path) or f"{self.path}: cannot open catalog ({exc})") from exc
+        except UnicodeDecodeError as exc:
+            # SQLite quoted damaged schema bytes in its error message.
+            self._close_quietly()
+            raise CatalogDamaged(damaged_message(self.path, "unreadable schema")) from exc
+
+    def _refuse_foreign(self) -> None:
+        """An SQLite file of another program is not made into a catalog (tables added, WAL
+        switched on): it has tables but no PhotoDesk migrations."""
+        tables = {r[0] for r in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and not (tables & {migrations.migrations_table, "photos"}):
+            raise CatalogError(
+                f"{self.path}: cannot open catalog: this is an SQLite file of another program "
+                "(it has no PhotoDesk tables); it was left as it is")
 
     def _refuse_newer(self) -> None:
         known = {m.name for m in migrations._migrations}

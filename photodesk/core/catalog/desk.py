@@ -2,6 +2,7 @@
 
 import os
 
+from photodesk.core.catalog import registry
 from photodesk.core.catalog.db import Catalog
 from photodesk.core.catalog.photos import LINKS
 from photodesk.core.catalog.schema import PHOTO_COLUMNS
@@ -77,15 +78,9 @@ def keywords(cat: Catalog) -> list[str]:
 
 
 def add_person(cat: Catalog, name: str, title: str | None, aliases: str | None) -> int:
-    """The id of the person called name, created when new; a given title or aliases replace
-    the stored ones."""
-    row = cat.db.execute("SELECT id FROM people WHERE name = ?", [name]).fetchone()
-    values = {k: v for k, v in (("title", title), ("aliases", aliases)) if v}
-    if row is None:
-        return cat.db["people"].insert({"name": name, **values}).last_pk
-    if values:
-        cat.db["people"].update(row[0], values)
-    return row[0]
+    """The id of the person called name, created when new; the editor's title or aliases
+    replace the stored ones."""
+    return registry.ensure_person(cat, name, title, aliases, replace=True)
 
 
 def update_person(cat: Catalog, person_id: int, values: dict) -> None:
@@ -94,13 +89,8 @@ def update_person(cat: Catalog, person_id: int, values: dict) -> None:
 
 
 def add_event(cat: Catalog, name: str, date: str | None, place: str | None) -> int:
-    row = cat.db.execute("SELECT id FROM events WHERE name = ? AND date IS ?",
-                         [name, date]).fetchone()
-    if row is not None:
-        if place:
-            cat.db["events"].update(row[0], {"place": place})
-        return row[0]
-    return cat.db["events"].insert({"name": name, "date": date, "place": place}).last_pk
+    """The id of the event, created when new; the editor's place replaces the stored one."""
+    return registry.ensure_event(cat, name, date, place, replace=True)
 
 
 # --- the photos of a scope ------------------------------------------------------------------

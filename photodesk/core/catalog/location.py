@@ -40,6 +40,8 @@ def locate(where: "str | os.PathLike | Location", thumbs_dir: str | os.PathLike 
             return where
         return Location(where.url, where.path, Path(thumbs_dir).expanduser())
     text = os.fspath(where)
+    if text.lower().startswith("sqlite:") and not text.lower().startswith("sqlite://"):
+        raise LocationError(f"{text}: a SQLite location is written sqlite:///path/to/catalog.sqlite")
     scheme, sep, rest = text.partition("://")
     if sep and scheme.lower() in ("postgresql", "postgres"):
         raise LocationError(f"{_hide_password(text)}: PostgreSQL catalogs are not supported by "
@@ -50,7 +52,9 @@ def locate(where: "str | os.PathLike | Location", thumbs_dir: str | os.PathLike 
     if sep:
         if not rest:
             raise LocationError(f"{text}: no file after sqlite://")
-        text = rest.split("?", 1)[0]
+        if "?" in rest:
+            raise LocationError(f"{text}: options after ? are not supported in a catalog location")
+        text = rest
     path = Path(text).expanduser().resolve()
     thumbs = Path(thumbs_dir).expanduser() if thumbs_dir else path.with_suffix(".thumbs")
     return Location(f"sqlite://{path}", path, thumbs)

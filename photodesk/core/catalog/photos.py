@@ -3,6 +3,7 @@
 import json
 from datetime import datetime, timezone
 
+from photodesk.core.catalog import registry
 from photodesk.core.catalog.db import Catalog
 from photodesk.core.catalog.schema import PHOTO_COLUMNS, name_key
 from photodesk.core.fields import FIELDS
@@ -68,11 +69,16 @@ def passing_failures(cat: Catalog, root: str | None = None) -> list[str]:
     return [r[0] for r in rows if r[0] == root or r[0].startswith(prefix)]
 
 
-def set_failed(cat: Catalog, photo_id: int, reason: str, failure: str) -> None:
-    """Mark a known photo unreadable for now, keeping everything the catalog knew of it."""
+def set_failed(cat: Catalog, photo_id: int, reason: str, failure: str,
+               stat: tuple[int, int] | None = None) -> None:
+    """Mark a known photo unreadable, keeping everything the catalog knew of it; stat (size,
+    mtime_ns): the file as it was found, so that an unchanged file is not read again."""
     assert failure in FAILURES
     cat.db.execute("UPDATE photos SET status = 'unreadable', status_reason = ?, failure = ? "
                    "WHERE id = ?", [reason, failure, photo_id])
+    if stat is not None:
+        cat.db.execute("UPDATE photos SET size = ?, mtime_ns = ? WHERE id = ?",
+                       [*stat, photo_id])
 
 
 def photos_with_hash(cat: Catalog, content_hash: str) -> list[dict]:
@@ -87,8 +93,11 @@ def save_photo(cat: Catalog, record: dict, lists: dict[str, list[str]],
         row = cat.db.execute("SELECT id FROM photos WHERE path = ?", [record["path"]]).fetchone()
         photo_id = row[0] if row else None
     if photo_id is not None:
-        existing = cat.db.execute("SELECT edited FROM photos WHERE id = ?", [photo_id]).fetchone()
-    edited = set(json.loads(existing[0] or "[]")) if existing else set()
+        existing = cat.db.execute("SELECT edited, sidecar_fields FROM photos WHERE id = ?",
+                                  [photo_id]).fetchone()
+    # The editor's fields, waiting to be written or written to the sidecar only, are kept.
+    edited = (set(json.loads(existing[0] or "[]")) | set(json.loads(existing[1] or "[]"))
+              if existing else set())
     record = {**record, "name_key": name_key(record["name"])} if "name" in record else record
     values = {k: v for k, v in record.items() if k in PHOTO_COLUMNS and k not in edited}
     if existing:
@@ -120,10 +129,10 @@ def _set_links(cat: Catalog, photo_id: int, name: str, items: list[str], source:
 
 
 def _named_id(cat: Catalog, table: str, name: str) -> int:
-    row = cat.db.execute(f"SELECT id FROM {table} WHERE name = ?", [name]).fetchone()
-    if row:
-        return row[0]
-    return cat.db[table].insert({"name": name}).last_pk
+    """A person, event or keyword a file names (by name alone)."""
+    ensure = {"people": registry.ensure_person, "events": registry.ensure_event,
+              "keywords": registry.ensure_keyword}[table]
+    return ensure(cat, name)
 
 
 def move_photo(cat: Catalog, photo_id: int, path: str, folder_id: int | None, name: str) -> None:
@@ -294,12 +303,28 @@ def record_written(cat: Catalog, photo_id: int, size: int, mtime_ns: int, conten
                    fields) -> None:
     """The photo's file now carries these fields: take its new facts, so a rescan sees no change,
     and forget that the editor changed them (the file says the same now)."""
-    row = cat.db.execute("SELECT edited FROM photos WHERE id = ?", [photo_id]).fetchone()
+    row = cat.db.execute("SELECT edited, sidecar_fields FROM photos WHERE id = ?",
+                         [photo_id]).fetchone()
     if row is None:
         raise KeyError(photo_id)
     edited = [f for f in json.loads(row[0] or "[]") if f not in set(fields)]
+    in_sidecar = [f for f in json.loads(row[1] or "[]") if f not in set(fields)]
     cat.db["photos"].update(photo_id, {"size": size, "mtime_ns": mtime_ns, "hash": content_hash,
-                                       "edited": json.dumps(edited)})
+                                       "edited": json.dumps(edited),
+                                       "sidecar_fields": json.dumps(in_sidecar)})
+
+
+def record_sidecar_written(cat: Catalog, photo_id: int, fields) -> None:
+    """The photo's sidecar now carries these fields: they no longer wait to be written, and
+    the catalog keeps them over the photo's own values (a photo moved without its sidecar)."""
+    row = cat.db.execute("SELECT edited, sidecar_fields FROM photos WHERE id = ?",
+                         [photo_id]).fetchone()
+    if row is None:
+        raise KeyError(photo_id)
+    edited = [f for f in json.loads(row[0] or "[]") if f not in set(fields)]
+    in_sidecar = sorted(set(json.loads(row[1] or "[]")) | set(fields))
+    cat.db["photos"].update(photo_id, {"edited": json.dumps(edited),
+                                       "sidecar_fields": json.dumps(in_sidecar)})
 
 
 def edited_fields(cat: Catalog, photo_id: int) -> list[str]:

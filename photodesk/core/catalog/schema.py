@@ -211,3 +211,11 @@ def m007_passing_failures(db: Database) -> None:
     db["photos"].add_column("failure", str)
     db.execute("CREATE INDEX IF NOT EXISTS idx_photos_passing ON photos (id) "
                "WHERE failure = 'passing'")
+
+
+@migrations()
+def m008_sidecar_fields(db: Database) -> None:
+    # Edits written only to a photo's XMP sidecar no longer wait to be written, but the catalog
+    # must still keep them over what the photo itself says: a photo moved without its sidecar,
+    # or a sidecar deleted, would otherwise lose the editor's caption at the next index.
+    db["photos"].add_column("sidecar_fields", str)

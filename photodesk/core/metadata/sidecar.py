@@ -94,7 +94,8 @@ def read_sidecar(photo_path, names=None) -> bytes | None:
         return None
     try:
         return split_file(path.read_bytes())[1]
-    except OSError:
+    except (OSError, ValueError):
+        # A sidecar that cannot be read must not cost the photo: its own metadata is read.
         return None
 
 

@@ -149,7 +149,7 @@ def write_photo(cat: Catalog, photo_id: int, *, sidecar: bool = False, fields=No
 def _record_sidecar_written(cat: Catalog, row: dict, names: list[str]) -> None:
     """The edits are in the photo's sidecar now, so they no longer wait to be written; the
     photo itself did not change, so its size, time and hash stay the catalog's."""
-    catalog.record_written(cat, row["id"], row["size"], row["mtime_ns"], row["hash"], names)
+    catalog.record_sidecar_written(cat, row["id"], names)
 
 
 def fields_to_write(row: dict, fields=None) -> list[str]:

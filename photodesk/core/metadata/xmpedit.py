@@ -92,9 +92,13 @@ def parse(data: bytes) -> Element:
     def end(qname):
         element = stack.pop()
         pos = parser.CurrentByteIndex
-        if data.startswith(b"</", pos):
+        if data[element.start:element.head_end].rstrip(b" \t\r\n>").endswith(b"/"):
+            # <x/>: expat reports its end wherever the next event starts, which may be the
+            # parent's end tag (<rdf:li xml:lang="x-default"/></rdf:Alt>): the tag says it all.
+            element.close = element.end = element.head_end
+        elif data.startswith(b"</", pos):
             element.close, element.end = pos, data.index(b">", pos) + 1
-        else:  # <x/>: expat reports its end at or after the tag itself
+        else:
             element.close = element.end = element.head_end
 
     parser.StartDoctypeDeclHandler = refuse

@@ -1,0 +1,55 @@
+"""People, events and keywords: one way to find or create each, one rule for what may change.
+
+The rule: a value an editor gives (typed in the window, `photodesk edit`) replaces what is
+stored; a value from an article or a file only fills what is empty, so a title an editor
+corrected is never overwritten by the next article that mentions the person.
+"""
+
+from photodesk.core.catalog.db import Catalog
+
+
+def ensure_person(cat: Catalog, name: str, title: str | None = None,
+                  aliases: str | None = None, *, replace: bool = False) -> int:
+    """The id of the person called name, created when new. title and aliases fill empty
+    ones; with replace (the editor's word) they replace the stored ones."""
+    row = cat.db.execute("SELECT id, title, aliases FROM people WHERE name = ?",
+                         [name]).fetchone()
+    if row is None:
+        return cat.db["people"].insert({"name": name, "title": title or None,
+                                        "aliases": aliases or None}).last_pk
+    values = _changes({"title": (title, row[1]), "aliases": (aliases, row[2])}, replace)
+    if values:
+        cat.db["people"].update(row[0], values)
+    return row[0]
+
+
+def ensure_event(cat: Catalog, name: str, date: str | None = None, place: str | None = None,
+                 *, article_id: int | None = None, replace: bool = False) -> int:
+    """The id of the event (name, date), created when new. Without a date (an IPTC Event field
+    names no date) it is the undated event of that name, else the first one of that name.
+    place and article_id fill empty ones; with replace they replace the stored ones."""
+    if date is None:
+        row = cat.db.execute(
+            "SELECT id, place, article_id FROM events WHERE name = ? "
+            "ORDER BY date IS NOT NULL, id LIMIT 1", [name]).fetchone()
+    else:
+        row = cat.db.execute("SELECT id, place, article_id FROM events WHERE name = ? AND date = ?",
+                             [name, date]).fetchone()
+    if row is None:
+        return cat.db["events"].insert({"name": name, "date": date, "place": place or None,
+                                        "article_id": article_id}).last_pk
+    values = _changes({"place": (place, row[1]), "article_id": (article_id, row[2])}, replace)
+    if values:
+        cat.db["events"].update(row[0], values)
+    return row[0]
+
+
+def ensure_keyword(cat: Catalog, name: str) -> int:
+    row = cat.db.execute("SELECT id FROM keywords WHERE name = ?", [name]).fetchone()
+    return row[0] if row else cat.db["keywords"].insert({"name": name}).last_pk
+
+
+def _changes(given: dict[str, tuple], replace: bool) -> dict:
+    """The values to store: each given one that replaces (replace) or fills an empty one."""
+    return {k: new for k, (new, old) in given.items()
+            if new and new != old and (replace or not old)}
