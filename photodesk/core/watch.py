@@ -282,7 +282,9 @@ class Watcher:
             return True
         except sqlite3.OperationalError as exc:
             message = storage_problem(exc, cat.path)
-            if message is None or "damaged" in message:
+            # Only what passes by itself is waited out: another writer, a disk being freed.
+            # A damaged or read-only catalog ends the watch with its message.
+            if message is None or not any(w in str(exc) for w in ("locked", "busy", "full")):
                 raise
             # problem() names the catalog first; the event's path says it already.
             reason = message.removeprefix(f"{cat.path}: ")

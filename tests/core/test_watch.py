@@ -351,3 +351,26 @@ def test_a_folder_another_window_adds_to_the_catalog_is_watched_too(catalog, pho
         live.wait_for(lambda: any(w.path == str(other) for w in live.of(Watching)), "watching")
         make_jpeg(other / "second.jpg")
         live.wait_for(lambda: live.indexed(other / "second.jpg"), "the photo in the new folder")
+
+
+def test_a_catalog_held_by_another_writer_is_waited_out_and_nothing_is_lost(
+        catalog, photo_dir, indexed, monkeypatch):
+    import sqlite3
+
+    from photodesk.core.catalog import db
+    from photodesk.core.watch import WatchProblem
+    monkeypatch.setattr(db, "BUSY_SECONDS", 0.3)  # the watch's connection gives up quickly
+    with Live(catalog.path, [photo_dir], settle=0.2) as live:
+        # Another process's long transaction: the write lock, held past the busy timeout.
+        other = sqlite3.connect(catalog.path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            make_jpeg(photo_dir / "during.jpg", color=(10, 200, 90))
+            live.wait_for(lambda: live.of(WatchProblem), "the watch to say the catalog is busy")
+            assert "another PhotoDesk is writing" in live.of(WatchProblem)[0].reason
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        live.wait_for(lambda: live.indexed(photo_dir / "during.jpg"), "the file to be indexed")
+        assert live.thread.is_alive()
+    assert status(catalog, photo_dir / "during.jpg") == "present"

@@ -211,3 +211,20 @@ def test_a_broken_sidecar_costs_the_sidecar_not_the_photo(tmp_path):
         events = list(index_paths(cat, [str(folder)], workers=1))
         assert any(isinstance(e, Indexed) for e in events)
         assert catalog.photo_by_path(cat, str(photo))["status"] == "present"
+
+
+def test_edits_written_to_a_sidecar_are_embedded_when_the_photo_is_written_again(tmp_path):
+    from photodesk.core.catalog import Catalog
+    from photodesk.core.catalog import photos as catalog
+    from photodesk.core.edit import edit_photos
+    from photodesk.core.index import index_paths
+    from photodesk.core.metadata.write import write_photos
+    folder = tmp_path / "p"
+    photo = make_jpeg(folder / "a.jpg")
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        list(index_paths(cat, [str(folder)], workers=1))
+        pid = catalog.photo_by_path_id(cat, str(photo))
+        edit_photos(cat, [pid], caption="Ghi vào tệp kèm")
+        list(write_photos(cat, [pid], sidecar=True))
+        list(write_photos(cat, [pid]))  # the folder can take it now: into the photo
+    assert exiftool("-s3", "-XMP-dc:Description", photo).strip() == "Ghi vào tệp kèm"

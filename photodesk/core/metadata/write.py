@@ -153,8 +153,10 @@ def _record_sidecar_written(cat: Catalog, row: dict, names: list[str]) -> None:
 
 
 def fields_to_write(row: dict, fields=None) -> list[str]:
-    """The named fields, or those the editor changed; only fields that files can carry."""
-    wanted = fields if fields is not None else json.loads(row.get("edited") or "[]")
+    """The named fields, or those the editor changed (waiting to be written, or written to the
+    sidecar only: a photo asked for again gets them embedded); only fields files can carry."""
+    wanted = fields if fields is not None else (
+        json.loads(row.get("edited") or "[]") + json.loads(row.get("sidecar_fields") or "[]"))
     unknown = set(wanted) - set(WRITABLE_NAMES)
     if fields is not None and unknown:
         raise ValueError(f"not a writable field: {', '.join(sorted(unknown))}")
