@@ -13,7 +13,7 @@ from photodesk.core.catalog.location import Location, LocationError, locate
 from photodesk.core.catalog.schema import migrations
 
 BUSY_SECONDS = 30  # how long a writer waits for another process's transaction to finish
-QUICK_CHECK_SECONDS = 0.25  # the check on open stops here: a large catalog is checked in full by `catalog check`
+QUICK_CHECK_SECONDS = 0.1  # the check on open stops here: a large catalog is checked in full by `catalog check`
 _CHECKED: set[tuple[Path, int]] = set()  # (catalog, inode) checked on open in this process
 
 

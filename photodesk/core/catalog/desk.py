@@ -10,7 +10,7 @@ from photodesk.core.fold import fold
 
 ORDER = {
     "taken": "coalesce(p.taken_at, p.date_created, '') DESC, p.id DESC",
-    "name": "p.name COLLATE NOCASE, p.id",
+    "name": "p.name_key, p.id",  # as search sorts by name: one name order
     "rating": "coalesce(p.rating, 0) DESC, p.id DESC",
     "indexed": "p.indexed_at DESC, p.id DESC",
 }
