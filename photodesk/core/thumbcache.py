@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, NamedTuple
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.index import Progress
-from photodesk.core.thumbs import SIZES, TEMP_NAME, THUMB_NAME, remake
+from photodesk.core.thumbs import SIZES, TEMP_NAME, THUMB_NAME, remake, temp_writer_gone
 
 LOW_WATER = 0.9  # prune to 90 % of the limit, so the next few thumbnails do not prune again
 STRAY_AGE = 3600  # seconds: a temp file this old was left by a crash, not being written
@@ -219,14 +219,15 @@ def _subfolders(cache_dir) -> list[os.DirEntry]:
 
 def _thumbnails(cache_dir, strays: list[str] | None = None) -> list[tuple[float, int, str, str]]:
     """(last use, bytes, path, hash) of every thumbnail file, in one listing and one stat
-    each; temp files older than STRAY_AGE are added to strays when it is given."""
+    each; temp files older than STRAY_AGE, or whose writer on this host is gone, are added to
+    strays when it is given."""
     found, old = [], time.time() - STRAY_AGE
     for folder in _subfolders(cache_dir):
         for entry in _listing(folder.path):
             match = THUMB_NAME.fullmatch(entry.name)
             if match is None or match.group(1) != folder.name:
                 if strays is not None and TEMP_NAME.fullmatch(entry.name):
-                    if _mtime(entry) < old:
+                    if _mtime(entry) < old or temp_writer_gone(entry.name):
                         strays.append(entry.path)
                 continue
             try:

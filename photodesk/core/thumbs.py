@@ -3,6 +3,7 @@
 import io
 import os
 import re
+import socket
 import tempfile
 import threading
 import time
@@ -109,7 +110,9 @@ def _to_rgb(image: Image.Image) -> Image.Image:
 
 def _save_atomically(image: Image.Image, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    # The writer's host and pid in the name: a later prune removes it at once when that
+    # process is gone (killed mid-write), not only an hour later.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             image.save(fh, "JPEG", quality=QUALITY, optimize=False)
@@ -128,6 +131,22 @@ TOUCH_AFTER = 10 * 60  # seconds: a thumbnail used again sooner is not marked ag
 # folder "20" must never be taken for a thumbnail.
 THUMB_NAME = re.compile(r"([0-9a-f]{2})([0-9a-f]{62})-(%s)\.jpg" % "|".join(map(str, SIZES)))
 TEMP_NAME = re.compile(r"tmp[\w-]+\.tmp")
+TEMP_PREFIX = f"tmp-{re.sub(r'[^A-Za-z0-9]', '', socket.gethostname())[:32]}-{os.getpid()}-"
+OWNED_TEMP = re.compile(r"tmp-([A-Za-z0-9]*)-(\d+)-[\w-]*\.tmp")
+
+
+def temp_writer_gone(name: str) -> bool:
+    """A temp file named by TEMP_PREFIX on this host whose writing process no longer runs."""
+    match = OWNED_TEMP.fullmatch(name)
+    if match is None or match.group(1) != TEMP_PREFIX.split("-")[1]:
+        return False
+    try:
+        os.kill(int(match.group(2)), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
 # One lock per hash stripe: two threads wanting the same missing thumbnail decode it once.
 _REMAKING = [threading.Lock() for _ in range(256)]
 

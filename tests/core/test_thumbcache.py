@@ -112,6 +112,28 @@ def test_temp_files_left_by_a_crash_are_removed_but_not_ones_being_written(photo
     assert thumbcache.usage(cache).files == 2  # temp files are not thumbnails
 
 
+def test_a_temp_file_whose_writer_was_killed_is_removed_at_once(photo_dir, tmp_path):
+    import subprocess
+    import sys
+
+    from photodesk.core.thumbs import TEMP_PREFIX
+    cache = tmp_path / "thumbs"
+    digest = cached_photos(photo_dir, cache, 1)[0]
+    folder = thumb_path(cache, digest, 256).parent
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    host = TEMP_PREFIX.split("-")[1]
+    killed = folder / f"tmp-{host}-{dead}-ab12.tmp"  # its writer is gone: a kill mid-write
+    alive = folder / f"{TEMP_PREFIX}cd34.tmp"  # this process: still being written
+    elsewhere = folder / f"tmp-otherhost-{dead}-ef56.tmp"  # another machine's: left alone
+    for path in (killed, alive, elsewhere):
+        path.write_bytes(b"half a jpeg")
+
+    pruned = thumbcache.prune(cache, 10**9)
+
+    assert pruned.strays == 1 and not killed.exists() and alive.exists() and elsewhere.exists()
+
+
 def test_prunes_running_at_once_share_the_work_without_failing(photo_dir, tmp_path):
     cache = tmp_path / "thumbs"
     hashes = cached_photos(photo_dir, cache, 12)
