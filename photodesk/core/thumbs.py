@@ -131,14 +131,15 @@ TOUCH_AFTER = 10 * 60  # seconds: a thumbnail used again sooner is not marked ag
 # folder "20" must never be taken for a thumbnail.
 THUMB_NAME = re.compile(r"([0-9a-f]{2})([0-9a-f]{62})-(%s)\.jpg" % "|".join(map(str, SIZES)))
 TEMP_NAME = re.compile(r"tmp[\w-]+\.tmp")
-TEMP_PREFIX = f"tmp-{re.sub(r'[^A-Za-z0-9]', '', socket.gethostname())[:32]}-{os.getpid()}-"
+_HOST = re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:32]
+TEMP_PREFIX = f"tmp-{_HOST}-{os.getpid()}-"
 OWNED_TEMP = re.compile(r"tmp-([A-Za-z0-9]*)-(\d+)-[\w-]*\.tmp")
 
 
 def temp_writer_gone(name: str) -> bool:
     """A temp file named by TEMP_PREFIX on this host whose writing process no longer runs."""
     match = OWNED_TEMP.fullmatch(name)
-    if match is None or match.group(1) != TEMP_PREFIX.split("-")[1]:
+    if match is None or match.group(1) != _HOST:
         return False
     try:
         os.kill(int(match.group(2)), 0)

@@ -20,6 +20,7 @@ from photodesk.core.articles.link import link_photos
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import backup
 from photodesk.core.catalog import photos as catalog
+from photodesk.core.catalog.db import passes_by_itself
 from photodesk.core.catalog.db import problem as storage_problem
 from photodesk.core.formats import ARTICLE_SUFFIXES, NOT_IMAGES
 from photodesk.core.index import Event as IndexEvent
@@ -281,11 +282,10 @@ class Watcher:
             yield from work()
             return True
         except sqlite3.OperationalError as exc:
-            message = storage_problem(exc, cat.path)
-            # Only what passes by itself is waited out: another writer, a disk being freed.
             # A damaged or read-only catalog ends the watch with its message.
-            if message is None or not any(w in str(exc) for w in ("locked", "busy", "full")):
+            if not passes_by_itself(exc):
                 raise
+            message = storage_problem(exc, cat.path)
             # problem() names the catalog first; the event's path says it already.
             reason = message.removeprefix(f"{cat.path}: ")
             yield WatchProblem(str(cat.path), f"{reason} (the watch tries again in "

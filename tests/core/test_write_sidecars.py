@@ -180,7 +180,9 @@ def test_jpeg_copies_that_need_sidecars_get_one_each(catalog, tmp_path):
         "same.jpeg", "same.jpeg.xmp", "same.jpg", "same.jpg.xmp"]
 
 
-def test_edits_written_to_a_sidecar_stay_the_catalogs_when_the_photo_moves_without_it(tmp_path):
+def written_to_sidecar(tmp_path, caption: str):
+    """A catalog (open) with one indexed photo whose caption was edited and written to its
+    sidecar: (catalog, photo id, photo path)."""
     from photodesk.core.catalog import Catalog
     from photodesk.core.catalog import photos as catalog
     from photodesk.core.edit import edit_photos
@@ -188,15 +190,23 @@ def test_edits_written_to_a_sidecar_stay_the_catalogs_when_the_photo_moves_witho
     from photodesk.core.metadata.write import write_photos
     folder = tmp_path / "p"
     photo = make_jpeg(folder / "a.jpg")
-    with Catalog(tmp_path / "c.sqlite") as cat:
-        list(index_paths(cat, [str(folder)], workers=1))
-        pid = catalog.photo_by_path_id(cat, str(photo))
-        edit_photos(cat, [pid], caption="Chú thích của biên tập viên")
-        list(write_photos(cat, [pid], sidecar=True))
+    cat = Catalog(tmp_path / "c.sqlite")
+    list(index_paths(cat, [str(folder)], workers=1))
+    pid = catalog.photo_by_path_id(cat, str(photo))
+    edit_photos(cat, [pid], caption=caption)
+    list(write_photos(cat, [pid], sidecar=True))
+    return cat, pid, photo
+
+
+def test_edits_written_to_a_sidecar_stay_the_catalogs_when_the_photo_moves_without_it(tmp_path):
+    from photodesk.core.catalog import photos as catalog
+    from photodesk.core.index import index_paths
+    cat, pid, photo = written_to_sidecar(tmp_path, "Chú thích của biên tập viên")
+    with cat:
         assert catalog.edited_photo_ids(cat) == []  # no longer waiting to be written
-        (folder / "sub").mkdir()
-        photo.rename(folder / "sub" / "a.jpg")  # its sidecar stays behind
-        list(index_paths(cat, [str(folder)], workers=1))
+        (photo.parent / "sub").mkdir()
+        photo.rename(photo.parent / "sub" / "a.jpg")  # its sidecar stays behind
+        list(index_paths(cat, [str(photo.parent)], workers=1))
         assert catalog.photo(cat, pid)["caption"] == "Chú thích của biên tập viên"
 
 
@@ -214,17 +224,8 @@ def test_a_broken_sidecar_costs_the_sidecar_not_the_photo(tmp_path):
 
 
 def test_edits_written_to_a_sidecar_are_embedded_when_the_photo_is_written_again(tmp_path):
-    from photodesk.core.catalog import Catalog
-    from photodesk.core.catalog import photos as catalog
-    from photodesk.core.edit import edit_photos
-    from photodesk.core.index import index_paths
     from photodesk.core.metadata.write import write_photos
-    folder = tmp_path / "p"
-    photo = make_jpeg(folder / "a.jpg")
-    with Catalog(tmp_path / "c.sqlite") as cat:
-        list(index_paths(cat, [str(folder)], workers=1))
-        pid = catalog.photo_by_path_id(cat, str(photo))
-        edit_photos(cat, [pid], caption="Ghi vào tệp kèm")
-        list(write_photos(cat, [pid], sidecar=True))
+    cat, pid, photo = written_to_sidecar(tmp_path, "Ghi vào tệp kèm")
+    with cat:
         list(write_photos(cat, [pid]))  # the folder can take it now: into the photo
     assert exiftool("-s3", "-XMP-dc:Description", photo).strip() == "Ghi vào tệp kèm"

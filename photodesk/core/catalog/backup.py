@@ -45,20 +45,8 @@ def make(cat: Catalog, why: str = "manual") -> Path:
         n += 1
         final = folder / f"{base}.{n}.sqlite"
     tmp = final.with_name(f".{final.name}.tmp")
-    try:
-        target = sqlite3.connect(tmp)
-        try:
-            cat.db.conn.backup(target)
-            # A copy is one self-contained file: no WAL beside it to lose.
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, final)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    _copy(cat.db.conn, tmp)
+    os.replace(tmp, final)
     rotate(cat.path)
     return final
 
@@ -118,6 +106,24 @@ def check(path: str | os.PathLike, *, full: bool = True) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def _copy(src: sqlite3.Connection, tmp: Path) -> None:
+    """src into the new file tmp through SQLite's backup API, as one self-contained file (no
+    WAL beside it to lose), synced to disk; nothing is left at tmp when it fails."""
+    tmp.unlink(missing_ok=True)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            src.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def _read_only(path: str | os.PathLike) -> sqlite3.Connection:
     """A read-only connection; the path quoted as a URI (a # or ? in it must not cut it)."""
     return sqlite3.connect(Path(path).expanduser().resolve().as_uri() + "?mode=ro", uri=True)
@@ -137,16 +143,11 @@ def restore(catalog_path: str | os.PathLike, source: str | os.PathLike) -> Path 
     try:
         # Through SQLite, not a byte copy: a source with a WAL beside it (a catalog set aside
         # by an earlier restore) keeps the changes the WAL holds.
-        tmp.unlink(missing_ok=True)
-        src, target = _read_only(source), sqlite3.connect(tmp)
+        src = _read_only(source)
         try:
-            src.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")
+            _copy(src, tmp)
         finally:
             src.close()
-            target.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
         if catalog_path.exists():
             kept = catalog_path.with_name(f"{catalog_path.name}.replaced-{stamp}")
             # The WAL holds committed changes of the replaced file: it moves with it.

@@ -203,6 +203,14 @@ def _sqlite_header(path: Path | str) -> bool:
         return False
 
 
+def passes_by_itself(exc: BaseException) -> bool:
+    """A storage fault that ends without anyone acting on the catalog: another writer's
+    transaction, a disk being freed. Worth waiting out; the rest are not."""
+    text = str(exc)
+    return isinstance(exc, sqlite3.OperationalError) and any(
+        w in text for w in ("database is locked", "database is busy", "database or disk is full"))
+
+
 def problem(exc: BaseException, path: Path | str) -> str | None:
     """A one-line message for a storage fault met while using the catalog at path, naming the
     file and what to do; None when exc is not one."""

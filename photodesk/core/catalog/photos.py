@@ -74,11 +74,10 @@ def set_failed(cat: Catalog, photo_id: int, reason: str, failure: str,
     """Mark a known photo unreadable, keeping everything the catalog knew of it; stat (size,
     mtime_ns): the file as it was found, so that an unchanged file is not read again."""
     assert failure in FAILURES
-    cat.db.execute("UPDATE photos SET status = 'unreadable', status_reason = ?, failure = ? "
-                   "WHERE id = ?", [reason, failure, photo_id])
+    values = {"status": "unreadable", "status_reason": reason, "failure": failure}
     if stat is not None:
-        cat.db.execute("UPDATE photos SET size = ?, mtime_ns = ? WHERE id = ?",
-                       [*stat, photo_id])
+        values.update(size=stat[0], mtime_ns=stat[1])
+    cat.db["photos"].update(photo_id, values)
 
 
 def photos_with_hash(cat: Catalog, content_hash: str) -> list[dict]:
@@ -303,28 +302,29 @@ def record_written(cat: Catalog, photo_id: int, size: int, mtime_ns: int, conten
                    fields) -> None:
     """The photo's file now carries these fields: take its new facts, so a rescan sees no change,
     and forget that the editor changed them (the file says the same now)."""
-    row = cat.db.execute("SELECT edited, sidecar_fields FROM photos WHERE id = ?",
-                         [photo_id]).fetchone()
-    if row is None:
-        raise KeyError(photo_id)
-    edited = [f for f in json.loads(row[0] or "[]") if f not in set(fields)]
-    in_sidecar = [f for f in json.loads(row[1] or "[]") if f not in set(fields)]
+    edited, in_sidecar = _written_lists(cat, photo_id)
+    fields = set(fields)
     cat.db["photos"].update(photo_id, {"size": size, "mtime_ns": mtime_ns, "hash": content_hash,
-                                       "edited": json.dumps(edited),
-                                       "sidecar_fields": json.dumps(in_sidecar)})
+                                       "edited": json.dumps(sorted(edited - fields)),
+                                       "sidecar_fields": json.dumps(sorted(in_sidecar - fields))})
 
 
 def record_sidecar_written(cat: Catalog, photo_id: int, fields) -> None:
     """The photo's sidecar now carries these fields: they no longer wait to be written, and
     the catalog keeps them over the photo's own values (a photo moved without its sidecar)."""
+    edited, in_sidecar = _written_lists(cat, photo_id)
+    fields = set(fields)
+    cat.db["photos"].update(photo_id, {"edited": json.dumps(sorted(edited - fields)),
+                                       "sidecar_fields": json.dumps(sorted(in_sidecar | fields))})
+
+
+def _written_lists(cat: Catalog, photo_id: int) -> tuple[set[str], set[str]]:
+    """(fields waiting to be written, fields written to the sidecar only) of one photo."""
     row = cat.db.execute("SELECT edited, sidecar_fields FROM photos WHERE id = ?",
                          [photo_id]).fetchone()
     if row is None:
         raise KeyError(photo_id)
-    edited = [f for f in json.loads(row[0] or "[]") if f not in set(fields)]
-    in_sidecar = sorted(set(json.loads(row[1] or "[]")) | set(fields))
-    cat.db["photos"].update(photo_id, {"edited": json.dumps(edited),
-                                       "sidecar_fields": json.dumps(in_sidecar)})
+    return set(json.loads(row[0] or "[]")), set(json.loads(row[1] or "[]"))
 
 
 def edited_fields(cat: Catalog, photo_id: int) -> list[str]:
