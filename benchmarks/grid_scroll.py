@@ -28,6 +28,7 @@ from PIL import Image, ImageDraw  # noqa: E402
 from photodesk.core import search  # noqa: E402
 from photodesk.core.catalog import Catalog  # noqa: E402
 from photodesk.core.catalog.schema import name_key  # noqa: E402
+from photodesk.core.fold import sort_key  # noqa: E402
 from photodesk.core.thumbs import SIZES, thumb_path  # noqa: E402
 
 DISTINCT_IMAGES = 100
@@ -64,26 +65,30 @@ def build_catalog(path: Path, photos: int, folder: str = "/photos/archive") -> f
     rows = []
     conn = cat.db.conn
     with conn:
-        cur = conn.execute("INSERT INTO folders (path, added_at, status) VALUES (?, ?, 'online')",
-                           [folder, "2026-01-01T00:00:00+00:00"])
+        root_id = conn.execute("INSERT INTO roots (uid, path, added_at) VALUES (?, ?, ?)",
+                               ["benchmark", folder, "2026-01-01T00:00:00+00:00"]).lastrowid
+        cur = conn.execute("INSERT INTO folders (root_id, relpath, added_at, status) "
+                           "VALUES (?, '', ?, 'online')", [root_id, "2026-01-01T00:00:00+00:00"])
         folder_id = cur.lastrowid
         for i in range(photos):
             digest = hashlib.blake2b(str(i).encode(), digest_size=32).hexdigest()
             day, month = i % 28 + 1, i // 2800 % 12 + 1
             name = f"DSC_{i:06}.jpg"
-            rows.append((f"{folder}/{2000 + i // 5000}/{month:02}/{name}", folder_id, name,
-                         name_key(name), 5_000_000 + i, 1_700_000_000_000_000_000 + i, digest,
+            rows.append((root_id, f"{2000 + i // 5000}/{month:02}/{name}", folder_id, name,
+                         name_key(name), sort_key(name), 5_000_000 + i,
+                         1_700_000_000_000_000_000 + i, digest,
                          "JPEG", 6000, 4000, f"{2000 + i // 5000}-{month:02}-{day:02}T"
                          f"{i % 24:02}:{i % 60:02}:00", rng.choice((0, 0, 1, 2, 3, 4, 5)),
                          rng.choice(LABELS), rng.choice((0, 0, 0, 1, -1)), "present"))
         conn.executemany(
-            "INSERT INTO photos (path, folder_id, name, name_key, size, mtime_ns, hash, format, "
-            "width, height, taken_at, rating, label, pick, status) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            "INSERT INTO photos (root_id, relpath, folder_id, name, name_key, name_sort, size, "
+            "mtime_ns, "
+            "hash, format, width, height, taken_at, rating, label, pick, status) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     _index_for_search(cat)
     for n, row in enumerate(rows):
         for size in SIZES:
-            target = thumb_path(cache, row[6], size)
+            target = thumb_path(cache, row[8], size)
             target.parent.mkdir(exist_ok=True)
             _link(stock / f"{n % DISTINCT_IMAGES}-{size}.jpg", target)
     cat.close()

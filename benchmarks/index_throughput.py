@@ -77,15 +77,18 @@ def rescan_seconds(files: int, workdir: Path) -> float:
     folder = workdir / "rescan"
     jpeg = camera_jpeg(0.01, 1)
     cat = Catalog(workdir / "rescan.sqlite")
+    folder.mkdir(parents=True)
+    with cat.transaction():
+        root_id, _ = cat.roots.place(str(folder))
     rows = []
     for i in range(files):
         sub = folder / f"{i // 1000:03}"
         if i % 1000 == 0:
-            sub.mkdir(parents=True)
+            sub.mkdir()
         path = sub / f"IMG_{i:06}.jpg"
         path.write_bytes(jpeg)
         st = path.stat()
-        rows.append({"path": str(path), "name": path.name, "size": st.st_size,
+        rows.append({"root_id": root_id, "relpath": str(path.relative_to(folder)), "name": path.name, "size": st.st_size,
                      "mtime_ns": st.st_mtime_ns, "status": "present", "hash": f"{i:064x}"})
     with cat.transaction():
         cat.db["photos"].insert_all(rows, batch_size=5000)

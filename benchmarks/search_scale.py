@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from photodesk.core import search  # noqa: E402
 from photodesk.core.catalog import Catalog  # noqa: E402
 from photodesk.core.catalog.schema import name_key  # noqa: E402
+from photodesk.core.fold import sort_key  # noqa: E402
 from photodesk.core.fold import words  # noqa: E402
 
 FIRST_PAGE_GOAL_MS, FACETS_GOAL_MS = 30, 100
@@ -36,6 +37,7 @@ CONDITIONS = ("indexed:2020", "indexed:-7d", "pick:yes", "pick:yes has:gps", "la
 FACET_CONDITIONS = ("has:gps", "-has:caption", "indexed:2020", "pick:yes", "label:red",
                     "status:missing", "pick:yes has:gps", "rating:>=4", "pick:no")
 BATCH = 50_000
+DESK_ALL = 10_000_000  # the desk asks for every id of a scope at once
 START, YEARS = datetime(2016, 1, 1), 10
 
 SURNAMES = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh "
@@ -160,8 +162,9 @@ class Generator:
         folder = f"/newsroom/{taken:%Y/%m/%d}"
         name = f"{rng.choice(('DSC', 'IMG', 'TTXVN'))}_{pid:07d}.jpg"
         record = {
-            "id": pid, "path": f"{folder}/{name}", "folder_id": 1, "name": name,
-            "name_key": name_key(name), "size": 4_000_000 + pid % 5_000_000,
+            "id": pid, "root_id": 1, "relpath": f"{folder}/{name}".removeprefix("/newsroom/"),
+            "folder_id": 1, "name": name,
+            "name_key": name_key(name), "name_sort": sort_key(name), "size": 4_000_000 + pid % 5_000_000,
             "mtime_ns": int(taken.timestamp() * 1e9), "hash": f"{pid:064x}", "format": "jpeg",
             "width": 6000, "height": 4000, "taken_at": taken.isoformat(), "make": make,
             "model": model, "lens": lens,
@@ -231,16 +234,19 @@ def build(path: Path, photos: int, seed: int) -> None:
     db.execute("PRAGMA cache_size = -1000000")
     started = time.perf_counter()
     with cat.transaction():
-        db.execute("INSERT INTO folders (id, path, added_at, status) VALUES "
-                   "(1, '/newsroom', '2016-01-01', 'online')")
+        db.execute("INSERT INTO roots (id, uid, path, added_at) VALUES "
+                   "(1, 'benchmark', '/newsroom', '2016-01-01')")
+        db.execute("INSERT INTO folders (id, root_id, relpath, added_at, status) VALUES "
+                   "(1, 1, '', '2016-01-01', 'online')")
         db.executemany("INSERT INTO people (id, name) VALUES (?, ?)",
                        list(enumerate(gen.people, 1)))
         db.executemany("INSERT INTO events (id, name, date, place) VALUES (?, ?, ?, ?)",
                        [(i, *e) for i, e in enumerate(gen.events, 1)])
         db.executemany("INSERT INTO keywords (id, name) VALUES (?, ?)",
                        list(enumerate(KEYWORDS, 1)))
-        db.executemany("INSERT INTO articles (id, path, title, imported_at) VALUES (?, ?, ?, ?)",
-                       [(i, f"/newsroom/articles/{i}.txt", _title(gen, i), "2026-01-01")
+        db.executemany("INSERT INTO articles (id, root_id, relpath, title, imported_at) "
+                       "VALUES (?, 1, ?, ?, ?)",
+                       [(i, f"articles/{i}.txt", _title(gen, i), "2026-01-01")
                         for i in range(1, gen.articles + 1)])
     columns = None
     for first in range(1, photos + 1, BATCH):
@@ -398,7 +404,32 @@ def measure(path: Path, runs: int, seed: int) -> None:
     report("facets of every photo", timed(lambda: search.facets(cat, ""), runs), None)
     report("facets of a rare word", [t for w, _ in rare for t in timed(
         lambda w=w: search.facets(cat, w), runs)], None)
+    print("Sidebar scopes: every id, as the desk asks for them (a scope alone, then with a "
+          "common word):")
+    for label, scope in scopes(cat).items():
+        for query in ("", common_words[0]):
+            for sort in ("taken", "name"):
+                ids = search.search(cat, query, scope=scope, sort=sort, limit=DESK_ALL)
+                report(f"{label}{' ' + query if query else ''}, by {sort}", timed(
+                    lambda q=query, s=scope, o=sort: search.search(cat, q, scope=s, sort=o,
+                                                                   limit=DESK_ALL), runs),
+                       None, f"({len(ids):,} ids)")
     cat.close()
+
+
+def scopes(cat: Catalog) -> dict:
+    """The most photographed person and event, the biggest article, a year's folder."""
+    db = cat.db
+    person = db.execute("SELECT person_id FROM photo_people WHERE state = 'confirmed' "
+                        "GROUP BY person_id ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    event = db.execute("SELECT event_id FROM photo_events GROUP BY event_id "
+                       "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    article = db.execute("SELECT article_id FROM article_images GROUP BY article_id "
+                         "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    year = START.year + YEARS // 2
+    return {"person": search.Scope("person", person), "event": search.Scope("event", event),
+            "article": search.Scope("article", article),
+            f"folder {year}": search.Scope("folder", f"/newsroom/{year}")}
 
 
 def main() -> None:

@@ -69,6 +69,14 @@ def make_jpeg(path: Path, size=(640, 480), color=(200, 80, 40), exif=None) -> Pa
     return path
 
 
+def stored_at(cat, path: str) -> dict:
+    """The root and relative path a photo row at path is stored under (for tests that write
+    rows directly)."""
+    from photodesk.core.catalog.photos import stored
+    root_id, rel = stored(cat, path)
+    return {"root_id": root_id, "relpath": rel}
+
+
 def copy_corpus(rel: str, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(corpus_file(rel), dest)

@@ -2,11 +2,13 @@
 
 import importlib
 import sqlite3
+import sys
 import time
 
 import click
 
 from photodesk import __version__
+from photodesk.core import jobs
 from photodesk.core import settings as store
 from photodesk.core.catalog import Location, LocationError
 
@@ -122,7 +124,7 @@ class ProgressBar:
         self.enabled = enabled
         self.shown = False
 
-    def update(self, p) -> None:  # p: photodesk.core.index.Progress
+    def update(self, p: jobs.Progress) -> None:
         if not self.enabled:
             return
         eta = "--:--" if p.eta_seconds is None else time.strftime("%M:%S", time.gmtime(p.eta_seconds))
@@ -135,3 +137,50 @@ class ProgressBar:
     def finish(self) -> None:
         if self.shown:
             click.echo(err=True)
+
+
+class JobReport:
+    """The events every long job shares (core/jobs.py), told alike by every command: progress
+    on the bar, failures and skips kept to be listed when the job ends.
+
+    bar: show one (on a terminal); again: when a passing failure is tried again, for its note."""
+
+    def __init__(self, *, bar: bool = True, again: str = "read again at the next index"):
+        self.bar = ProgressBar(enabled=bar and sys.stderr.isatty())
+        self.again = again
+        self.failed: list[jobs.Failed] = []
+        self.skipped: list[jobs.Skipped] = []
+
+    def take(self, event) -> bool:
+        """Handle a shared event (True); the command handles its job's own events."""
+        if isinstance(event, jobs.Progress):
+            self.bar.update(event)
+        elif isinstance(event, jobs.Failed):
+            self.failed.append(event)
+        elif isinstance(event, jobs.Skipped):
+            self.skipped.append(event)
+        else:
+            return False
+        return True
+
+    def line(self, event: jobs.Failed | jobs.Skipped) -> str:
+        """path: reason, and for a passing failure when it is tried again."""
+        passing = getattr(event, "failure", None) == "passing"
+        note = f" (a passing fault: {self.again})" if passing else ""
+        return f"{event.path or event.photo_id}: {event.reason}{note}"
+
+    def finish(self) -> None:
+        self.bar.finish()
+
+    def show(self, events, heading: str | None = None, prefix: str = "") -> None:
+        """events (failed or skipped) on stderr, one a line, under heading when given."""
+        if events and heading:
+            click.echo(heading, err=True)
+        for event in events:
+            click.echo(f"  {prefix}{self.line(event)}", err=True)
+
+    def exit_if_failed(self, heading: str) -> None:
+        """List the failures under heading ({n}: how many) and exit 1; nothing when none."""
+        if self.failed:
+            self.show(self.failed, heading.format(n=len(self.failed)))
+            sys.exit(1)

@@ -4,9 +4,8 @@ import sys
 
 import click
 
-from photodesk.cli.base import ProgressBar, main
+from photodesk.cli.base import JobReport, main
 from photodesk.core import settings, thumbcache
-from photodesk.core.index import Progress
 
 MB = 1024 * 1024
 
@@ -49,31 +48,25 @@ def prune(obj, limit_mb):
 def rebuild(obj, everything, workers, quiet):
     """Make the thumbnails missing for present photos again from the originals."""
     cat = obj.catalog
-    bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
-    remade, failed = 0, []
+    job = JobReport(bar=not quiet)
+    remade = 0
     try:
         for event in thumbcache.rebuild(cat, cat.thumbs_dir, all=everything, workers=workers):
+            if job.take(event):
+                continue
             if isinstance(event, thumbcache.Checked):
                 click.echo(f"{event.photos} photos, {event.to_make} to make", err=True)
-            elif isinstance(event, Progress):
-                bar.update(event)
             elif isinstance(event, thumbcache.Remade):
                 remade += 1
-            elif isinstance(event, thumbcache.NotRemade):
-                failed.append(event)
     except KeyboardInterrupt:
-        bar.finish()
+        job.finish()
         click.echo(f"Stopped after {remade} photos; run the same command again to carry on.",
                    err=True)
         sys.exit(130)
-    bar.finish()
+    job.finish()
     thumbcache.keep_within_limit(obj.catalog, obj.settings.thumbnail_cache_bytes)
-    click.echo(f"{remade} photos remade, {len(failed)} could not be")
-    if failed:
-        click.echo(f"{len(failed)} could not be remade (the photo is untouched):", err=True)
-        for f in failed:
-            click.echo(f"  {f.path}: {f.reason}", err=True)
-        sys.exit(1)
+    click.echo(f"{remade} photos remade, {len(job.failed)} could not be")
+    job.exit_if_failed("{n} could not be remade (the photo is untouched):")
 
 
 @cache.command()

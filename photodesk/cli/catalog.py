@@ -78,3 +78,44 @@ def catalog_restore(obj, source, yes):
     click.echo(f"restored {source} to {path}")
     if kept:
         click.echo(f"the catalog it replaced is kept as {kept}")
+
+
+@catalog_group.command("roots")
+@click.pass_obj
+def catalog_roots(obj):
+    """The folders photos live under, and where this machine finds each."""
+    from photodesk.core.catalog import roots
+    cat = obj.catalog
+    counts = roots.photo_counts(cat)
+    found = cat.roots.all()
+    if not found:
+        click.echo("no roots yet: add a folder (photodesk index FOLDER)")
+    for root in found:
+        where = "" if root.online else "  (not found here)"
+        first = "" if root.home == root.path else f"  (first added at {root.home})"
+        click.echo(f"{root.id:>4}  {root.uid[:8]}  {counts.get(root.id, 0):>8} photos  "
+                   f"{root.path}{where}{first}")
+    click.echo(f"machine: {cat.roots.machine}")
+
+
+@catalog_group.command("mount")
+@click.argument("root")
+@click.argument("path", type=click.Path(file_okay=False))
+@click.pass_obj
+def catalog_mount(obj, root, path):
+    """Say where this machine finds ROOT (its number or id from `photodesk catalog roots`):
+    a catalog moved to a machine that mounts the photos elsewhere needs this, not a re-index."""
+    from photodesk.core.catalog import roots
+    try:
+        done = roots.mount(obj.catalog, root, path)
+    except KeyError:
+        raise click.ClickException(f"{root}: no such root (photodesk catalog roots lists them)")
+    except NotADirectoryError as exc:
+        raise click.ClickException(str(exc))
+    click.echo(f"root {done.root.id} is at {done.root.path} on {obj.catalog.roots.machine}")
+    if done.looked and not done.found:
+        raise click.ClickException(
+            f"none of {done.looked} of its photos are in {done.root.path}: is it the right "
+            "folder? (the mapping is kept; mount it again to change it)")
+    if done.looked:
+        click.echo(f"found {done.found} of {done.looked} of its photos there")

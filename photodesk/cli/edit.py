@@ -7,7 +7,7 @@ import sys
 import click
 
 from photodesk.core.fields import FIELDS
-from photodesk.cli.base import main
+from photodesk.cli.base import JobReport, main
 from photodesk.core import codes as code_list
 from photodesk.core import export as export_core
 from photodesk.core import search as search_core
@@ -15,8 +15,9 @@ from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.edit import edit_photos
 from photodesk.core.export.selection import QUERY_LIMIT
+from photodesk.core.jobs import Done
 from photodesk.core.metadata.files import FileExists
-from photodesk.core.metadata.write import NotWritten, Unchanged, Written, write_photos
+from photodesk.core.metadata.write import Written, write_photos
 from photodesk.core.preflight import preflight_export, preflight_write
 from photodesk.core.templates import TemplateError, fill_captions
 
@@ -124,25 +125,20 @@ def write(obj, photos, query, edited, sidecar, damaged):
     report = preflight_write(cat, ids, sidecar=sidecar, damaged_exif=damaged)
     for line in report.lines():
         click.echo(line, err=True)
-    failed, counts = [], {"file": 0, "sidecar": 0, "unchanged": 0}
+    # No bar: each photo written is a line of its own already. Skipped: nothing to write.
+    job, counts = JobReport(bar=False), {"file": 0, "sidecar": 0}
     for event in write_photos(cat, ids, sidecar=sidecar, damaged_exif=damaged):
+        if job.take(event):
+            continue
         if isinstance(event, Written):
             counts[event.target] += 1
             click.echo(f"{'written' if event.target == 'file' else 'sidecar'}: {event.written_to}"
                        f" ({', '.join(event.fields) or 'no fields'})")
             for note in event.notes:
                 click.echo(f"  note: {note}")
-        elif isinstance(event, Unchanged):
-            counts["unchanged"] += 1
-        elif isinstance(event, NotWritten):
-            failed.append(event)
     click.echo(f"{counts['file']} written, {counts['sidecar']} sidecars, "
-               f"{counts['unchanged']} unchanged, {len(failed)} not written")
-    if failed:
-        click.echo(f"{len(failed)} could not be written (each is left as it was):", err=True)
-        for f in failed:
-            click.echo(f"  {f.path or f.photo_id}: {f.reason}", err=True)
-        sys.exit(1)
+               f"{len(job.skipped)} unchanged, {len(job.failed)} not written")
+    job.exit_if_failed("{n} could not be written (each is left as it was):")
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -213,27 +209,26 @@ def _selection(cat, photos, query, article_id, event_id):
 
 
 def _run_export(plan, out_dir, zip_name, overwrite) -> None:
-    skipped = []
+    job = JobReport(bar=False)  # the files written are listed at the end
     try:
         for event in export_core.run(plan, out_dir, zip_name=zip_name, overwrite=overwrite):
+            if job.take(event):
+                continue
             if isinstance(event, export_core.Exported):
                 for note in event.notes:
                     click.echo(f"note: {os.path.basename(event.path)}: {note}", err=True)
-            elif isinstance(event, export_core.ExportSkipped):
-                skipped.append(event)
-            elif isinstance(event, export_core.ExportDone):
+            elif isinstance(event, Done):
                 shown = [w for w in event.written if ".zip:" not in w]
                 for path in shown:
                     click.echo(path)
-                click.echo(f"{len(shown)} files written, {len(skipped)} skipped", err=True)
+                click.echo(f"{len(shown)} files written, {event.skipped} skipped", err=True)
     except export_core.ExportConflict as exc:
         raise click.ClickException(f"{exc}; nothing was written (use --overwrite to replace "
                                    "them)") from exc
     except (ValueError, OSError) as exc:
         raise click.ClickException(str(exc)) from exc
-    for s in skipped:
-        click.echo(f"  skipped {s.name}: {s.reason}", err=True)
-    if skipped:
+    job.show(job.skipped, prefix="skipped ")  # an output not made fails the export
+    if job.skipped:
         sys.exit(1)
 
 

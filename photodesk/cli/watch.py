@@ -5,11 +5,12 @@ import time
 
 import click
 
-from photodesk.cli.base import main
+from photodesk.cli.base import JobReport, main
 from photodesk.core import settings as store
 from photodesk.core import workspace
 from photodesk.core.catalog import photos as catalog
-from photodesk.core.index import ArticleImported, Failed, Indexed, Missing, Progress, Scanned, Skipped
+from photodesk.core.index import ArticleImported, Indexed, Missing, Scanned
+from photodesk.core.jobs import Failed, Progress, Skipped
 from photodesk.core.watch import (POLL_SECONDS, SETTLE_SECONDS, Batch, Offline, Online, Ready,
                                   Watcher, Watching, WatchProblem)
 
@@ -66,6 +67,7 @@ class _Log:
     """One line per event, with the time; progress only for big batches."""
 
     def __init__(self):
+        self.job = JobReport(bar=False, again="read again at the next catch-up")
         self.ready = False
         self.big = False
         self.last_progress = 0.0
@@ -81,10 +83,9 @@ class _Log:
         if isinstance(e, Missing):
             return f"{'missing':<9} {e.path}"
         if isinstance(e, Failed):
-            again = " (a passing fault: read again at the next catch-up)" if e.failure == "passing" else ""
-            return f"{'failed':<9} {e.path}: {e.reason}{again}"
+            return f"{'failed':<9} {self.job.line(e)}"
         if isinstance(e, Skipped):
-            return f"{'skipped':<9} {e.path}: {e.reason}"
+            return f"{'skipped':<9} {self.job.line(e)}"
         if isinstance(e, ArticleImported):
             return f"{'article':<9} {e.path}: {e.references} images, {e.linked} linked"
         if isinstance(e, (Scanned, Batch, Progress)):

@@ -1,4 +1,4 @@
-"""index_paths(): folders in, catalog rows out, as a generator of progress events."""
+"""index_paths(): folders in, catalog rows out, as a generator of events."""
 
 import os
 import time
@@ -14,6 +14,7 @@ from photodesk.core.articles import ArticleError
 from photodesk.core.articles.link import import_article, link_photos
 from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog
+from photodesk.core.jobs import Failed, Progress, Skipped
 from photodesk.core.paths import inside
 from photodesk.core.readers import start_pool
 from photodesk.core.scan import Candidate, ScanProblem, scan
@@ -39,20 +40,6 @@ class Indexed:
 
 
 @dataclass(frozen=True)
-class Skipped:
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Failed:
-    path: str
-    reason: str
-    photo_id: int | None = None  # set when the file is recorded as unreadable
-    failure: str = "permanent"   # "passing": read again at the next index, though unchanged
-
-
-@dataclass(frozen=True)
 class Missing:
     path: str
     photo_id: int
@@ -64,23 +51,6 @@ class ArticleImported:
     article_id: int
     references: int
     linked: int
-
-
-@dataclass(frozen=True)
-class Progress:
-    done: int
-    total: int
-    started: float
-
-    @property
-    def rate(self) -> float:
-        elapsed = time.monotonic() - self.started
-        return self.done / elapsed if elapsed > 0 else 0.0
-
-    @property
-    def eta_seconds(self) -> float | None:
-        rate = self.rate
-        return (self.total - self.done) / rate if rate > 0 else None
 
 
 Event = Scanned | Indexed | Skipped | Failed | Missing | ArticleImported | Progress

@@ -4,7 +4,6 @@ import fcntl
 import json
 import os
 import shutil
-import tempfile
 import time
 import tomllib
 from contextlib import contextmanager
@@ -13,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from photodesk.core.paths import within
+from photodesk.core.safefile import replacing
 
 LANGUAGES = ("", "vi", "en")  # "" follows the system locale
 OBSERVERS = ("auto", "native", "polling")  # auto: native, polling on network file systems
@@ -265,7 +265,7 @@ def _export(value: dict) -> tuple[ExportDefaults, list[str]]:
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:
-    """Write settings atomically (a temp file in the same folder, then rename)."""
+    """Write settings atomically (safefile: a temp file in the same folder, then rename)."""
     path = path or settings_path()
     try:
         data = dumps(settings).encode("utf-8")
@@ -274,16 +274,8 @@ def save(settings: Settings, path: Path | None = None) -> Path:
         raise ValueError(f"a name in the settings is not valid UTF-8 "
                          f"({exc.object[exc.start:exc.end]!r}); not saved") from None
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(path, mode=0o600) as temp:  # the user's alone, as it always was
+        temp.write(data)
     return path
 
 

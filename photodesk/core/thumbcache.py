@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
-from photodesk.core.index import Progress
+from photodesk.core.jobs import Failed, Progress
 from photodesk.core.thumbs import SIZES, TEMP_NAME, THUMB_NAME, remake, temp_writer_gone
 
 LOW_WATER = 0.9  # prune to 90 % of the limit, so the next few thumbnails do not prune again
@@ -55,14 +55,8 @@ class Remade:
     path: str
 
 
-@dataclass(frozen=True)
-class NotRemade:
-    photo_id: int
-    path: str
-    reason: str  # the original is missing, changed or cannot be decoded
-
-
-RebuildEvent = Checked | Remade | NotRemade | Progress
+# Failed: the original is missing, changed or cannot be decoded; the photo is not touched.
+RebuildEvent = Checked | Remade | Failed | Progress
 
 
 def usage(cache_dir: str | os.PathLike) -> Usage:
@@ -141,7 +135,7 @@ def rebuild(cat: Catalog, cache_dir: str | os.PathLike, *, all: bool = False,
             workers: int | None = None) -> Iterator[RebuildEvent]:
     """Make the thumbnails missing for present photos (all: every photo's) from the
     originals, on worker threads. A photo whose original is gone or changed is reported
-    (NotRemade), not touched: the indexer owns what the catalog says of it."""
+    (Failed), not touched: the indexer owns what the catalog says of it."""
     photos = catalog.present_photo_files(cat)
     if all:
         todo = photos
@@ -156,7 +150,7 @@ def rebuild(cat: Catalog, cache_dir: str | os.PathLike, *, all: bool = False,
         if reason is None:
             yield Remade(photo["id"], photo["path"])
         else:
-            yield NotRemade(photo["id"], photo["path"], reason)
+            yield Failed(photo["path"], reason, photo["id"])
         if done == len(todo) or time.monotonic() - last > PROGRESS_SECONDS:
             last = time.monotonic()
             yield Progress(done, len(todo), started)
@@ -167,12 +161,12 @@ def _retried(cat: Catalog, paths: list[str], workers: int | None) -> Iterator[Re
     their thumbnails) are read again whole, by the indexer, which owns what the catalog says."""
     if not paths:
         return
-    from photodesk.core.index import Failed, Indexed, index_paths
+    from photodesk.core.index import Indexed, index_paths
     for event in index_paths(cat, paths, workers=workers):
         if isinstance(event, Indexed):
             yield Remade(event.photo_id, event.path)
         elif isinstance(event, Failed):
-            yield NotRemade(event.photo_id or 0, event.path, event.reason)
+            yield event
 
 
 def _remade(todo: list[dict], cache_dir, replace: bool, workers: int | None):

@@ -24,7 +24,8 @@ from photodesk.core.catalog.db import passes_by_itself
 from photodesk.core.catalog.db import problem as storage_problem
 from photodesk.core.formats import ARTICLE_SUFFIXES, NOT_IMAGES
 from photodesk.core.index import Event as IndexEvent
-from photodesk.core.index import Failed, Indexed, Missing, ReaderPool, Skipped, index_paths
+from photodesk.core.index import Indexed, Missing, ReaderPool, index_paths
+from photodesk.core.jobs import Failed, Skipped
 from photodesk.core.paths import inside
 from photodesk.core.scan import is_hidden
 

@@ -16,6 +16,7 @@ from photodesk.core import codes as code_list
 from photodesk.core import export as export_core
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
+from photodesk.core.jobs import Done, Skipped
 from photodesk.core.templates import VARIABLES, render
 from photodesk.gui.tasks import CatalogQuery, GeneratorTask, Relay
 
@@ -61,7 +62,7 @@ def preview_captions(cat: Catalog, source: Source, template: str) -> list[str]:
 
 
 class ExportDialog(QDialog):
-    exported = Signal(object)  # ExportDone, after a run that wrote its files
+    exported = Signal(object)  # jobs.Done, after a run that wrote its files
     runFinished = Signal()  # any run ended: written, failed, cancelled or stopped by a conflict
 
     def __init__(self, location: Location, sources: list[Source], parent=None):
@@ -69,7 +70,7 @@ class ExportDialog(QDialog):
         self.location, self.sources = location, sources
         self.task: GeneratorTask | None = None
         self.conflict_box: QMessageBox | None = None
-        self.result_done: export_core.ExportDone | None = None
+        self.result_done: Done | None = None
         self.skipped: list = []
         self._restart = False
         self._relay = Relay(self)
@@ -244,6 +245,7 @@ class ExportDialog(QDialog):
         self.task = GeneratorTask(self.location, lambda cat: export_events(
             cat, source, fmt, options, folder, zip_name, overwrite), self)
         self.task.events.connect(self._on_events)
+        self.task.progress.connect(self._on_progress)
         self.task.failed.connect(self._on_failed)
         self.task.done.connect(self._on_done)
         self.status.setText(self.tr("Exporting…"))
@@ -255,15 +257,16 @@ class ExportDialog(QDialog):
 
     def _on_events(self, events) -> None:
         for event in events:
-            if isinstance(event, export_core.ExportProgress):
-                self.progress.setRange(0, event.total)
-                self.progress.setValue(event.done)
-            elif isinstance(event, export_core.ExportSkipped):
+            if isinstance(event, Skipped):
                 self.skipped.append(event)
-            elif isinstance(event, export_core.ExportDone):
+            elif isinstance(event, Done):
                 self.result_done = event
             elif isinstance(event, Conflicts):
                 self._ask_overwrite(event.paths)
+
+    def _on_progress(self, progress) -> None:
+        self.progress.setRange(0, progress.total)
+        self.progress.setValue(progress.done)
 
     def _on_failed(self, message: str) -> None:
         self.status.setText(self.tr("Export failed: %1").replace("%1", message))
@@ -281,7 +284,7 @@ class ExportDialog(QDialog):
             text = self.tr("%n file(s) written.", "", len(done.written))
             if self.skipped:
                 text += " " + self.tr("Skipped: %1").replace("%1", "; ".join(
-                    f"{s.name}: {s.reason}" for s in self.skipped))
+                    f"{s.path}: {s.reason}" for s in self.skipped))
             self.status.setText(text)
             self.exported.emit(done)
         self.runFinished.emit()

@@ -41,26 +41,13 @@ def value_names() -> dict[tuple[str, str], str]:
             ("status", "offline"): translate("FacetPanel", "offline")}
 
 
-def count_facets(cat, query: str) -> search.Facets | Exception:
-    """On a pool thread: a query the core cannot use yields its error, not a crash."""
+def count_facets(cat, query: str, scope: Scope = EVERYTHING) -> search.Facets | Exception:
+    """On a pool thread: a query the core cannot use yields its error, not a crash. The
+    photos counted are the grid's: the same search within the same scope."""
     try:
-        return search.facets(cat, query)
+        return search.facets(cat, query, scope=scope)
     except search.QueryError as exc:
         return exc
-
-
-def scoped_query(scope, query: str) -> str | None:
-    """query limited to the grid's scope as a clause of the language (a person, event or
-    article by its name's words), or None when the scope has no such clause."""
-    if scope.kind == "all":
-        return query
-    if scope.kind == "saved":
-        return search.narrow(query, f"({scope.key})")
-    if scope.kind == "folder":
-        return search.narrow(query, search.facet_clause("folder", scope.key))
-    if scope.kind in ("person", "event", "article") and scope.label:
-        return search.narrow(query, search.facet_clause(scope.kind, scope.label))
-    return None
 
 
 class FacetPanel(QDockWidget):
@@ -74,7 +61,6 @@ class FacetPanel(QDockWidget):
         self.location = location
         self._asked = 0  # the number of the newest request: answers to older ones are stale
         self._query = ""
-        self._whole = False  # the grid's scope has no clause: the counts cover every photo
         self._relay = Relay(self)
         self._relay.result.connect(self._on_counts)
         self.summary = QLabel()
@@ -95,13 +81,11 @@ class FacetPanel(QDockWidget):
         """Count facets for query within scope on the pool; the newest request wins."""
         self._asked += 1
         self._query = query
-        counted = scoped_query(scope, query)
-        self._whole = counted is None
-        query = query if counted is None else counted
         if not self.tree.topLevelItemCount():  # otherwise the old counts stay until the new come
             self.summary.setText(self.tr("Counting…"))
         QThreadPool.globalInstance().start(
-            CatalogQuery(self._relay, (self._asked, query), self.location, count_facets, query))
+            CatalogQuery(self._relay, (self._asked, query), self.location, count_facets, query,
+                         scope))
 
     def query(self) -> str:
         return self._query
@@ -122,8 +106,6 @@ class FacetPanel(QDockWidget):
         else:
             self.summary.setText(self.tr("about %n photo(s) (counted from a sample)", "",
                                          found.total))
-        if self._whole:
-            self.summary.setText(self.summary.text() + " " + self.tr("in the whole catalog"))
         self.tree.clear()
         names, values = group_names(), value_names()
         for facet, entries in found.groups.items():

@@ -5,9 +5,9 @@ import os
 from PySide6.QtCore import QObject, Signal
 
 from photodesk.core.catalog import Location
-from photodesk.core.index import ArticleImported, Failed, Indexed, Missing, Progress, Scanned
+from photodesk.core.index import ArticleImported, Indexed, Scanned
 from photodesk.gui.progress import IndexingStatus
-from photodesk.gui.tasks import IndexTask
+from photodesk.gui.tasks import IndexTask, photo_ids
 
 
 class Indexing(QObject):
@@ -48,30 +48,24 @@ class Indexing(QObject):
         self._count = 0
         self._task = IndexTask(self._location, paths, self._workers, self)
         self._task.events.connect(self._on_events)
+        self._task.problem.connect(self.problem)
+        self._task.progress.connect(self._status.progress)
         self._task.failed.connect(lambda msg: self.problem.emit(str(self._location), msg))
         self._task.done.connect(self._on_done)
         self._status.begin()
         self._task.start()
 
     def _on_events(self, events: list) -> None:
-        changed, catalog_changed = [], False
+        catalog_changed = False
         for event in events:
             if isinstance(event, Indexed):
-                changed.append(event.photo_id)
                 self._count += 1
-            elif isinstance(event, Progress):
-                self._status.progress(event)
             elif isinstance(event, Scanned):
                 self._status.scanned(event)
                 catalog_changed = True  # the new folder is in the catalog now
-            elif isinstance(event, Failed):
-                self.problem.emit(event.path, event.reason)
-                if event.photo_id:
-                    changed.append(event.photo_id)
-            elif isinstance(event, Missing):
-                changed.append(event.photo_id)
             elif isinstance(event, ArticleImported):
                 catalog_changed = True
+        changed = photo_ids(events)
         if changed:
             self.photosChanged.emit(changed)
         if catalog_changed:

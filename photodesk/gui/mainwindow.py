@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 from photodesk.core.catalog import Location
 from photodesk.core import settings as settings_store
 from photodesk.core import thumbcache
-from photodesk.core.catalog import backup
+from photodesk.core.catalog import backup, connections
 from photodesk.core.folders import FolderError, remove_folder
 from photodesk.core.sample import install_sample
 from photodesk.gui import queries
@@ -572,6 +572,7 @@ class MainWindow(QMainWindow):
         for part in (self.model, self.inspector, self.article_view, self.loupe):
             part.shutdown()
         QThreadPool.globalInstance().waitForDone()
+        connections.release(self.location)  # the pool threads' connections, now idle
 
 
 def _local_paths(mime) -> list[str]:

@@ -4,7 +4,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy,
                                QWidget)
 
-from photodesk.core.index import Progress, Scanned
+from photodesk.core.index import Scanned
+from photodesk.core.jobs import Progress
 
 
 class IndexingStatus(QWidget):

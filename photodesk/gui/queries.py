@@ -1,47 +1,20 @@
 """What the desk asks the catalog, as plain functions that run on worker threads (core calls only)."""
 
-from dataclasses import dataclass, field
-
 from photodesk.core import people, search
 from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import desk
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.catalog.schema import name_key
+from photodesk.core.search import EVERYTHING, Scope  # noqa: F401 (the desk's scopes are search's)
 
 ALL = 10_000_000  # "every match": ids are cheap, the rows behind them are what pages
 
 
-@dataclass(frozen=True)
-class Scope:
-    """Where the grid's photos come from: everything, a folder, an article, a person…"""
-    kind: str = "all"  # all, folder, article, person, event, saved
-    key: object = None  # folder path, article/person/event id, saved query text
-    label: str = field(default="", compare=False)  # shown, not part of what it is
-
-
-EVERYTHING = Scope()
-
-
 def scope_ids(cat, scope: Scope, query: str, sort: str) -> list[int]:
-    """Ids of the photos in scope that match query, in sort order (an article keeps its own)."""
-    if scope.kind == "all":
-        return search.search(cat, query, limit=ALL, sort=sort)
-    if scope.kind == "saved":
-        ids = search.search(cat, str(scope.key), limit=ALL, sort=sort)
-    elif scope.kind == "folder":
-        ids = desk.folder_photo_ids(cat, scope.key, sort)
-    elif scope.kind == "article":
-        ids = desk.article_photo_ids(cat, scope.key)
-    elif scope.kind == "person":
-        ids = desk.person_photo_ids(cat, scope.key, sort)
-    elif scope.kind == "event":
-        ids = desk.event_photo_ids(cat, scope.key, sort)
-    else:
-        raise ValueError(f"unknown scope: {scope.kind}")
-    if not query.strip():
-        return ids
-    wanted = set(search.search(cat, query, limit=ALL, sort=sort))
-    return [i for i in ids if i in wanted]
+    """Ids of the photos in scope that match query, in sort order: one search, the scope one
+    of its conditions. An article keeps its own order, as it prints its photos."""
+    return search.search(cat, query, scope=scope, limit=ALL,
+                         sort=None if scope.kind == "article" else sort)
 
 
 def overview(cat) -> dict:

@@ -9,8 +9,9 @@ from PySide6.QtGui import QImageReader
 
 from photodesk.core.catalog import Location
 from photodesk.core import thumbs
-from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import Catalog, connections
 from photodesk.core.index import index_paths
+from photodesk.core.jobs import Failed, Progress
 
 RELAY_MS = 200
 
@@ -19,11 +20,15 @@ class GeneratorTask(QThread):
     """Runs make(catalog) -> iterator of core events on its own thread and catalog connection.
 
     Events are queued by the worker and handed to the GUI in lists every RELAY_MS, so a burst
-    of thousands of events costs the GUI a few signal deliveries, not thousands.
+    of thousands of events costs the GUI a few signal deliveries, not thousands. The events
+    every job shares (core/jobs.py) are relayed the same way for all: each Failed as a
+    problem, before the list, and a list's latest Progress after it.
     """
 
     events = Signal(object)  # list of core events, in order
-    failed = Signal(str)
+    problem = Signal(str, str)  # path, reason: a jobs.Failed
+    progress = Signal(object)  # the latest jobs.Progress of a list; earlier ones are out of date
+    failed = Signal(str)  # the run itself stopped with this message
     done = Signal(bool)  # True when the run was cancelled
 
     def __init__(self, location: Location, make: Callable[[Catalog], Iterator], parent=None):
@@ -65,8 +70,15 @@ class GeneratorTask(QThread):
         batch = []
         while self._queue:
             batch.append(self._queue.popleft())
-        if batch:
-            self.events.emit(batch)
+        if not batch:
+            return
+        for event in batch:
+            if isinstance(event, Failed):
+                self.problem.emit(event.path, event.reason)
+        self.events.emit(batch)
+        progress = [e for e in batch if isinstance(e, Progress)]
+        if progress:
+            self.progress.emit(progress[-1])
 
     def _finish(self) -> None:
         self._relay.stop()
@@ -74,6 +86,11 @@ class GeneratorTask(QThread):
         if self._error:
             self.failed.emit(self._error)
         self.done.emit(self.cancelled)
+
+
+def photo_ids(events: list) -> list[int]:
+    """The photos a list of events names: indexed, failed (recorded as unreadable), missing."""
+    return [e.photo_id for e in events if getattr(e, "photo_id", None)]
 
 
 class IndexTask(GeneratorTask):
@@ -94,7 +111,8 @@ class Relay(QObject):
 
 
 class CatalogQuery(QRunnable):
-    """fn(catalog, *args) on a pool thread with a connection of its own."""
+    """fn(catalog, *args) on a pool thread, through that thread's own connection (kept
+    between queries)."""
 
     def __init__(self, relay: Relay, token, location: Location, fn: Callable, *args):
         super().__init__()
@@ -103,7 +121,7 @@ class CatalogQuery(QRunnable):
 
     def run(self) -> None:
         try:
-            with Catalog(self._location) as cat:
+            with connections.shared(self._location).catalog() as cat:
                 value = self._fn(cat, *self._args)
         except Exception as exc:
             value = exc

@@ -31,6 +31,7 @@ class ThumbnailRebuild(QObject):
             self._location,
             lambda cat: thumbcache.rebuild(cat, cat.thumbs_dir, all=everything), self)
         self.task.events.connect(self._on_events)
+        self.task.problem.connect(self._on_not_remade)  # relayed before the events' list
         self.task.failed.connect(lambda msg: self.problem.emit(str(self._location), msg))
         self.task.done.connect(self._on_done)
         self.message.emit(self.tr("Rebuilding thumbnails…"))
@@ -42,13 +43,14 @@ class ThumbnailRebuild(QObject):
                 self._to_make = event.to_make
             elif isinstance(event, thumbcache.Remade):
                 self._remade += 1
-            elif isinstance(event, thumbcache.NotRemade):
-                self._failed += 1
-                self.problem.emit(event.path, event.reason)
         if self._to_make:
             self.message.emit(self.tr("Rebuilding thumbnails: %1 of %2")
                               .replace("%1", str(self._remade + self._failed))
                               .replace("%2", str(self._to_make)))
+
+    def _on_not_remade(self, path: str, reason: str) -> None:
+        self._failed += 1
+        self.problem.emit(path, reason)
 
     def _on_done(self, cancelled: bool) -> None:
         self.task.wait()

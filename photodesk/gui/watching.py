@@ -3,9 +3,9 @@
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from photodesk.core.catalog import Location
-from photodesk.core.index import ArticleImported, Failed, Indexed, Missing
+from photodesk.core.index import ArticleImported
 from photodesk.core.watch import Offline, Online, Ready, Watcher, Watching, WatchProblem
-from photodesk.gui.tasks import GeneratorTask
+from photodesk.gui.tasks import GeneratorTask, photo_ids
 
 
 class WatchTask(GeneratorTask):
@@ -40,6 +40,7 @@ class LiveFolders(QObject):
         watcher = Watcher(**({"settle": self._settle} if self._settle is not None else {}))
         self._task = WatchTask(self._location, watcher, self)
         self._task.events.connect(self._on_events)
+        self._task.problem.connect(self.problem)
         self._task.failed.connect(lambda msg: self.problem.emit(str(self._location), msg))
         self._task.start()
 
@@ -47,15 +48,9 @@ class LiveFolders(QObject):
         return self._task is not None
 
     def _on_events(self, events: list) -> None:
-        changed, catalog_changed = [], False
+        catalog_changed = False
         for event in events:
-            if isinstance(event, (Indexed, Missing)):
-                changed.append(event.photo_id)
-            elif isinstance(event, Failed):
-                self.problem.emit(event.path, event.reason)
-                if event.photo_id:
-                    changed.append(event.photo_id)
-            elif isinstance(event, (ArticleImported, Online)):
+            if isinstance(event, (ArticleImported, Online)):
                 catalog_changed = True
             elif isinstance(event, Offline):
                 catalog_changed = True
@@ -67,6 +62,7 @@ class LiveFolders(QObject):
                 self.problem.emit(event.path, event.reason)
             elif isinstance(event, Ready):
                 self.ready.emit()
+        changed = photo_ids(events)
         if changed:
             self.photosChanged.emit(changed)
         if catalog_changed:

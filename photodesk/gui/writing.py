@@ -5,7 +5,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QPushButton
 
 from photodesk.core.export import of_article, of_event, of_photos
-from photodesk.core.metadata.write import NotWritten, Progress, Written, write_photos
+from photodesk.core.metadata.write import Written, write_photos
 from photodesk.core.preflight import preflight_write
 from photodesk.gui.exportdialog import ExportDialog, Source
 from photodesk.gui.preflightdialog import PreflightDialog
@@ -106,6 +106,8 @@ class Writing(QObject):
         self.task = GeneratorTask(self.location,
                                   lambda cat: write_photos(cat, ids, sidecar=sidecar), self)
         self.task.events.connect(self._on_events)
+        self.task.problem.connect(self._on_not_written)
+        self.task.progress.connect(self._on_progress)
         self.task.failed.connect(lambda msg: self.problem.emit(str(self.location), msg))
         self.task.done.connect(self._on_done)
         self.stop_button.setEnabled(True)
@@ -120,14 +122,16 @@ class Writing(QObject):
                 changed.append(event.photo_id)
                 for note in event.notes:
                     self.problem.emit(event.path, note)
-            elif isinstance(event, NotWritten):
-                self._failed += 1
-                self.problem.emit(event.path, event.reason)
-            elif isinstance(event, Progress):
-                self.message.emit(self.tr("Writing metadata: %1 of %2…").replace(
-                    "%1", str(event.done)).replace("%2", str(event.total)))
         if changed:
             self.photosChanged.emit(changed)
+
+    def _on_not_written(self, path: str, reason: str) -> None:
+        self._failed += 1
+        self.problem.emit(path, reason)
+
+    def _on_progress(self, progress) -> None:
+        self.message.emit(self.tr("Writing metadata: %1 of %2…").replace(
+            "%1", str(progress.done)).replace("%2", str(progress.total)))
 
     def _on_done(self, cancelled: bool) -> None:
         task, self.task = self.task, None

@@ -8,7 +8,8 @@ import pytest
 from photodesk.core.articles import ArticleError, parse_html, parse_text, read_article
 from photodesk.core.articles.limits import (MAX_ELEMENTS, MAX_HTML_BYTES, MAX_IMAGES,
                                             MAX_PARAGRAPH, MAX_TEXT, MAX_TEXT_BYTES)
-from photodesk.core.index import ArticleImported, Failed, index_paths
+from photodesk.core.index import ArticleImported, index_paths
+from photodesk.core.jobs import Failed
 from tests.conftest import make_jpeg
 
 LINE = "Một dòng chữ dài vừa phải cho tệp lớn, đủ để giống một đoạn văn thật. " * 4

@@ -5,6 +5,7 @@ from photodesk.core.catalog import Catalog, CatalogError
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.catalog import photos as catalog_module
 from photodesk.core.catalog.schema import migrations
+from tests.conftest import stored_at
 
 
 def test_new_catalog_uses_wal_foreign_keys_and_migrations(tmp_path):
@@ -42,7 +43,7 @@ def test_a_file_that_is_not_a_catalog_gets_a_clear_error(tmp_path):
 def test_edits_are_remembered(catalog):
     from photodesk.core.edit import edit_photos
     fid = catalog_folder(catalog)
-    pid = catalog.db["photos"].insert({"path": "/p/a.jpg", "name": "a.jpg", "folder_id": fid,
+    pid = catalog.db["photos"].insert({**stored_at(catalog, "/p/a.jpg"), "name": "a.jpg", "folder_id": fid,
                                        "status": "present"}).last_pk
     edit_photos(catalog, [pid], caption="Chú thích", people=["Võ Thị Ánh Xuân"], rating=4)
     row = catalog_photo(catalog, pid)
@@ -78,9 +79,9 @@ def _statements(cat, work) -> int:
 
 def test_a_page_of_photos_costs_the_same_statements_whatever_its_size(catalog):
     with catalog.transaction():
-        folder = catalog.db["folders"].insert({"path": "/p", "added_at": "x"}).last_pk
+        folder = catalog_module.add_folder(catalog, "/p")
         for i in range(150):
-            catalog.db["photos"].insert({"path": f"/p/{i}.jpg", "name": f"{i}.jpg",
+            catalog.db["photos"].insert({**stored_at(catalog, f"/p/{i}.jpg"), "name": f"{i}.jpg",
                                          "folder_id": folder, "status": "present"})
         for i in range(1, 151):
             catalog.db.execute("INSERT OR IGNORE INTO people (name) VALUES (?)", [f"P{i % 7}"])
@@ -99,7 +100,7 @@ def test_a_page_of_photos_costs_the_same_statements_whatever_its_size(catalog):
 def test_a_status_change_is_one_statement_for_many_photos(catalog):
     with catalog.transaction():
         for i in range(100):
-            catalog.db["photos"].insert({"path": f"/p/{i}.jpg", "name": f"{i}.jpg",
+            catalog.db["photos"].insert({**stored_at(catalog, f"/p/{i}.jpg"), "name": f"{i}.jpg",
                                          "status": "present"})
     ids = list(range(1, 101))
     assert _statements(catalog, lambda: catalog_module.set_status(catalog, ids, "missing")) == 1

@@ -15,6 +15,7 @@ from PIL import Image
 from photodesk.core import export
 from photodesk.core.catalog import photos as catalog_photos
 from photodesk.core.edit import edit_photos
+from photodesk.core.jobs import Skipped
 from tests.conftest import exiftool
 
 ARTICLE_TITLE = "Khai mạc Hội chợ Nông sản an toàn tỉnh Hòa Sơn năm 2025"
@@ -66,7 +67,7 @@ def test_html_gallery_stays_inert_in_a_browser(catalog, sample, tmp_path):
     events = run(catalog, sample, "html", tmp_path / "out")
     page = tmp_path / "out" / "index.html"
     assert page.exists() and (tmp_path / "out" / "thumbs").is_dir()
-    assert not [e for e in events if isinstance(e, export.ExportSkipped)]
+    assert not [e for e in events if isinstance(e, Skipped)]
     html = dom(page, tmp_path / "profile")
     assert f"<title>{ARTICLE_TITLE}</title>" in html      # no script set the title
     assert "<blink" not in html and "<script" not in html  # nothing ran, nothing was added

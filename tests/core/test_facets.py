@@ -72,11 +72,12 @@ def test_facet_clauses_read_as_a_person_would_type_them():
 def test_a_large_result_is_counted_from_a_sample_and_says_so(tmp_path):
     cat = Catalog(tmp_path / "big.sqlite")
     with cat.transaction():
+        root = cat.roots.place("/p")[0]
         cat.db.execute("INSERT INTO people (id, name) VALUES (1, 'Lan'), (2, 'Hùng')")
         cat.db.conn.executemany(
-            "INSERT INTO photos (id, path, name, status, caption, rating, taken_at) "
-            "VALUES (?, ?, ?, 'present', ?, ?, ?)",
-            [(i, f"/p/{i % 4}/{i}.jpg", f"{i}.jpg", "ảnh thời sự", i % 2 * 5,
+            "INSERT INTO photos (id, root_id, relpath, name, status, caption, rating, taken_at) "
+            "VALUES (?, ?, ?, ?, 'present', ?, ?, ?)",
+            [(i, root, f"{i % 4}/{i}.jpg", f"{i}.jpg", "ảnh thời sự", i % 2 * 5,
               f"{2020 + i % 3}-05-01T10:00:00") for i in range(1, 4001)])
         cat.db.conn.executemany(
             "INSERT INTO photo_people (photo_id, person_id, source, state) "

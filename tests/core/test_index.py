@@ -9,7 +9,8 @@ from PIL import Image
 from photodesk.core import search
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.edit import edit_photos
-from photodesk.core.index import Failed, Indexed, Missing, Progress, Scanned, Skipped, index_paths
+from photodesk.core.index import Indexed, Missing, Scanned, index_paths
+from photodesk.core.jobs import Failed, Progress, Skipped
 from photodesk.core.thumbs import thumb_path
 from tests.conftest import IPTC_REF, copy_corpus, exiftool, make_jpeg
 

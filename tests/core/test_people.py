@@ -6,6 +6,7 @@ from photodesk.core import people, search
 from photodesk.core.catalog import desk
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.edit import edit_photos
+from photodesk.core.search import Scope
 from tests.conftest import make_jpeg
 
 
@@ -105,12 +106,12 @@ def test_scopes_list_the_photos_of_a_folder_person_and_event(catalog, three, pho
     a, b, c = three
     edit_photos(catalog, [a, c], people=["Võ Thị Ánh Xuân"], event="Hội chợ")
     person = people.find(people.registry(catalog)["people"], "Võ Thị Ánh Xuân")
-    assert sorted(desk.person_photo_ids(catalog, person["id"])) == sorted([a, c])
+    assert sorted(search.search(catalog, scope=Scope("person", person["id"]))) == sorted([a, c])
     event = people.registry(catalog)["events"][0]
     assert event["photos"] == 2
-    assert sorted(desk.event_photo_ids(catalog, event["id"], "name")) == sorted([a, c])
-    assert desk.folder_photo_ids(catalog, str(photo_dir), "name") == [a, b, c]
-    assert desk.folder_photo_ids(catalog, str(photo_dir) + "x", "name") == []
+    assert search.search(catalog, scope=Scope("event", event["id"]), sort="name") == [a, c]
+    assert search.search(catalog, scope=Scope("folder", str(photo_dir)), sort="name") == [a, b, c]
+    assert search.search(catalog, scope=Scope("folder", str(photo_dir) + "x")) == []
     tree = desk.folder_tree(catalog)
     assert [(t["path"], t["count"]) for t in tree] == [(str(photo_dir), 3)]
 
@@ -131,4 +132,4 @@ def test_folder_tree_nests_subfolders_with_counts(catalog, photo_dir):
     (year,) = root["children"]
     assert (year["name"], year["count"]) == ("2025", 3)
     assert [(m["name"], m["count"]) for m in year["children"]] == [("03", 2), ("04", 1)]
-    assert len(desk.folder_photo_ids(catalog, year["path"])) == 3
+    assert len(search.search(catalog, scope=Scope("folder", year["path"]))) == 3

@@ -10,6 +10,7 @@ from photodesk.core import search
 from photodesk.core.search.parser import MAX_CLAUSES
 from photodesk.core.search.syntax import All, Any, Fact, Not, QueryError, Text
 from photodesk.core.search.tokens import tokenize
+from tests.conftest import stored_at
 
 TODAY = date(2024, 2, 29)
 
@@ -51,7 +52,8 @@ def test_fields_read_their_values():
     assert tree('person:"Võ Thị Ánh Xuân"') == Text(("vo", "thi", "anh", "xuan"), "people",
                                                     phrase=True)
     assert tree("People:xuan") == Text(("xuan",), "people")  # names ignore case; aliases
-    assert tree('folder:"/a/b"') == Text(("a", "b"), "folder", phrase=True, anchored=True)
+    assert tree('folder:"/a/b"') == Text(("a", "b"), "folder", phrase=True, anchored=True,
+                                                 path="/a/b")
     assert tree("rating:>=3") == Fact("rating", (3, None))
     assert tree("rating:<2") == Fact("rating", (None, 1))
     assert tree("rating:2..4") == Fact("rating", (2, 4))
@@ -159,7 +161,7 @@ def test_any_text_searches_without_error(tmp_path_factory, text):
     from photodesk.core.edit import edit_photos
     if "cat" not in _CATALOG:
         cat = _CATALOG["cat"] = Catalog(tmp_path_factory.mktemp("hyp") / "c.sqlite")
-        pid = cat.db["photos"].insert({"path": "/p/x.jpg", "name": "x.jpg", "status": "present",
+        pid = cat.db["photos"].insert({**stored_at(cat, "/p/x.jpg"), "name": "x.jpg", "status": "present",
                                        "taken_at": "2024-02-28T10:00:00"}).last_pk
         edit_photos(cat, [pid], caption='NEAR("a" b) * - AND OR NOT xuân', people=["Xuân"])
     cat = _CATALOG["cat"]

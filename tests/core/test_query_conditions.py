@@ -21,7 +21,7 @@ def _photo(rng: random.Random, pid: int) -> dict:
         f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 28):02d}T10:{pid % 60:02d}:00"
     located = rng.random()
     return {
-        "id": pid, "path": f"/p/{pid:04d}.jpg", "name": f"{pid:04d}.jpg", "status":
+        "id": pid, "root_id": 1, "relpath": f"{pid:04d}.jpg", "name": f"{pid:04d}.jpg", "status":
         rng.choice(("present",) * 8 + ("missing", "unreadable")),
         "taken_at": taken, "pick": rng.choice((None, 0, 0, 0, 1, -1)),
         "label": rng.choice(LABELS), "rating": rng.choice((None, None, 0, 1, 3, 4, 5, -1)),
@@ -41,6 +41,7 @@ def photos(tmp_path_factory):
     rng = random.Random(11)
     rows = [_photo(rng, pid) for pid in range(1, 401)]
     with cat.transaction():
+        assert cat.roots.place("/p") == (1, "")
         cat.db["photos"].insert_all(rows)
     search.rebuild(cat)
     newest_first = search.search(cat, "", limit=10_000)

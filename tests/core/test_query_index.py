@@ -10,10 +10,11 @@ from photodesk.core.catalog import Catalog
 from photodesk.core.catalog.schema import migrations
 from photodesk.core.edit import edit_photos
 from photodesk.core.search import keys
+from tests.conftest import stored_at
 
 
 def add(cat, name, taken=None, **fields):
-    pid = cat.db["photos"].insert({"path": f"/p/{name}", "name": name, "status": "present",
+    pid = cat.db["photos"].insert({**stored_at(cat, f"/p/{name}"), "name": name, "status": "present",
                                    "taken_at": taken}).last_pk
     edit_photos(cat, [pid], **fields)
     return pid
@@ -34,7 +35,7 @@ def test_keys_follow_the_date_taken_and_undated_photos_come_last():
 def test_photos_of_the_same_second_keep_distinct_keys_in_both_ways(catalog):
     same = "2024-02-28T14:30:00"
     ids = [add(catalog, f"{i}.jpg", same, caption="cùng giây") for i in range(5)]
-    huge = catalog.db["photos"].insert({"id": ids[0] + (1 << keys.TIE_BITS), "path": "/p/x.jpg",
+    huge = catalog.db["photos"].insert({"id": ids[0] + (1 << keys.TIE_BITS), **stored_at(catalog, "/p/x.jpg"),
                                         "name": "x.jpg", "status": "present",
                                         "taken_at": same}).last_pk
     search.refresh(catalog, [huge])  # wants the same key as ids[0]

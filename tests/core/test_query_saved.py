@@ -6,7 +6,7 @@ from photodesk.core import search
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.index import index_paths
-from tests.conftest import exiftool, make_jpeg
+from tests.conftest import exiftool, make_jpeg, stored_at
 
 
 def tagged(folder, name, *tags):
@@ -67,7 +67,7 @@ def test_a_saved_search_can_be_narrowed_and_keeps_its_sort(catalog):
     from photodesk.core.edit import edit_photos
     ids = []
     for i, (caption, rating) in enumerate([("lũ Hà Giang", 5), ("lũ Yên Bái", 3), ("bão", 4)]):
-        pid = catalog.db["photos"].insert({"path": f"/p/{i}.jpg", "name": f"{i}.jpg",
+        pid = catalog.db["photos"].insert({**stored_at(catalog, f"/p/{i}.jpg"), "name": f"{i}.jpg",
                                            "status": "present"}).last_pk
         edit_photos(catalog, [pid], caption=caption, rating=rating)
         ids.append(pid)

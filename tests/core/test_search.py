@@ -2,10 +2,11 @@ from hypothesis import given, settings, strategies as st
 
 from photodesk.core import search
 from photodesk.core.edit import edit_photos
+from tests.conftest import stored_at
 
 
 def add(cat, name, **fields):
-    pid = cat.db["photos"].insert({"path": f"/p/{name}", "name": name, "status": "present"}).last_pk
+    pid = cat.db["photos"].insert({**stored_at(cat, f"/p/{name}"), "name": name, "status": "present"}).last_pk
     edit_photos(cat, [pid], **fields)
     return pid
 

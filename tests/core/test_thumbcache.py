@@ -12,8 +12,9 @@ from PIL import Image
 
 from photodesk.core import thumbcache, thumbs
 from photodesk.core.catalog import photos as catalog
-from photodesk.core.index import Progress, index_paths
-from photodesk.core.thumbcache import CacheError, Checked, NotRemade, Remade
+from photodesk.core.index import index_paths
+from photodesk.core.jobs import Failed, Progress
+from photodesk.core.thumbcache import CacheError, Checked, Remade
 from photodesk.core.thumbs import SIZES, has_thumbnails, thumb_path
 from tests.conftest import ROOT, make_jpeg
 
@@ -240,7 +241,7 @@ def test_rebuild_restores_every_missing_thumbnail_and_reports_a_deleted_original
     assert events[0] == Checked(photos=7, to_make=7)
     assert isinstance(events[-1], Progress) and events[-1].done == events[-1].total == 7
     remade = {e.path for e in events if isinstance(e, Remade)}
-    failed = {e.path: e.reason for e in events if isinstance(e, NotRemade)}
+    failed = {e.path: e.reason for e in events if isinstance(e, Failed)}
     assert failed == {str(deleted): "the original is missing",
                       str(changed): "the original changed since it was indexed"}
     assert remade == set(rows) - set(failed)

@@ -19,7 +19,8 @@ from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as photo_store
 from photodesk.core.edit import edit_photos
-from photodesk.core.index import ArticleImported, Failed, Indexed, Missing, Scanned, index_paths
+from photodesk.core.index import ArticleImported, Indexed, Missing, Scanned, index_paths
+from photodesk.core.jobs import Failed
 from photodesk.core.watch import Batch, Offline, Online, Watcher, Watching, network_filesystem
 from tests.conftest import ROOT, exiftool, make_jpeg
 

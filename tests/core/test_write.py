@@ -23,7 +23,8 @@ from photodesk.core.metadata.exiv2 import Exiv2Problem, check_file, watched
 from photodesk.core.metadata.files import FileChanged, replace_file
 from photodesk.core.metadata.sidecar import sidecar_path
 from photodesk.core.metadata.values import fit
-from photodesk.core.metadata.write import NotWritten, Unchanged, Written, write_file, write_photos
+from photodesk.core.jobs import Failed, Skipped
+from photodesk.core.metadata.write import Written, write_file, write_photos
 from photodesk.core.preflight import preflight_write
 from tests.conftest import CORPUS, exiftool, make_jpeg
 
@@ -331,7 +332,7 @@ def test_write_updates_the_catalog_so_a_rescan_sees_no_change(catalog, photo_dir
     assert [e for e in rescan if isinstance(e, Scanned)][0].unchanged == 1
     assert not [e for e in rescan if isinstance(e, Indexed)]
     again = list(write_photos(catalog, [pid]))
-    assert isinstance(again[0], Unchanged)
+    assert isinstance(again[0], Skipped) and again[0].photo_id == pid
     tags = read_json(photo)[str(photo)]
     assert tags["XMP-xmp:Rating"] == 4
     assert sorted(tags["XMP-iptcExt:PersonInImage"]) == sorted(VALUES["people"])  # a Bag
@@ -381,7 +382,7 @@ def test_missing_file_is_not_written_with_a_reason(catalog, photo_dir):
     edit_photos(catalog, [pid], caption="x")
     photo.unlink()
     event = next(iter(write_photos(catalog, [pid])))
-    assert isinstance(event, NotWritten) and "cannot read" in event.reason
+    assert isinstance(event, Failed) and "cannot read" in event.reason and event.photo_id == pid
 
 
 def test_iim_datasets_we_do_not_own_keep_their_bytes():
@@ -400,7 +401,7 @@ def test_preflight_reports_cuts_missing_credit_disagreements_and_sidecars(catalo
     exiftool("-overwrite_original", "-XMP-dc:Description=Chú thích XMP",
              "-IPTC:Caption-Abstract=Chu thich IIM", a)
     list(index_paths(catalog, [photo_dir], workers=1))
-    ids = {Path(r["path"]).name: r["id"] for r in catalog.db.query("SELECT id, path FROM photos")}
+    ids = {r["name"]: r["id"] for r in catalog.db.query("SELECT id, name FROM photos")}
     edit_photos(catalog, [ids["a.jpg"]], headline="Tiêu đề " * 40)
     edit_photos(catalog, [ids["b.jpg"]], credit="TTXVN", copyright="© TTXVN")
     os.chmod(b, 0o444)

@@ -20,7 +20,8 @@ from photodesk.core.edit import edit_photos
 from photodesk.core.index import index_paths
 from photodesk.core.metadata.exiv2 import check_file
 from photodesk.core.metadata.files import clean_temps, temp_names
-from photodesk.core.metadata.write import NotWritten, Written, write_file, write_photos
+from photodesk.core.jobs import Failed
+from photodesk.core.metadata.write import Written, write_file, write_photos
 from photodesk.core.preflight import preflight_write
 from tests.conftest import CORPUS, ROOT, exiftool, make_jpeg
 from tests.core.test_write import scan_data
@@ -168,8 +169,8 @@ def test_a_write_killed_with_its_temp_file_open_is_cleaned_at_the_next_run(tmp_p
 def test_a_temp_file_a_live_writer_holds_is_left_alone(tmp_path):
     photo = make_jpeg(tmp_path / "a.jpg")
     holder = start_child(
-        "import sys\nfrom pathlib import Path\nfrom photodesk.core.metadata.files import "
-        "_temp_beside\nwith _temp_beside(Path(sys.argv[1]), b'x' * 100):\n"
+        "import sys\nfrom photodesk.core.safefile import replacing\n"
+        "with replacing(sys.argv[1], lock=True) as temp:\n    temp.write(b'x' * 100)\n"
         "    print('held', flush=True)\n    sys.stdin.read()\n", photo)
     assert holder.stdout.readline().strip() == "held"
     try:
@@ -205,7 +206,7 @@ def test_only_our_exact_temp_pattern_is_ever_removed(tmp_path):
 def indexed(catalog, photo_dir):
     photos = [make_jpeg(photo_dir / "a.jpg"), make_jpeg(photo_dir / "b.jpg", color=(9, 9, 9))]
     list(index_paths(catalog, [photo_dir], workers=1))
-    ids = {Path(r["path"]).name: r["id"] for r in catalog.db.query("SELECT id, path FROM photos")}
+    ids = {r["name"]: r["id"] for r in catalog.db.query("SELECT id, name FROM photos")}
     edit_photos(catalog, list(ids.values()), caption="Chú thích", people=["Nguyễn Văn An"])
     return photos, ids
 
@@ -222,7 +223,7 @@ def test_a_read_only_folder_is_reported_before_and_refused_whole(catalog, photo_
         assert not report.of_kind("sidecar")
         before = {p: p.read_bytes() for p in photos}
         events = [e for e in write_photos(catalog, ids.values()) if not hasattr(e, "done")]
-        assert all(isinstance(e, NotWritten) and "folder is read-only" in e.reason
+        assert all(isinstance(e, Failed) and "folder is read-only" in e.reason
                    for e in events)
         assert sorted(p.name for p in photo_dir.iterdir()) == ["a.jpg", "b.jpg"]
         assert all(p.read_bytes() == before[p] for p in photos)

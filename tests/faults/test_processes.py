@@ -54,7 +54,8 @@ def photo_status(catalog: Path) -> dict[str, str]:
     try:
         if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'photos'").fetchone():
             return {}
-        return dict(db.execute("SELECT path, status FROM photos"))
+        return dict(db.execute("SELECT rtrim(r.path, '/') || '/' || p.relpath, p.status "
+                               "FROM photos p JOIN roots r ON r.id = p.root_id"))
     finally:
         db.close()
 

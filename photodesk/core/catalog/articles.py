@@ -4,22 +4,26 @@ import json
 
 from photodesk.core.catalog import registry
 from photodesk.core.catalog.db import Catalog
-from photodesk.core.catalog.photos import now
+from photodesk.core.catalog.photos import at, localised, now, stored, under
 from photodesk.core.catalog.schema import name_key
 
 
 def known_articles(cat: Catalog, root: str) -> dict[str, tuple]:
-    prefix = root.rstrip("/") + "/"
+    """path -> (id, size, mtime_ns) for every article at or under root."""
+    where, params = under(cat, root)
     rows = cat.db.execute(
-        "SELECT path, id, size, mtime_ns FROM articles WHERE path = ? OR substr(path, 1, ?) = ?",
-        [root, len(prefix), prefix])
-    return {r[0]: r[1:] for r in rows}
+        f"SELECT root_id, relpath, id, size, mtime_ns FROM articles WHERE {where}", params)
+    return {cat.roots.local(r[0], r[1]): r[2:] for r in rows}
 
 
 def save_article(cat: Catalog, record: dict, images: list[dict]) -> int:
     """Insert or replace an article and its image references; returns its id."""
-    row = cat.db.execute("SELECT id FROM articles WHERE path = ?", [record["path"]]).fetchone()
-    values = {**record, "paragraphs": json.dumps(record.get("paragraphs", []), ensure_ascii=False),
+    path = record["path"]
+    root_id, rel = stored(cat, path)
+    record = {k: v for k, v in record.items() if k != "path"}
+    row = cat.db.execute("SELECT id FROM articles WHERE root_id = ? AND relpath = ?",
+                         [root_id, rel]).fetchone()
+    values = {**record, "root_id": root_id, "relpath": rel, "paragraphs": json.dumps(record.get("paragraphs", []), ensure_ascii=False),
               "warnings": json.dumps(record.get("warnings", []), ensure_ascii=False),
               "imported_at": now()}
     if row:
@@ -35,17 +39,18 @@ def save_article(cat: Catalog, record: dict, images: list[dict]) -> int:
 
 
 def article(cat: Catalog, article_id: int) -> dict | None:
-    rows = list(cat.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
+    rows = localised(cat, cat.db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
     if not rows:
         return None
     a = rows[0]
     a["paragraphs"] = json.loads(a["paragraphs"] or "[]")
     a["warnings"] = json.loads(a["warnings"] or "[]")
-    a["images"] = list(cat.db.query(
+    a["images"] = localised(cat, cat.db.query(
         "SELECT ai.position, ai.paragraph, ai.name, ai.caption, ai.photo_id, ai.match, "
-        "ai.kept_caption, p.path AS photo_path, p.caption AS photo_caption FROM article_images ai "
+        "ai.kept_caption, p.root_id AS photo_path_root, p.relpath AS photo_path_rel, "
+        "p.caption AS photo_caption FROM article_images ai "
         "LEFT JOIN photos p ON p.id = ai.photo_id WHERE ai.article_id = ? ORDER BY ai.position",
-        [article_id]))
+        [article_id]), to="photo_path")
     event = cat.db.execute("SELECT id, name, date, place FROM events WHERE article_id = ?",
                            [article_id]).fetchone()
     a["event"] = dict(zip(("id", "name", "date", "place"), event)) if event else None
@@ -54,13 +59,14 @@ def article(cat: Catalog, article_id: int) -> dict | None:
 
 
 def article_by_path(cat: Catalog, path: str) -> int | None:
-    row = cat.db.execute("SELECT id FROM articles WHERE path = ?", [path]).fetchone()
+    where, params = at(cat, path)
+    row = cat.db.execute(f"SELECT id FROM articles WHERE {where}", params).fetchone()
     return row[0] if row else None
 
 
 def articles(cat: Catalog) -> list[dict]:
-    return list(cat.db.query(
-        "SELECT a.id, a.path, a.title, a.published, count(ai.id) AS images, "
+    return localised(cat, cat.db.query(
+        "SELECT a.id, a.root_id, a.relpath, a.title, a.published, count(ai.id) AS images, "
         "count(ai.photo_id) AS linked, sum(ai.match = 'ambiguous') AS ambiguous "
         "FROM articles a LEFT JOIN article_images ai ON ai.article_id = a.id "
         "GROUP BY a.id ORDER BY coalesce(a.published, a.imported_at) DESC, a.id DESC"))
@@ -70,18 +76,21 @@ def references_named(cat: Catalog, keys: list[str]) -> list[dict]:
     """Image references with these file-name keys that the editor has not settled by hand."""
     found = []
     for key in set(keys):
-        found += cat.db.query(
+        found += localised(cat, cat.db.query(
             "SELECT ai.id, ai.article_id, ai.name_key, ai.caption, ai.photo_id, "
-            "a.path AS article_path FROM article_images ai JOIN articles a ON a.id = ai.article_id "
-            "WHERE ai.name_key = ? AND ai.match != 'chosen'", [key])
+            "a.root_id AS article_path_root, a.relpath AS article_path_rel "
+            "FROM article_images ai JOIN articles a ON a.id = ai.article_id "
+            "WHERE ai.name_key = ? AND ai.match != 'chosen'", [key]), to="article_path")
     return found
 
 
 def reference_at(cat: Catalog, article_id: int, position: int) -> dict:
-    return next(iter(cat.db.query(
-        "SELECT ai.id, ai.article_id, ai.name_key, ai.caption, a.path AS article_path "
+    return localised(cat, cat.db.query(
+        "SELECT ai.id, ai.article_id, ai.name_key, ai.caption, "
+        "a.root_id AS article_path_root, a.relpath AS article_path_rel "
         "FROM article_images ai JOIN articles a ON a.id = ai.article_id "
-        "WHERE ai.article_id = ? AND ai.position = ?", [article_id, position])))
+        "WHERE ai.article_id = ? AND ai.position = ?", [article_id, position]),
+        to="article_path")[0]
 
 
 def name_keys(cat: Catalog, photo_ids: list[int]) -> list[str]:
@@ -108,15 +117,17 @@ def article_people(cat: Catalog, article_id: int) -> list[dict]:
 
 
 def references_of_article(cat: Catalog, article_id: int) -> list[dict]:
-    return list(cat.db.query(
+    return localised(cat, cat.db.query(
         "SELECT ai.id, ai.article_id, ai.name_key, ai.caption, ai.photo_id, "
-        "a.path AS article_path FROM article_images ai JOIN articles a ON a.id = ai.article_id "
-        "WHERE ai.article_id = ?", [article_id]))
+        "a.root_id AS article_path_root, a.relpath AS article_path_rel "
+        "FROM article_images ai JOIN articles a ON a.id = ai.article_id "
+        "WHERE ai.article_id = ?", [article_id]), to="article_path")
 
 
 def photos_named(cat: Catalog, key: str) -> list[dict]:
-    return list(cat.db.query(
-        "SELECT id, path, caption, edited FROM photos WHERE name_key = ? ORDER BY path", [key]))
+    return sorted(localised(cat, cat.db.query(
+        "SELECT id, root_id, relpath, caption, edited FROM photos WHERE name_key = ?", [key])),
+        key=lambda p: p["path"])
 
 
 def resolve_reference(cat: Catalog, reference_id: int, photo_id: int | None, match: str) -> None:
@@ -132,8 +143,8 @@ def photo_article_ids(cat: Catalog, photo_id: int) -> list[int]:
 
 def caption_conflicts(cat: Catalog) -> list[dict]:
     """Photos whose own caption differs from the caption an article gives them."""
-    return list(cat.db.query(
-        "SELECT p.id AS photo_id, p.path, p.caption AS photo_caption, ai.caption AS article_caption, "
+    return localised(cat, cat.db.query(
+        "SELECT p.id AS photo_id, p.root_id, p.relpath, p.caption AS photo_caption, ai.caption AS article_caption, "
         "ai.article_id FROM article_images ai JOIN photos p ON p.id = ai.photo_id "
         "WHERE ai.caption IS NOT NULL AND p.caption IS NOT NULL AND p.caption != ai.caption "
         "AND (ai.kept_caption IS NULL OR ai.kept_caption != p.caption)"))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from photodesk.core.catalog.db import Catalog, CatalogError
+from photodesk.core.safefile import replacing
 
 DAILY_SECONDS = 24 * 3600
 # How many of each kind are kept, newest first: a week of daily copies, the last few made
@@ -44,9 +45,8 @@ def make(cat: Catalog, why: str = "manual") -> Path:
     while final.exists():  # two copies in one second keep both
         n += 1
         final = folder / f"{base}.{n}.sqlite"
-    tmp = final.with_name(f".{final.name}.tmp")
-    _copy(cat.db.conn, tmp)
-    os.replace(tmp, final)
+    with replacing(final) as temp:
+        _copy(cat.db.conn, temp.path)
     rotate(cat.path)
     return final
 
@@ -107,21 +107,14 @@ def check(path: str | os.PathLike, *, full: bool = True) -> list[str]:
 
 
 def _copy(src: sqlite3.Connection, tmp: Path) -> None:
-    """src into the new file tmp through SQLite's backup API, as one self-contained file (no
-    WAL beside it to lose), synced to disk; nothing is left at tmp when it fails."""
-    tmp.unlink(missing_ok=True)
+    """src into the empty file tmp (safefile's temp file, which syncs it) through SQLite's
+    backup API, as one self-contained file (no WAL beside it to lose)."""
+    target = sqlite3.connect(tmp)
     try:
-        target = sqlite3.connect(tmp)
-        try:
-            src.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        src.backup(target)
+        target.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        target.close()
 
 
 def _read_only(path: str | os.PathLike) -> sqlite3.Connection:
@@ -139,25 +132,25 @@ def restore(catalog_path: str | os.PathLike, source: str | os.PathLike) -> Path 
         raise CatalogError(f"{source}: this backup is damaged too ({problems[0]}); choose an older one")
     kept = None
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    tmp = catalog_path.with_name(f".{catalog_path.name}.restoring")
-    try:
+
+    def set_aside_and_replace(tmp: Path, path: Path) -> None:
+        nonlocal kept
+        if path.exists():
+            kept = path.with_name(f"{path.name}.replaced-{stamp}")
+            # The WAL holds committed changes of the replaced file: it moves with it.
+            for suffix in ("-wal", "-shm"):
+                side = Path(f"{path}{suffix}")
+                if side.exists():
+                    os.replace(side, f"{kept}{suffix}")
+            os.replace(path, kept)
+        os.replace(tmp, path)
+
+    with replacing(catalog_path, place=set_aside_and_replace) as temp:
         # Through SQLite, not a byte copy: a source with a WAL beside it (a catalog set aside
         # by an earlier restore) keeps the changes the WAL holds.
         src = _read_only(source)
         try:
-            _copy(src, tmp)
+            _copy(src, temp.path)
         finally:
             src.close()
-        if catalog_path.exists():
-            kept = catalog_path.with_name(f"{catalog_path.name}.replaced-{stamp}")
-            # The WAL holds committed changes of the replaced file: it moves with it.
-            for suffix in ("-wal", "-shm"):
-                side = Path(f"{catalog_path}{suffix}")
-                if side.exists():
-                    os.replace(side, f"{kept}{suffix}")
-            os.replace(catalog_path, kept)
-        os.replace(tmp, catalog_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return kept

@@ -3,6 +3,7 @@
 import errno
 import os
 import sqlite3
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -75,6 +76,7 @@ class Catalog:
         except LocationError as exc:
             raise CatalogError(str(exc)) from exc
         self.path = self.location.path
+        self._roots = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: no implicit transactions, which Python's sqlite3 would
@@ -139,14 +141,29 @@ class Catalog:
                 pass
 
     @property
+    def roots(self):
+        """Where this machine finds the roots photos live under (roots.py)."""
+        if self._roots is None:
+            from photodesk.core.catalog.roots import Roots
+            self._roots = Roots(self)
+        return self._roots
+
+    @property
     def thumbs_dir(self) -> Path:
         """Where this catalog's thumbnails are cached: handed to it with its location."""
         return self.location.thumbs_dir
 
     @contextmanager
     def transaction(self):
-        """One write transaction, begun with the write lock held (nested: a savepoint)."""
-        with self.db.atomic():
+        """One write transaction, begun with the write lock held (nested: a savepoint).
+
+        Threads of one process take turns on a lock of their own first: SQLite's busy wait
+        polls with sleeps, a lock hands over at once."""
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield self
+            return
+        with _writer(self.path), self.db.atomic():
             yield self
 
     def schema_version(self) -> list[str]:
@@ -160,6 +177,16 @@ class Catalog:
 
     def __exit__(self, *exc):
         self.close()
+
+
+_WRITERS: dict[Path, threading.RLock] = {}
+_WRITERS_LOCK = threading.Lock()
+
+
+def _writer(path: Path) -> threading.RLock:
+    """The process's writer lock for one catalog file."""
+    with _WRITERS_LOCK:
+        return _WRITERS.setdefault(path, threading.RLock())
 
 
 def _has_data(db: Database) -> bool:

@@ -1,19 +1,14 @@
-"""Catalog queries the desk needs: folder trees, registry lists, photos of a scope, edit snapshots."""
+"""Catalog queries the desk needs: folder trees, registry lists, edit snapshots. (The photos of
+a scope are a search: photodesk.core.search.scopes.)"""
 
 import os
 
 from photodesk.core.catalog import registry
 from photodesk.core.catalog.db import Catalog
-from photodesk.core.catalog.photos import LINKS
+from photodesk.core.catalog.photos import LINKS, folders, under
 from photodesk.core.catalog.schema import PHOTO_COLUMNS
-from photodesk.core.fold import fold
+from photodesk.core.fold import sort_key
 
-ORDER = {
-    "taken": "coalesce(p.taken_at, p.date_created, '') DESC, p.id DESC",
-    "name": "p.name_key, p.id",  # as search sorts by name: one name order
-    "rating": "coalesce(p.rating, 0) DESC, p.id DESC",
-    "indexed": "p.indexed_at DESC, p.id DESC",
-}
 CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 
@@ -24,11 +19,13 @@ def folder_tree(cat: Catalog) -> list[dict]:
 
     count includes the photos of every subfolder.
     """
-    counts = dict(cat.db.execute(
-        "SELECT substr(path, 1, length(path) - length(name) - 1) AS dir, count(*) "
-        "FROM photos GROUP BY dir").fetchall())
-    roots = [r[0] for r in cat.db.execute("SELECT path FROM folders ORDER BY path")]
-    return [_tree(root, counts) for root in roots]
+    counts: dict[str, int] = {}
+    for root_id, folder, n in cat.db.execute(
+            "SELECT root_id, substr(relpath, 1, length(relpath) - length(name) - 1) AS dir, "
+            "count(*) FROM photos GROUP BY root_id, dir"):
+        path = cat.roots.local(root_id, folder)
+        counts[path] = counts.get(path, 0) + n
+    return [_tree(f["path"], counts) for f in folders(cat)]
 
 
 def _tree(root: str, counts: dict[str, int]) -> dict:
@@ -50,7 +47,7 @@ def _tree(root: str, counts: dict[str, int]) -> dict:
 
 
 def _listed(node: dict) -> dict:
-    children = sorted(node["children"].values(), key=lambda c: fold(c["name"]))
+    children = sorted(node["children"].values(), key=lambda c: sort_key(c["name"]))
     return {**node, "children": [_listed(c) for c in children]}
 
 
@@ -62,7 +59,7 @@ def people(cat: Catalog) -> list[dict]:
         "SELECT p.id, p.name, p.title, p.aliases, count(pp.photo_id) AS photos FROM people p "
         "LEFT JOIN photo_people pp ON pp.person_id = p.id AND pp.state = 'confirmed' "
         "GROUP BY p.id"))
-    return sorted(rows, key=lambda r: fold(r["name"]))
+    return sorted(rows, key=lambda r: sort_key(r["name"]))
 
 
 def events(cat: Catalog) -> list[dict]:
@@ -74,7 +71,7 @@ def events(cat: Catalog) -> list[dict]:
 
 
 def keywords(cat: Catalog) -> list[str]:
-    return sorted((r[0] for r in cat.db.execute("SELECT name FROM keywords")), key=fold)
+    return sorted((r[0] for r in cat.db.execute("SELECT name FROM keywords")), key=sort_key)
 
 
 def add_person(cat: Catalog, name: str, title: str | None, aliases: str | None) -> int:
@@ -93,52 +90,19 @@ def add_event(cat: Catalog, name: str, date: str | None, place: str | None) -> i
     return registry.ensure_event(cat, name, date, place, replace=True)
 
 
-# --- the photos of a scope ------------------------------------------------------------------
-
-def folder_photo_ids(cat: Catalog, folder: str, sort: str = "taken") -> list[int]:
-    """Photos in folder and its subfolders. '/' + 1 is '0', so the range covers exactly the
-    paths under folder and uses the path index."""
-    base = folder.rstrip("/")
-    return [r[0] for r in cat.db.execute(
-        f"SELECT p.id FROM photos p WHERE p.path > ? AND p.path < ? ORDER BY {_order(sort)}",
-        [base + "/", base + "0"])]
-
-
-def article_photo_ids(cat: Catalog, article_id: int) -> list[int]:
-    """The article's linked photos in the order it prints them."""
-    return [r[0] for r in cat.db.execute(
-        "SELECT photo_id FROM article_images WHERE article_id = ? AND photo_id IS NOT NULL "
-        "GROUP BY photo_id ORDER BY min(position)", [article_id])]
-
-
-def person_photo_ids(cat: Catalog, person_id: int, sort: str = "taken") -> list[int]:
-    return [r[0] for r in cat.db.execute(
-        f"SELECT p.id FROM photo_people l JOIN photos p ON p.id = l.photo_id "
-        f"WHERE l.person_id = ? AND l.state = 'confirmed' ORDER BY {_order(sort)}", [person_id])]
-
-
-def event_photo_ids(cat: Catalog, event_id: int, sort: str = "taken") -> list[int]:
-    return [r[0] for r in cat.db.execute(
-        f"SELECT p.id FROM photo_events l JOIN photos p ON p.id = l.photo_id "
-        f"WHERE l.event_id = ? AND l.state = 'confirmed' ORDER BY {_order(sort)}", [event_id])]
-
+# --- articles -------------------------------------------------------------------------------
 
 def newest_article_under(cat: Catalog, folders: list[str]) -> int | None:
     """The most recently published article filed under one of folders."""
     best = None
     for folder in folders:
-        base = folder.rstrip("/")
+        where, params = under(cat, folder)
         row = cat.db.execute(
             "SELECT id, coalesce(published, imported_at, '') FROM articles "
-            "WHERE path > ? AND path < ? ORDER BY 2 DESC, id DESC LIMIT 1",
-            [base + "/", base + "0"]).fetchone()
+            f"WHERE {where} ORDER BY 2 DESC, id DESC LIMIT 1", params).fetchone()
         if row and (best is None or row[1] > best[1]):
             best = row
     return best[0] if best else None
-
-
-def _order(sort: str) -> str:
-    return ORDER.get(sort, ORDER["taken"])
 
 
 # --- values before an edit, for undo --------------------------------------------------------

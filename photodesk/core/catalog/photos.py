@@ -7,6 +7,7 @@ from photodesk.core.catalog import registry
 from photodesk.core.catalog.db import Catalog
 from photodesk.core.catalog.schema import PHOTO_COLUMNS, name_key
 from photodesk.core.fields import FIELDS
+from photodesk.core.fold import sort_key
 
 LINKS = {  # field name -> (link table, target table, link column)
     "keywords": ("photo_keywords", "keywords", "keyword_id"),
@@ -22,18 +23,69 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+# --- paths under roots ---------------------------------------------------------------------
+
+def localised(cat: Catalog, rows, to: str = "path") -> list[dict]:
+    """Rows with root_id and relpath given their path on this machine (under the key to;
+    with another key, the columns are read as to_root and to_rel and dropped)."""
+    rows = list(rows)
+    root, rel = ("root_id", "relpath") if to == "path" else (f"{to}_root", f"{to}_rel")
+    for row in rows:
+        root_id = row.get(root) if to == "path" else row.pop(root)
+        relpath = row.pop(rel)
+        row[to] = None if relpath is None else cat.roots.local(root_id, relpath)
+    return rows
+
+
+def under(cat: Catalog, path: str, alias: str = "") -> tuple[str, list]:
+    """SQL condition and parameters for the rows at or under an absolute path."""
+    found = cat.roots.find(path)
+    if found is None:
+        return "0", []
+    root_id, rel = found
+    if not rel:
+        return f"{alias}root_id = ?", [root_id]
+    prefix = rel + "/"
+    return (f"({alias}root_id = ? AND ({alias}relpath = ? OR substr({alias}relpath, 1, ?) = ?))",
+            [root_id, rel, len(prefix), prefix])
+
+
+def stored(cat: Catalog, path: str) -> tuple[int, str]:
+    """(root id, relative path) to store a file under; a file outside every root (indexed on
+    its own) makes its folder a root."""
+    found = cat.roots.find(path)
+    if found is not None:
+        return found
+    folder, _, name = path.rpartition("/")
+    root_id, rel = cat.roots.place(folder or "/")
+    return root_id, (rel + "/" + name if rel else name)
+
+
+def at(cat: Catalog, path: str, alias: str = "") -> tuple[str, list]:
+    """SQL condition and parameters for the row at exactly an absolute path."""
+    found = cat.roots.find(path)
+    if found is None:
+        return "0", []
+    return f"{alias}root_id = ? AND {alias}relpath = ?", list(found)
+
+
 # --- folders -------------------------------------------------------------------------------
 
 def add_folder(cat: Catalog, path: str) -> int:
-    row = cat.db.execute("SELECT id FROM folders WHERE path = ?", [path]).fetchone()
+    """A catalog folder at path (added, or online again); call inside a transaction."""
+    root_id, rel = cat.roots.place(path)
+    row = cat.db.execute("SELECT id FROM folders WHERE root_id = ? AND relpath = ?",
+                         [root_id, rel]).fetchone()
     if row:
         cat.db.execute("UPDATE folders SET status = 'online' WHERE id = ?", [row[0]])
         return row[0]
-    return cat.db["folders"].insert({"path": path, "added_at": now(), "status": "online"}).last_pk
+    return cat.db["folders"].insert({"root_id": root_id, "relpath": rel, "added_at": now(),
+                                     "status": "online"}).last_pk
 
 
 def folders(cat: Catalog) -> list[dict]:
-    return list(cat.db.query("SELECT * FROM folders ORDER BY path"))
+    """Every catalog folder with its path on this machine, by path."""
+    return sorted(localised(cat, cat.db.query("SELECT * FROM folders")), key=lambda f: f["path"])
 
 
 def folder_for(cat: Catalog, path: str, known: list[dict] | None = None) -> int | None:
@@ -52,21 +104,19 @@ def folder_for(cat: Catalog, path: str, known: list[dict] | None = None) -> int 
 
 def known_files(cat: Catalog, root: str) -> dict[str, tuple]:
     """path -> (id, size, mtime_ns, status) for every photo at or under root."""
-    prefix = root.rstrip("/") + "/"
+    where, params = under(cat, root)
     rows = cat.db.execute(
-        "SELECT path, id, size, mtime_ns, status FROM photos "
-        "WHERE path = ? OR substr(path, 1, ?) = ?", [root, len(prefix), prefix])
-    return {r[0]: r[1:] for r in rows}
+        f"SELECT root_id, relpath, id, size, mtime_ns, status FROM photos WHERE {where}", params)
+    return {cat.roots.local(r[0], r[1]): r[2:] for r in rows}
 
 
 def passing_failures(cat: Catalog, root: str | None = None) -> list[str]:
     """Paths of files whose reading failed for a passing reason (at or under root): they are
     read again although their size and time did not change."""
-    rows = cat.db.execute("SELECT path FROM photos WHERE failure = 'passing'").fetchall()
-    if root is None:
-        return [r[0] for r in rows]
-    prefix = root.rstrip("/") + "/"
-    return [r[0] for r in rows if r[0] == root or r[0].startswith(prefix)]
+    where, params = under(cat, root) if root is not None else ("1", [])
+    rows = cat.db.execute("SELECT root_id, relpath FROM photos "
+                          f"WHERE failure = 'passing' AND {where}", params).fetchall()
+    return [cat.roots.local(*r) for r in rows]
 
 
 def set_failed(cat: Catalog, photo_id: int, reason: str, failure: str,
@@ -81,15 +131,20 @@ def set_failed(cat: Catalog, photo_id: int, reason: str, failure: str,
 
 
 def photos_with_hash(cat: Catalog, content_hash: str) -> list[dict]:
-    return list(cat.db.query("SELECT id, path, status FROM photos WHERE hash = ?", [content_hash]))
+    return localised(cat, cat.db.query(
+        "SELECT id, root_id, relpath, status FROM photos WHERE hash = ?", [content_hash]))
 
 
 def save_photo(cat: Catalog, record: dict, lists: dict[str, list[str]],
                photo_id: int | None = None) -> int:
     """Insert or update one photo from the file's facts; fields the editor changed are kept."""
     existing = None
+    if "path" in record:  # stored under its root; a file outside every root brings its own
+        root_id, rel = stored(cat, record["path"])
+        record = {**record, "root_id": root_id, "relpath": rel}
     if photo_id is None:
-        row = cat.db.execute("SELECT id FROM photos WHERE path = ?", [record["path"]]).fetchone()
+        row = cat.db.execute("SELECT id FROM photos WHERE root_id = ? AND relpath = ?",
+                             [record["root_id"], record["relpath"]]).fetchone()
         photo_id = row[0] if row else None
     if photo_id is not None:
         existing = cat.db.execute("SELECT edited, sidecar_fields FROM photos WHERE id = ?",
@@ -97,7 +152,9 @@ def save_photo(cat: Catalog, record: dict, lists: dict[str, list[str]],
     # The editor's fields, waiting to be written or written to the sidecar only, are kept.
     edited = (set(json.loads(existing[0] or "[]")) | set(json.loads(existing[1] or "[]"))
               if existing else set())
-    record = {**record, "name_key": name_key(record["name"])} if "name" in record else record
+    if "name" in record:
+        record = {**record, "name_key": name_key(record["name"]),
+                  "name_sort": sort_key(record["name"])}
     values = {k: v for k, v in record.items() if k in PHOTO_COLUMNS and k not in edited}
     if existing:
         # One update: a field the file no longer carries is cleared, not left from before.
@@ -135,8 +192,10 @@ def _named_id(cat: Catalog, table: str, name: str) -> int:
 
 
 def move_photo(cat: Catalog, photo_id: int, path: str, folder_id: int | None, name: str) -> None:
-    cat.db["photos"].update(photo_id, {"path": path, "folder_id": folder_id, "name": name,
-                                       "name_key": name_key(name)})
+    root_id, rel = stored(cat, path)
+    cat.db["photos"].update(photo_id, {"root_id": root_id, "relpath": rel, "folder_id": folder_id,
+                                       "name": name, "name_key": name_key(name),
+                                       "name_sort": sort_key(name)})
 
 
 def set_status(cat: Catalog, photo_ids: list[int], status: str, reason: str | None = None) -> None:
@@ -161,13 +220,14 @@ def photo_field(cat: Catalog, photo_id: int, name: str):
 
 
 def photo_by_path_id(cat: Catalog, path: str) -> int | None:
-    row = cat.db.execute("SELECT id FROM photos WHERE path = ?", [path]).fetchone()
+    where, params = at(cat, path)
+    row = cat.db.execute(f"SELECT id FROM photos WHERE {where}", params).fetchone()
     return row[0] if row else None
 
 
 def photo_by_path(cat: Catalog, path: str) -> dict | None:
-    row = cat.db.execute("SELECT id FROM photos WHERE path = ?", [path]).fetchone()
-    return photo(cat, row[0]) if row else None
+    photo_id = photo_by_path_id(cat, path)
+    return photo(cat, photo_id) if photo_id is not None else None
 
 
 def photos(cat: Catalog, photo_ids: list[int]) -> list[dict]:
@@ -182,7 +242,8 @@ def photos(cat: Catalog, photo_ids: list[int]) -> list[dict]:
 
 def _rows_with_links(cat: Catalog, ids: list[int]) -> dict[int, dict]:
     marks = ",".join("?" * len(ids))
-    rows = {r["id"]: r for r in cat.db.query(f"SELECT * FROM photos WHERE id IN ({marks})", ids)}
+    rows = {r["id"]: r for r in localised(
+        cat, cat.db.query(f"SELECT * FROM photos WHERE id IN ({marks})", ids))}
     for row in rows.values():
         row.update(keywords=[], people=[], event=None, articles=[])
         row["warnings"] = json.loads(row["warnings"]) if row.get("warnings") else []
@@ -195,10 +256,11 @@ def _rows_with_links(cat: Catalog, ids: list[int]) -> dict[int, dict]:
                 rows[pid]["event"] = rows[pid]["event"] or value  # the first by name
             else:
                 rows[pid][name].append(value)
-    for r in cat.db.query(
-            "SELECT ai.photo_id, a.id, a.title, a.path, ai.caption, ai.kept_caption "
+    for r in localised(cat, cat.db.query(
+            "SELECT ai.photo_id, a.id, a.title, a.root_id, a.relpath, ai.caption, ai.kept_caption "
             "FROM article_images ai JOIN articles a ON a.id = ai.article_id "
-            f"WHERE ai.photo_id IN ({marks}) ORDER BY ai.photo_id, a.id, ai.position", ids):
+            f"WHERE ai.photo_id IN ({marks}) ORDER BY ai.photo_id, a.id, ai.position", ids)):
+        r.pop("root_id")
         rows[r.pop("photo_id")]["articles"].append(r)
     return rows
 
@@ -220,9 +282,9 @@ def search_documents(cat: Catalog, photo_ids: list[int]) -> list[dict]:
 
 
 def problem_photos(cat: Catalog) -> list[dict]:
-    return list(cat.db.query(
-        "SELECT id, path, status, status_reason, failure FROM photos WHERE status != 'present' "
-        "ORDER BY path"))
+    return localised(cat, cat.db.query(
+        "SELECT id, root_id, relpath, status, status_reason, failure FROM photos "
+        "WHERE status != 'present' ORDER BY root_id, relpath"))
 
 
 def stats(cat: Catalog) -> dict:
@@ -268,7 +330,8 @@ STATUSES = (*STATUSES, "offline")
 
 
 def folder_by_path(cat: Catalog, path: str) -> dict | None:
-    rows = list(cat.db.query("SELECT * FROM folders WHERE path = ?", [path]))
+    where, params = at(cat, path)
+    rows = localised(cat, cat.db.query(f"SELECT * FROM folders WHERE {where}", params))
     return rows[0] if rows else None
 
 
@@ -285,13 +348,12 @@ def set_folder_watch(cat: Catalog, path: str, **values) -> None:
 def mark_offline(cat: Catalog, root: str, reason: str) -> int:
     """Mark the present photos under root offline and the folder too; returns how many
     photos under root are offline now."""
-    prefix = root.rstrip("/") + "/"
-    where = "(path = ? OR substr(path, 1, ?) = ?)"
-    params = [root, len(prefix), prefix]
+    where, params = under(cat, root)
     ids = [r[0] for r in cat.db.execute(
         f"SELECT id FROM photos WHERE status = 'present' AND {where}", params)]
     set_status(cat, ids, "offline", reason)
-    cat.db.execute("UPDATE folders SET status = 'offline' WHERE path = ?", [root])
+    exactly, its = at(cat, root)
+    cat.db.execute(f"UPDATE folders SET status = 'offline' WHERE {exactly}", its)
     return cat.db.execute(f"SELECT count(*) FROM photos WHERE status = 'offline' AND {where}",
                           params).fetchone()[0]
 
@@ -338,26 +400,18 @@ def event_info(cat: Catalog, event_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def event_photo_ids(cat: Catalog, event_id: int) -> list[int]:
-    """Photos confirmed as showing this event, by date taken then name."""
-    return [r[0] for r in cat.db.execute(
-        "SELECT p.id FROM photo_events pe JOIN photos p ON p.id = pe.photo_id "
-        "WHERE pe.event_id = ? AND pe.state = 'confirmed' "
-        "ORDER BY coalesce(p.taken_at, p.date_created, ''), p.name, p.id", [event_id])]
-
-
 def edited_photo_ids(cat: Catalog) -> list[int]:
     """Photos with editor changes their files do not carry yet."""
     return [r[0] for r in cat.db.execute(
         "SELECT id FROM photos WHERE edited IS NOT NULL AND edited NOT IN ('', '[]') "
-        "ORDER BY path")]
+        "ORDER BY root_id, relpath")]
 
 
 def present_photo_files(cat: Catalog) -> list[dict]:
     """id, path and hash of every photo whose file is there, by path (thumbnails come from them)."""
-    return list(cat.db.query(
-        "SELECT id, path, hash FROM photos WHERE status = 'present' AND hash IS NOT NULL "
-        "ORDER BY path"))
+    return localised(cat, cat.db.query(
+        "SELECT id, root_id, relpath, hash FROM photos WHERE status = 'present' "
+        "AND hash IS NOT NULL ORDER BY root_id, relpath"))
 
 
 def has_photos(cat: Catalog) -> bool:
@@ -372,11 +426,9 @@ def remove_folder(cat: Catalog, root: str) -> tuple[list[int], list[int], int]:
     filed in it. Returns (removed photo ids, photo ids elsewhere whose article link was cut,
     articles removed). The files on disk are not touched; people, events and keywords stay in
     the registry. Call inside a transaction."""
-    prefix = root.rstrip("/") + "/"
-    under = "(path = ? OR substr(path, 1, ?) = ?)"
-    params = [root, len(prefix), prefix]
-    ids = [r[0] for r in cat.db.execute(f"SELECT id FROM photos WHERE {under}", params)]
-    articles = [r[0] for r in cat.db.execute(f"SELECT id FROM articles WHERE {under}", params)]
+    inside, params = under(cat, root)
+    ids = [r[0] for r in cat.db.execute(f"SELECT id FROM photos WHERE {inside}", params)]
+    articles = [r[0] for r in cat.db.execute(f"SELECT id FROM articles WHERE {inside}", params)]
     ids_json, articles_json = json.dumps(ids), json.dumps(articles)
     in_ids = "IN (SELECT value FROM json_each(?))"
     # Photos elsewhere lose the article named here, and articles elsewhere lose these photos.
@@ -393,5 +445,5 @@ def remove_folder(cat: Catalog, root: str) -> tuple[list[int], list[int], int]:
     for table in ("photo_keywords", "photo_people", "photo_events"):
         cat.db.execute(f"DELETE FROM {table} WHERE photo_id {in_ids}", [ids_json])
     cat.db.execute(f"DELETE FROM photos WHERE id {in_ids}", [ids_json])
-    cat.db.execute(f"DELETE FROM folders WHERE {under}", params)
+    cat.db.execute(f"DELETE FROM folders WHERE {inside}", params)
     return ids, sorted(cut), len(articles)

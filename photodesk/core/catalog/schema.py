@@ -16,7 +16,9 @@ M001_PHOTO_COLUMNS = {
     "state": str, "country": str, "rating": int, "label": str, "pick": int,
     "status": str, "status_reason": str, "warnings": str, "edited": str, "indexed_at": str,
 }
-PHOTO_COLUMNS = {**M001_PHOTO_COLUMNS, "name_key": str, "failure": str}
+PHOTO_COLUMNS = {**{k: v for k, v in M001_PHOTO_COLUMNS.items() if k != "path"},
+                 "name_key": str, "failure": str, "root_id": int, "relpath": str,
+                 "name_sort": str}
 
 
 @migrations()
@@ -188,7 +190,7 @@ def m006_condition_indexes(db: Database) -> None:
     # partial indexes hold only the photos such a query is after (picked or rejected, labelled,
     # located, missing a text), so they stay small, and the search finds those photos through
     # them and sorts them. Their WHERE clauses are written exactly as photodesk/core/search/
-    # sql.py writes the conditions: SQLite uses a partial index only for the same terms.
+    # sqlite.py writes the conditions: SQLite uses a partial index only for the same terms.
     db.execute("CREATE INDEX IF NOT EXISTS idx_photos_pick ON photos (pick) WHERE pick <> 0")
     db.execute("CREATE INDEX IF NOT EXISTS idx_photos_label ON photos (label COLLATE NOCASE) "
                "WHERE label IS NOT NULL")
@@ -219,3 +221,63 @@ def m008_sidecar_fields(db: Database) -> None:
     # must still keep them over what the photo itself says: a photo moved without its sidecar,
     # or a sidecar deleted, would otherwise lose the editor's caption at the next index.
     db["photos"].add_column("sidecar_fields", str)
+
+
+@migrations()
+def m009_roots(db: Database) -> None:
+    # Photos, folders and articles live under roots: a folder with a stable id (uid) and, on
+    # each machine, the place it is mounted (root_mounts; roots.path is where it was first
+    # added, used where a machine names no other). Their own paths become relative to the
+    # root (relpath, '' for the root itself), so a catalog opened on a machine that mounts the
+    # share elsewhere needs one mapping, not a re-index. Ids, tags, edits and links are kept:
+    # rows are changed in place. The roots are the top catalog folders, and the folders of
+    # files indexed outside any catalog folder.
+    import uuid
+    from datetime import datetime, timezone
+
+    db.execute("CREATE TABLE roots (id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE, "
+               "path TEXT NOT NULL, added_at TEXT)")
+    db.execute("CREATE TABLE root_mounts (root_id INTEGER NOT NULL REFERENCES roots(id), "
+               "machine TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (root_id, machine))")
+    tables = ("folders", "photos", "articles")
+    for table in tables:
+        db.execute(f"DROP INDEX IF EXISTS idx_{table}_path")
+        db.execute(f"ALTER TABLE {table} RENAME COLUMN path TO relpath")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN root_id INTEGER REFERENCES roots(id)")
+
+    def inside(path, folder):
+        return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+    places = {r[0] for r in db.execute("SELECT relpath FROM folders")}
+    for table in ("photos", "articles"):
+        for (path,) in db.execute(f"SELECT relpath FROM {table}"):
+            if not any(inside(path, f) for f in places):
+                places.add(path.rpartition("/")[0] or "/")
+    tops = sorted(p for p in places if not any(o != p and inside(p, o) for o in places))
+    added = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    for top in tops:
+        root_id = db.execute("INSERT INTO roots (uid, path, added_at) VALUES (?, ?, ?)",
+                             [uuid.uuid4().hex, top, added]).lastrowid
+        prefix = top.rstrip("/") + "/"
+        for table in tables:
+            db.execute(
+                f"UPDATE {table} SET root_id = ?, relpath = CASE WHEN relpath = ? THEN '' "
+                "ELSE substr(relpath, ?) END WHERE root_id IS NULL "
+                "AND (relpath = ? OR substr(relpath, 1, ?) = ?)",
+                [root_id, top, len(prefix) + 1, top, len(prefix), prefix])
+    for table in tables:
+        db.execute(f"CREATE UNIQUE INDEX idx_{table}_place ON {table} (root_id, relpath)")
+
+
+@migrations()
+def m010_name_order(db: Database) -> None:
+    # Sorting by file name follows the Vietnamese alphabet (Ánh after An, Đ after D) through a
+    # key made once per photo (fold.sort_key), not name_key: that one matches the names an
+    # article gives, and must stay as it is.
+    from photodesk.core.fold import sort_key
+
+    db["photos"].add_column("name_sort", str)
+    rows = db.execute("SELECT id, name FROM photos").fetchall()
+    db.conn.executemany("UPDATE photos SET name_sort = ? WHERE id = ?",
+                        [(sort_key(name), pid) for pid, name in rows])
+    db.execute("CREATE INDEX idx_photos_name_sort ON photos (name_sort)")

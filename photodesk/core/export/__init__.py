@@ -6,13 +6,12 @@ ExportConflict before writing anything when files exist, unless overwrite=True.
 """
 
 from photodesk.core.export.run import (
-    FORMATS, ExportConflict, ExportDone, ExportError, Exported, ExportProgress, ExportSkipped,
-    Options, Plan, conflicts, plan, run,
+    FORMATS, ExportConflict, ExportError, Exported, Options, Plan, conflicts, plan, run,
 )
 from photodesk.core.export.selection import (
     Selection, SelectionError, of_article, of_event, of_photos, of_query,
 )
 
-__all__ = ["FORMATS", "ExportConflict", "ExportDone", "ExportError", "Exported",
-           "ExportProgress", "ExportSkipped", "Options", "Plan", "Selection", "SelectionError",
-           "conflicts", "of_article", "of_event", "of_photos", "of_query", "plan", "run"]
+__all__ = ["FORMATS", "ExportConflict", "ExportError", "Exported", "Options", "Plan",
+           "Selection", "SelectionError", "conflicts", "of_article", "of_event", "of_photos",
+           "of_query", "plan", "run"]

@@ -1,9 +1,10 @@
 """Running an export: plan every output name first (so conflicts are known before anything is
-written), then make the files one by one into a folder or one ZIP, as a generator of events."""
+written), then make the files one by one into a folder or one ZIP, as a generator of events:
+Exported, and core/jobs.py's Skipped, Progress and Done."""
 
-import os
-import tempfile
+import time
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -17,7 +18,9 @@ from photodesk.core.export.names import (
 )
 from photodesk.core.export.records import record
 from photodesk.core.export.selection import Selection
-from photodesk.core.metadata.files import FileExists, move_new, write_new
+from photodesk.core.jobs import Done, Progress, Skipped
+from photodesk.core.metadata.files import FileExists, place_new, write_new
+from photodesk.core.safefile import replacing
 from photodesk.core.templates import parse
 
 FORMATS = ("csv", "json", "txt", "xmp", "jpeg", "html")
@@ -45,26 +48,8 @@ class Exported:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class ExportSkipped:
-    photo_id: int | None
-    name: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class ExportProgress:
-    done: int
-    total: int
-
-
-@dataclass(frozen=True)
-class ExportDone:
-    written: tuple[str, ...]
-    skipped: int
-
-
-Event = Exported | ExportSkipped | ExportProgress | ExportDone
+# Skipped: an output not made (its path is the output's name); Done: every file written.
+Event = Exported | Skipped | Progress | Done
 
 
 @dataclass
@@ -195,30 +180,31 @@ def run(p: Plan, out_dir, *, zip_name: str | None = None,
     if found and not overwrite:
         raise ExportConflict(found)
     out_dir.mkdir(parents=True, exist_ok=True)
-    sink = _ZipSink(out_dir / zip_name, overwrite) if zip_name else _FolderSink(out_dir, overwrite)
-    written, skipped = [], 0
-    try:
+    written, skipped, started = [], 0, time.monotonic()
+    # Stopped or failed midway, a folder keeps the files written so far (each whole); a ZIP
+    # is left out entirely.
+    opened = _zip_sink(out_dir / zip_name, overwrite) if zip_name else \
+        _folder_sink(out_dir, overwrite)
+    with opened as sink:
         for done, output in enumerate(p.outputs, 1):
             event = _make(output, sink)
-            skipped += isinstance(event, ExportSkipped)
+            skipped += isinstance(event, Skipped)
             if isinstance(event, Exported):
                 written.append(event.path)
             yield event
-            yield ExportProgress(done, len(p.outputs))
-        written += sink.close()
-    except BaseException:
-        sink.abort()
-        raise
-    yield ExportDone(tuple(dict.fromkeys(written)), skipped)
+            yield Progress(done, len(p.outputs), started)
+    if zip_name:
+        written.append(str(out_dir / zip_name))
+    yield Done(tuple(dict.fromkeys(written)), skipped)
 
 
 def _make(output: Output, sink) -> Event:
     try:
         produced = output.make()
     except copies.Skip as exc:
-        return ExportSkipped(output.photo_id, output.name, str(exc))
+        return Skipped(output.name, str(exc), output.photo_id)
     except (ValueError, OSError) as exc:
-        return ExportSkipped(output.photo_id, output.name, f"failed: {exc}")
+        return Skipped(output.name, f"failed: {exc}", output.photo_id)
     notes = list(produced.notes)
     try:
         path = sink.add(output.name, produced.data)
@@ -228,8 +214,8 @@ def _make(output: Output, sink) -> Event:
             except FileExists as exc:
                 notes.append(f"{exc.path.name} exists already; not replaced")
     except FileExists as exc:
-        return ExportSkipped(output.photo_id, output.name, f"{exc.path} appeared meanwhile; "
-                             "not replaced")
+        return Skipped(output.name, f"{exc.path} appeared meanwhile; not replaced",
+                       output.photo_id)
     return Exported(path, output.photo_id, tuple(notes))
 
 
@@ -243,40 +229,25 @@ class _FolderSink:
         write_new(path, data, overwrite=self.overwrite)
         return str(path)
 
-    def close(self) -> list[str]:
-        return []
 
-    def abort(self) -> None:
-        pass  # files already written are whole; the rest were never started
+@contextmanager
+def _folder_sink(folder: Path, overwrite: bool):
+    yield _FolderSink(folder, overwrite)
 
 
 class _ZipSink:
-    """Files go into a temp ZIP beside the target, renamed into place when all are in."""
-
-    def __init__(self, target: Path, overwrite: bool):
-        self.target, self.overwrite = target, overwrite
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(fd)
-        self.tmp = Path(tmp)
-        self.zip = zipfile.ZipFile(self.tmp, "w", zipfile.ZIP_DEFLATED)
+    def __init__(self, archive: zipfile.ZipFile, target: Path):
+        self.archive, self.target = archive, target
 
     def add(self, name: str, data: bytes) -> str:
         stored = zipfile.ZIP_STORED if name.lower().endswith((".jpg", ".jpeg")) else None
-        self.zip.writestr(name, data, compress_type=stored)
+        self.archive.writestr(name, data, compress_type=stored)
         return f"{self.target}:{name}"
 
-    def close(self) -> list[str]:
-        self.zip.close()
-        with open(self.tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        try:
-            move_new(self.tmp, self.target, overwrite=self.overwrite)
-        finally:
-            self.tmp.unlink(missing_ok=True)
-        return [str(self.target)]
 
-    def abort(self) -> None:
-        try:
-            self.zip.close()
-        finally:
-            self.tmp.unlink(missing_ok=True)
+@contextmanager
+def _zip_sink(target: Path, overwrite: bool):
+    """Files go into a temp ZIP beside the target, renamed into place when all are in."""
+    with replacing(target, place=None if overwrite else place_new) as temp:
+        with zipfile.ZipFile(temp.path, "w", zipfile.ZIP_DEFLATED) as archive:
+            yield _ZipSink(archive, target)

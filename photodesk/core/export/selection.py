@@ -1,4 +1,5 @@
-"""Which photos an export covers: a selection, a search, an article (in its order) or an event."""
+"""Which photos an export covers: a selection, a search, an article (in its order) or an event.
+An article's and an event's photos are the search of their scope: the order the desk shows."""
 
 from dataclasses import dataclass, field
 
@@ -6,6 +7,7 @@ from photodesk.core import search as search_core
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog
+from photodesk.core.search import Scope
 
 QUERY_LIMIT = 100_000
 
@@ -39,7 +41,7 @@ def of_article(cat: Catalog, article_id: int) -> Selection:
     article = store.article(cat, article_id)
     if article is None:
         raise SelectionError(f"no article {article_id} in the catalog")
-    ids = list(dict.fromkeys(i["photo_id"] for i in article["images"] if i["photo_id"]))
+    ids = search_core.search(cat, scope=Scope("article", article_id), limit=QUERY_LIMIT)
     unlinked = [i["name"] for i in article["images"] if not i["photo_id"]]
     notes = [f"{name}: named by the article but not linked to a photo" for name in unlinked]
     return Selection(ids, title=article["title"], article_title=article["title"], notes=notes)
@@ -49,4 +51,5 @@ def of_event(cat: Catalog, event_id: int) -> Selection:
     event = catalog.event_info(cat, event_id)
     if event is None:
         raise SelectionError(f"no event {event_id} in the catalog")
-    return Selection(catalog.event_photo_ids(cat, event_id), title=event["name"])
+    ids = search_core.search(cat, scope=Scope("event", event_id), limit=QUERY_LIMIT)
+    return Selection(ids, title=event["name"])

@@ -1,18 +1,18 @@
-"""Writing files safely: a temp file in the same folder, fsync, read back, then one rename.
+"""Writing photos, sidecars and exports safely: safefile's temp file, read back before the rename.
 
-A temp file is named .NAME.XXXXXXXX.tmp (mkstemp's eight random characters) and locked (flock)
-by its writer until the rename: a process killed meanwhile leaves it unlocked, and the next
-write to NAME removes it (clean_temps).
+A temp file (.NAME.XXXXXXXX.tmp, see safefile.py) is locked (flock) by its writer until the
+rename: a process killed meanwhile leaves it unlocked, and the next write to NAME removes it
+(clean_temps).
 """
 
 import errno
 import os
 import re
 import stat
-import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
+
+from photodesk.core.safefile import Temp, replacing
 
 try:
     import fcntl
@@ -35,31 +35,12 @@ class FileExists(Exception):
         self.path = Path(path)
 
 
-def _default_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-@contextmanager
-def _temp_beside(path: Path, data: bytes):
-    """A complete, synced and read-back copy of data beside path, locked while in hand; removed
-    on the way out unless it was renamed into place."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp)
-    try:
-        _lock(fd)
-        os.fchmod(fd, _default_mode())  # mkstemp makes 0600; a new file gets the usual mode
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-        if tmp.read_bytes() != data:
-            raise OSError(f"{tmp}: the temporary copy did not read back identical")
-        yield tmp
-    finally:
-        tmp.unlink(missing_ok=True)  # after a rename nothing is left under this name
-        os.close(fd)
+def _fill(temp: Temp, data: bytes) -> None:
+    """data into the temp file, synced and read back: a copy that differs is never renamed."""
+    temp.write(data)
+    temp.sync()
+    if temp.path.read_bytes() != data:
+        raise OSError(f"{temp.path}: the temporary copy did not read back identical")
 
 
 def temp_names(path: Path, names) -> list[str]:
@@ -84,16 +65,6 @@ def clean_temps(path, names=None) -> list[Path]:
         if _remove_if_stale(tmp):
             removed.append(tmp)
     return removed
-
-
-def _lock(fd: int) -> None:
-    """Lock a new temp file for as long as its writer lives; where the file system has no
-    locks, the file is still written (the cleaner then goes by its age)."""
-    if fcntl is not None:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            pass
 
 
 def _remove_if_stale(tmp: Path) -> bool:
@@ -135,30 +106,16 @@ def _same_file(path: Path, st: os.stat_result) -> bool:
     return (now.st_dev, now.st_ino) == (st.st_dev, st.st_ino)
 
 
-def _sync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # some file systems cannot open folders; the rename is still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def replace_file(path: Path, data: bytes, expected: os.stat_result | None = None) -> os.stat_result:
     """Replace path with data atomically. With expected, refuse if the file changed since."""
     path = Path(path)
-    with _temp_beside(path, data) as tmp:
+    with replacing(path, lock=True) as temp:
+        _fill(temp, data)
         if expected is not None:
-            _keep_owner_and_mode(tmp, expected)
+            _keep_owner_and_mode(temp.path, expected)
             now = os.stat(path)
             if (now.st_size, now.st_mtime_ns) != (expected.st_size, expected.st_mtime_ns):
                 raise FileChanged(f"{path} changed while it was being written; it was left as is")
-        os.replace(tmp, path)
-    _sync_folder(path.parent)
     return os.stat(path)
 
 
@@ -170,34 +127,21 @@ def write_new(path: Path, data: bytes, *, overwrite: bool = False) -> None:
         return
     if path.exists():
         raise FileExists(path)
-    with _temp_beside(path, data) as tmp:
-        try:
-            os.link(tmp, path)  # fails if the name appeared meanwhile: never overwrites
-        except FileExistsError:
+    with replacing(path, place=place_new, lock=True) as temp:
+        _fill(temp, data)
+
+
+def place_new(tmp: Path, path: Path) -> None:
+    """Rename a finished temp file to path only if no file has that name (else FileExists):
+    replacing()'s place for files that must never overwrite."""
+    try:
+        os.link(tmp, path)  # fails if the name appeared meanwhile: never overwrites
+    except FileExistsError:
+        raise FileExists(path) from None
+    except OSError:
+        if path.exists():  # a file system without hard links: check, then rename
             raise FileExists(path) from None
-        except OSError:
-            if path.exists():  # a file system without hard links: check, then rename
-                raise FileExists(path) from None
-            os.replace(tmp, path)
-    _sync_folder(path.parent)
-
-
-def move_new(tmp: Path, path: Path, *, overwrite: bool = False) -> None:
-    """Rename a finished temp file (in path's folder) into place, with write_new's rule."""
-    tmp, path = Path(tmp), Path(path)
-    if overwrite:
         os.replace(tmp, path)
-    else:
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise FileExists(path) from None
-        except OSError:
-            if path.exists():
-                raise FileExists(path) from None
-            os.replace(tmp, path)
-        tmp.unlink(missing_ok=True)
-    _sync_folder(path.parent)
 
 
 def copy_new(source: Path, dest: Path, *, overwrite: bool = False) -> None:

@@ -1,8 +1,9 @@
 """Writing the catalog's fields back to photos: embedded losslessly and verified, or as sidecars.
 
-write_photos() is a generator of events (Written, NotWritten, Unchanged, Progress) for the CLI
-and the GUI alike. A file is replaced only after its new bytes were proved to be the old bytes
-plus our XMP and IIM (verify.py), through a temp file in its folder, fsync and one rename.
+write_photos() is a generator of events for the CLI and the GUI alike: Written, and core/jobs.py's
+Failed (the photo untouched), Skipped (nothing to write) and Progress. A file is replaced only
+after its new bytes were proved to be the old bytes plus our XMP and IIM (verify.py), through a
+temp file in its folder, fsync and one rename (safefile.py).
 Every JPEG whose new bytes pass that proof is written embedded, whatever exiv2 thinks of its
 EXIF (which is copied, never parsed); a sidecar is written only when the proof fails or the file
 cannot take it (read-only, not a JPEG), and the reason is told.
@@ -11,6 +12,7 @@ cannot take it (read-only, not a JPEG), and the reason is told.
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -19,6 +21,7 @@ from photodesk.core import thumbs
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.fields import BY_NAME
+from photodesk.core.jobs import Failed, Progress, Skipped
 from photodesk.core.metadata.embed import WriteRefused, embed
 from photodesk.core.metadata.exiv2 import Exiv2Problem, check_file
 from photodesk.core.metadata.files import FileChanged, clean_temps, read_only, replace_file
@@ -43,27 +46,7 @@ class Written:
     notes: tuple[str, ...] = ()    # IIM cuts, and why a sidecar was written instead
 
 
-@dataclass(frozen=True)
-class NotWritten:
-    photo_id: int | None
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Unchanged:
-    photo_id: int
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Progress:
-    done: int
-    total: int
-
-
-Event = Written | NotWritten | Unchanged | Progress
+Event = Written | Failed | Skipped | Progress
 
 
 @dataclass
@@ -108,22 +91,24 @@ def write_photos(cat: Catalog, photo_ids, *, sidecar: bool = False, fields=None,
     whenever the written file proves exact; the EXIF bytes are copied, never parsed) or
     "sidecar" (the earlier rule: a sidecar for every file exiv2 warns about)."""
     ids = list(photo_ids)
-    listings = Listings()
+    listings, started = Listings(), time.monotonic()
     for done, pid in enumerate(ids, 1):
         yield write_photo(cat, pid, sidecar=sidecar, fields=fields, damaged_exif=damaged_exif,
                           listings=listings)
-        yield Progress(done, len(ids))
+        yield Progress(done, len(ids), started)
 
 
 def write_photo(cat: Catalog, photo_id: int, *, sidecar: bool = False, fields=None,
                 damaged_exif: str = "embed",
-                listings: Listings | None = None) -> Written | NotWritten | Unchanged:
+                listings: Listings | None = None) -> Written | Failed | Skipped:
+    """One photo written (Written), not written and untouched (Failed), or with nothing to
+    write (Skipped)."""
     row = catalog.photo(cat, photo_id)
     if row is None:
-        return NotWritten(photo_id, "", f"no photo {photo_id} in the catalog")
+        return Failed("", f"no photo {photo_id} in the catalog", photo_id)
     names = fields_to_write(row, fields)
     if not names and not sidecar:
-        return Unchanged(photo_id, row["path"], "no field was changed since the last write")
+        return Skipped(row["path"], "no field was changed since the last write", photo_id)
     values = catalog_values(row, names)
     full = catalog_values(row, [n for n in WRITABLE_NAMES if row.get(n) not in (None, "", [])])
     try:
@@ -131,7 +116,7 @@ def write_photo(cat: Catalog, photo_id: int, *, sidecar: bool = False, fields=No
                             sidecar_values={**full, **values},
                             names=(listings or Listings())(row["path"]))
     except WriteRefused as exc:
-        return NotWritten(photo_id, row["path"], str(exc))
+        return Failed(row["path"], str(exc), photo_id)
     if result.target == "file":
         new_hash = thumbs.content_hash_of(result.data)
         with cat.transaction():

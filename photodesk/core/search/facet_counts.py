@@ -16,7 +16,6 @@ sample are worked out from the keys gathered; only the photos sampled are read.
 
 import bisect
 import heapq
-import json
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -24,11 +23,12 @@ from datetime import date
 
 from photodesk.core.catalog import Catalog
 from photodesk.core.search import keys
+from photodesk.core.search.pages import prepare
 from photodesk.core.search.parser import parse
-from photodesk.core.search.sources import (candidates, count_plan, deadline, fts_where,
-                                            gathered_source, joined_source, key_column,
-                                            range_where)
-from photodesk.core.search.sql import Plan, plan
+from photodesk.core.search.scopes import EVERYTHING, Scope
+from photodesk.core.search.sqlite import (IN_IDS, Compiled, candidates, count_keys, count_plan,
+                                          deadline, fts_where, gathered_source, id_list,
+                                          joined_source, key_column, range_where)
 from photodesk.core.search.syntax import Any, Query
 
 FACETS = ("person", "event", "article", "year", "month", "day", "camera", "rating", "label",
@@ -41,21 +41,21 @@ GATHER = 200_000  # at most this many: gather when the walk is slow
 COUNT_BUDGET = 0.01  # seconds to count FEW photos let through, past it no index serves
 GATHER_BUDGET = 0.02  # seconds to count GATHER of them
 WALK_BUDGET = 0.03  # seconds the walk may take to find the newest `sample` matches
-PHOTO_FACTS = "p.make, p.model, p.rating, p.label, p.pick, p.status, p.path"
+PHOTO_FACTS = "p.make, p.model, p.rating, p.label, p.pick, p.status, p.root_id, p.relpath"
 PICK_NAMES = {1: "yes", 0: "no", -1: "reject"}
 CLAUSE_FIELD = {"person": "person", "event": "event", "article": "article", "year": "date",
                 "month": "date", "day": "date", "camera": "camera", "rating": "rating",
                 "label": "label", "pick": "pick", "folder": "folder", "status": "status"}
 _LINKS = {
     "person": "SELECT t.name, count(*) FROM photo_people x JOIN people t ON t.id = x.person_id "
-              "WHERE x.photo_id IN (SELECT value FROM json_each(?)) AND x.state = 'confirmed' "
+              f"WHERE x.photo_id {IN_IDS} AND x.state = 'confirmed' "
               "GROUP BY t.id ORDER BY count(*) DESC, t.name LIMIT ?",
     "event": "SELECT t.name, count(*) FROM photo_events x JOIN events t ON t.id = x.event_id "
-             "WHERE x.photo_id IN (SELECT value FROM json_each(?)) AND x.state = 'confirmed' "
+             f"WHERE x.photo_id {IN_IDS} AND x.state = 'confirmed' "
              "GROUP BY t.id ORDER BY count(*) DESC, t.name LIMIT ?",
     "article": "SELECT t.title, count(DISTINCT x.photo_id) FROM article_images x "
                "JOIN articles t ON t.id = x.article_id "
-               "WHERE x.photo_id IN (SELECT value FROM json_each(?)) AND t.title IS NOT NULL "
+               f"WHERE x.photo_id {IN_IDS} AND t.title IS NOT NULL "
                "GROUP BY t.id ORDER BY count(DISTINCT x.photo_id) DESC, t.title LIMIT ?",
 }
 
@@ -75,25 +75,24 @@ class Facets:
     sampled: int
 
 
-def facets(cat: Catalog, query: str | Query, *, limit: int = 20, sample: int = SAMPLE,
-           today: date | None = None) -> Facets:
-    """Counts by each of FACETS for the photos matching query: at most limit values each, the
-    dates newest first, the others most frequent first."""
-    parsed = query if isinstance(query, Query) else parse(query, today=today)
-    the_plan = plan(parsed)
+def facets(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, limit: int = 20,
+           sample: int = SAMPLE, today: date | None = None) -> Facets:
+    """Counts by each of FACETS for the photos of scope matching query: at most limit values
+    each, the dates newest first, the others most frequent first."""
+    _, the_plan = prepare(query, scope, today, cat.roots)
     if the_plan.nothing:
         return Facets({name: [] for name in FACETS}, 0, True, 0)
     rows, stride = _sample(cat.db, the_plan, sample)
     exact = stride == 1
     total = len(rows) * stride
     scale = (lambda n: n) if exact else (lambda n: max(1, round(n * stride)))
-    ids = json.dumps([r[0] for r in rows])
+    ids = id_list(r[0] for r in rows)
     groups = {name: _linked(cat.db, name, ids, limit, scale) for name in _LINKS}
-    groups.update(_from_rows(rows, limit, scale))
+    groups.update(_from_rows(rows, limit, scale, cat.roots.local))
     return Facets({name: groups[name] for name in FACETS}, total, exact, len(rows))
 
 
-def _sample(db, the_plan: Plan, sample: int) -> tuple[list, int]:
+def _sample(db, the_plan: Compiled, sample: int) -> tuple[list, int]:
     """(photo id, key) of every match when there are at most `sample`; else of about `sample`
     matches whose key is a multiple of the returned stride."""
     exact = count_plan(db, the_plan, sample) <= sample
@@ -126,17 +125,18 @@ def _sample(db, the_plan: Plan, sample: int) -> tuple[list, int]:
 _UNKNOWN = object()
 
 
-def _route(db, the_plan: Plan, exact: bool, sample: int):
+def _route(db, the_plan: Compiled, exact: bool, sample: int):
     """(the newest key when the walk found it already, "walk" or "gather"): gather the photos
     of conditions without words through an index on photos when that reads fewer rows."""
     if the_plan.match or not the_plan.conditions or gathered_source(the_plan) is None:
         return _UNKNOWN, "walk"
     few = candidates(db, the_plan, FEW, COUNT_BUDGET)
     if exact:  # the walk reads every key in the date range, each with its photo
-        span = _keys(db, the_plan, FEW)
+        span = count_keys(db, the_plan, FEW)
         if few is not None and few <= FEW:
             return _UNKNOWN, "gather" if few < span else "walk"
-        return _UNKNOWN, "gather" if span > FEW and _keys(db, the_plan, GATHER) > GATHER else "walk"
+        many = span > FEW and count_keys(db, the_plan, GATHER) > GATHER
+        return _UNKNOWN, "gather" if many else "walk"
     if few is not None and few <= FEW:
         return _UNKNOWN, "gather"
     # Many matches: the walk finds the newest `sample` quickly unless they are sparse or old.
@@ -149,14 +149,7 @@ def _route(db, the_plan: Plan, exact: bool, sample: int):
     return _UNKNOWN, "gather" if few is not None and few <= GATHER else "walk"
 
 
-def _keys(db, the_plan: Plan, cap: int) -> int:
-    """How many search keys the date range holds, counting at most cap + 1."""
-    where, params = range_where(the_plan, "s.key")
-    return db.execute(f"SELECT count(*) FROM (SELECT 1 FROM search_keys s WHERE {where} "
-                      "LIMIT ?)", [*params, cap + 1]).fetchone()[0]
-
-
-def _gathered(db, the_plan: Plan) -> list:
+def _gathered(db, the_plan: Compiled) -> list:
     """(photo id, key) of every match, found through the conditions on photos first."""
     source, where, params = gathered_source(the_plan)
     return db.execute(f"SELECT s.photo_id, s.key FROM {source} WHERE {where}", params).fetchall()
@@ -165,12 +158,12 @@ def _gathered(db, the_plan: Plan) -> list:
 def _with_facts(db, rows: list) -> list:
     """rows of (photo id, key) with the photo columns the facets count."""
     key_of = dict(rows)
-    found = db.execute(f"SELECT p.id, {PHOTO_FACTS} FROM photos p "
-                       "WHERE p.id IN (SELECT value FROM json_each(?))", [json.dumps(list(key_of))])
+    found = db.execute(f"SELECT p.id, {PHOTO_FACTS} FROM photos p WHERE p.id {IN_IDS}",
+                       [id_list(key_of)])
     return [(r[0], key_of[r[0]], *r[1:]) for r in found]
 
 
-def _newest_key(db, the_plan: Plan, seen: int) -> int | None:
+def _newest_key(db, the_plan: Compiled, seen: int) -> int | None:
     """The key of the match after the newest `seen`, walking newest first (None: no more)."""
     key = key_column(the_plan)
     if the_plan.conditions:
@@ -184,7 +177,7 @@ def _newest_key(db, the_plan: Plan, seen: int) -> int | None:
     return None if row is None else row[0]
 
 
-def _estimate(db, the_plan: Plan, newest: int | None, seen: int) -> float:
+def _estimate(db, the_plan: Compiled, newest: int | None, seen: int) -> float:
     """How many photos match, from how densely the newest `seen` matches (down to the key
     `newest`) fill the newest photos (cheap: no walk over every match)."""
     if newest is None:
@@ -207,7 +200,7 @@ def _prime_at_most(n: int) -> int:
     return max(2, n)
 
 
-def _matches(db, the_plan: Plan, stride: int) -> list:
+def _matches(db, the_plan: Compiled, stride: int) -> list:
     """(photo id, key, and the photo columns the facets count) of the matches whose key is a
     multiple of stride."""
     source, where, params = joined_source(the_plan)
@@ -224,7 +217,8 @@ def _linked(db, name: str, ids: str, limit: int, scale) -> list[FacetValue]:
     return [FacetValue(value, value, scale(n)) for value, n in db.execute(_LINKS[name], [ids, limit])]
 
 
-def _from_rows(rows: list, limit: int, scale) -> dict[str, list[FacetValue]]:
+def _from_rows(rows: list, limit: int, scale, local) -> dict[str, list[FacetValue]]:
+    """local(root_id, relpath): a folder's path on this machine."""
     # Count raw values first and name them after: formatting 2,000 dates costs more than SQL.
     days = Counter(keys.day(r[1]) for r in rows if r[1] >= keys.DATED)
     counters = {name: Counter() for name in ("year", "month", "day")}
@@ -242,7 +236,9 @@ def _from_rows(rows: list, limit: int, scale) -> dict[str, list[FacetValue]]:
     counters["label"] = Counter(r[3] for r in photos if r[3])
     counters["pick"] = Counter(PICK_NAMES.get(r[4] or 0, "no") for r in photos)
     counters["status"] = Counter(r[5] for r in photos)
-    counters["folder"] = _folders(Counter(r[6].rpartition("/")[0] or "/" for r in photos))
+    in_folder = Counter((r[6], r[7].rpartition("/")[0]) for r in photos)
+    counters["folder"] = _folders(Counter(
+        {local(root_id, rel): n for (root_id, rel), n in in_folder.items()}))
     out = {}
     for name, counter in counters.items():
         if name in DATES or name == "rating":

@@ -94,7 +94,8 @@ def _text(field: QueryField, value: str, quoted: bool) -> Text:
     if not found:
         raise BadValue(f'{field.name}:{value} has no letters or digits to search for')
     anchored = field.name == "folder" and value.lstrip().startswith("/")
-    return Text(found, field.column, phrase=quoted, anchored=anchored)
+    path = value.strip().rstrip("/") or "/" if anchored else None
+    return Text(found, field.column, phrase=quoted, anchored=anchored, path=path)
 
 
 def _dates(value: str, today: date):

@@ -24,7 +24,7 @@ COLUMNS = ("name", "folder", "caption", "headline", "keywords", "people", "event
 BATCH = 20_000
 
 _DOCUMENTS = (
-    "SELECT p.id, p.path, p.name, p.caption, p.headline, p.title, p.location, p.city, p.state, "
+    "SELECT p.id, rtrim(r.path, '/') || '/' || p.relpath, p.name, p.caption, p.headline, p.title, p.location, p.city, p.state, "
     "p.country, p.creator, p.credit, p.source, p.make, p.model, p.lens, p.taken_at, "
     "p.date_created, "
     "(SELECT group_concat(t.name, :sep) FROM photo_keywords x JOIN keywords t "
@@ -35,7 +35,7 @@ _DOCUMENTS = (
     " ON t.id = x.event_id WHERE x.photo_id = p.id AND x.state = 'confirmed'), "
     "(SELECT group_concat(t.title, :sep) FROM article_images x JOIN articles t "
     " ON t.id = x.article_id WHERE x.photo_id = p.id) "
-    "FROM photos p")
+    "FROM photos p LEFT JOIN roots r ON r.id = p.root_id")
 _INSERT = (f"INSERT INTO photo_search (rowid, {', '.join(COLUMNS)}) "
            f"VALUES ({', '.join('?' * (len(COLUMNS) + 1))})")
 

@@ -6,14 +6,15 @@ newest first that stops after one page, whatever the number of matches. The othe
 a catalog index and test each photo against the words, or, when the words match few photos,
 gather those and sort them. Relevance ranks only the newest RELEVANCE_WINDOW matches (scoring
 every match of a common word costs hundreds of milliseconds at a million photos); the older
-matches follow in date order.
+matches follow in date order. The photos of one article also come in the order the article
+prints them (ARTICLE), walked in that order.
 """
 
 from photodesk.core.search import cursor as cursors
-from photodesk.core.search.sources import (candidates, count_plan, deadline, fts_where,
-                                            gathered_source, joined_source, key_column,
-                                            range_where)
-from photodesk.core.search.sql import Plan
+from photodesk.core.search.sqlite import (Compiled, article_source, candidates, column_rows,
+                                          count_plan, deadline, filtered_source,
+                                          gathered_source, joined_source, key_column, ranked,
+                                          window_floor)
 from photodesk.core.search.syntax import QueryError
 
 SORTS = {
@@ -23,7 +24,8 @@ SORTS = {
     "rating": "rating, highest first",
     "relevance": "best match first (the newest 5,000 matches are ranked, then by date)",
 }
-COLUMN_SORTS = {"indexed": ("p.indexed_at", True), "name": ("p.name_key", False),
+ARTICLE = "article"  # the article's order: only for the photos of one article (an article scope)
+COLUMN_SORTS = {"indexed": ("p.indexed_at", True), "name": ("p.name_sort", False),
                 "rating": ("p.rating", True)}
 GATHER = 15_000  # fewer matches than this: fetch them all and sort, rather than walk an index
 RELEVANCE_WINDOW = 5_000
@@ -31,15 +33,15 @@ SELECTIVE_BUDGET = 0.005  # seconds to count what an index on photos lets throug
 WALK_BUDGET = 0.01  # seconds the newest-first walk of conditions alone may take to fill a page
 
 
-def page(db, the_plan: Plan, sort: str, after: str | None, limit: int):
+def page(db, the_plan: Compiled, sort: str, after: str | None, limit: int):
     """(ids, cursor after them) of one page in the sort order."""
-    walk = {"taken": _taken, "relevance": _relevance}.get(sort, _by_column)
+    walk = {"taken": _taken, "relevance": _relevance, ARTICLE: _article}.get(sort, _by_column)
     return walk(db, the_plan, sort, after, limit)
 
 
 # --- the walk newest first ---------------------------------------------------------------------
 
-def _taken(db, the_plan: Plan, sort: str, after: str | None, limit: int):
+def _taken(db, the_plan: Compiled, sort: str, after: str | None, limit: int):
     before = None
     if after is not None:
         before = _int(cursors.decode(after, sort), 0)
@@ -47,7 +49,7 @@ def _taken(db, the_plan: Plan, sort: str, after: str | None, limit: int):
     return _paged(rows, limit, lambda last: cursors.encode(sort, last[1]))
 
 
-def _newest(db, the_plan: Plan, before: int | None, limit: int):
+def _newest(db, the_plan: Compiled, before: int | None, limit: int):
     """(photo id, key) of the newest matches with keys below `before`.
 
     Words drive the walk through the full-text index. Conditions alone are walked newest
@@ -56,7 +58,12 @@ def _newest(db, the_plan: Plan, before: int | None, limit: int):
     or old: indexed:2020), the photos are gathered by their conditions and sorted instead.
     """
     walk = joined_source(the_plan)
-    gathered = None if the_plan.match or not the_plan.conditions else gathered_source(the_plan)
+    if the_plan.match:
+        gathered = _fewer_than_the_words(db, the_plan, limit)
+        if gathered is not None:
+            return _keyed_rows(db, *gathered, before, limit)
+        return _keyed_rows(db, *walk, before, limit, key_column(the_plan))
+    gathered = gathered_source(the_plan) if the_plan.conditions else None
     if gathered is None:
         return _keyed_rows(db, *walk, before, limit, key_column(the_plan))
     few = candidates(db, the_plan, GATHER, SELECTIVE_BUDGET)
@@ -67,6 +74,22 @@ def _newest(db, the_plan: Plan, before: int | None, limit: int):
         if finished():
             return rows
     return _keyed_rows(db, *gathered, before, limit)
+
+
+def _fewer_than_the_words(db, the_plan: Compiled, limit: int):
+    """FROM and WHERE that gather the photos the conditions let through and look each up in
+    the word index, when the page takes every match of many words (the desk asks for every id
+    at once: the walk would read them all) and the conditions let fewer through; else None."""
+    if limit <= GATHER or not the_plan.conditions or gathered_source(the_plan) is None:
+        return None
+    words = count_plan(db, Compiled(match=the_plan.match, low=the_plan.low, high=the_plan.high),
+                       limit)
+    if words <= GATHER or words > limit:
+        return None
+    few = candidates(db, the_plan, words, SELECTIVE_BUDGET)
+    if few is None or few >= words:
+        return None
+    return gathered_source(the_plan, words=True)
 
 
 def _keyed_rows(db, source: str, where: str, params: list, before: int | None, limit: int,
@@ -86,7 +109,7 @@ def _paged(rows: list, limit: int, make_cursor) -> tuple[list[int], str | None]:
 
 # --- orders of a catalog column ----------------------------------------------------------------
 
-def _by_column(db, the_plan: Plan, sort: str, after: str | None, limit: int):
+def _by_column(db, the_plan: Compiled, sort: str, after: str | None, limit: int):
     column, descending = COLUMN_SORTS[sort]
     position = None
     if after is not None:
@@ -94,62 +117,58 @@ def _by_column(db, the_plan: Plan, sort: str, after: str | None, limit: int):
         if len(values) != 2 or not isinstance(values[1], int) or isinstance(values[0], (list, dict)):
             raise QueryError(f"this cursor does not belong to a search sorted by {sort}")
         position = values
-    source, where, params = _column_source(db, the_plan)
-    direction = "DESC" if descending else "ASC"
-    rows = []
-    for segment, segment_params in _segments(column, descending, position):
-        sql = (f"SELECT p.id, {column} FROM {source} WHERE {where} AND {segment} "
-               f"ORDER BY {column} {direction}, p.id {direction} LIMIT ?")
-        rows += db.execute(sql, [*params, *segment_params, limit + 1 - len(rows)]).fetchall()
-        if len(rows) > limit:
-            break
+    rows = column_rows(db, *_column_source(db, the_plan, limit + 1), column, descending,
+                       position, limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = cursors.encode(sort, rows[-1][1], rows[-1][0]) if more and rows else None
     return [r[0] for r in rows], next_cursor
 
 
-def _column_source(db, the_plan: Plan) -> tuple[str, str, list]:
-    if the_plan.match and count_plan(db, Plan(match=the_plan.match, low=the_plan.low,
-                                               high=the_plan.high), GATHER) <= GATHER:
-        return joined_source(the_plan)  # few matches: gather them, then sort
-    where, params = range_where(the_plan, "s.key")
-    if the_plan.match:
-        # Many matches: walk the column's index and look each photo up in the word index,
-        # which stops after a page instead of collecting every match first.
-        where += (" AND EXISTS (SELECT 1 FROM photo_search WHERE photo_search MATCH ? "
-                  "AND photo_search.rowid = s.key)")
-        params.append(the_plan.match)
-    if the_plan.where:
-        where += " AND " + " AND ".join(f"({w})" for w in the_plan.where)
-        params += the_plan.params
-    return "photos p CROSS JOIN search_keys s ON s.photo_id = p.id", where, params
+def _column_source(db, the_plan: Compiled, wanted: int) -> tuple[str, str, list]:
+    """Gather the matches of the words and sort them when they are few, or when the page
+    takes them all (the desk asks for every id at once: a walk of the column's index would
+    read every photo) and the conditions let no fewer photos through. Otherwise walk: the
+    column's index, or whatever index serves the conditions, looking each photo up in the
+    word index."""
+    if not the_plan.match:
+        return filtered_source(the_plan)
+    words = count_plan(db, Compiled(match=the_plan.match, low=the_plan.low, high=the_plan.high),
+                       max(GATHER, wanted))
+    if words <= GATHER:
+        return joined_source(the_plan)
+    if words <= wanted:
+        few = candidates(db, the_plan, words, SELECTIVE_BUDGET) \
+            if the_plan.photo_terms()[0] else None
+        if few is None or few >= words:
+            return joined_source(the_plan)
+    return filtered_source(the_plan)
 
 
-def _segments(column: str, descending: bool, position) -> list[tuple[str, list]]:
-    """Conditions for the rows after position, in order, each walkable on the column's index.
+# --- the article's order -----------------------------------------------------------------------
 
-    SQLite sorts NULL first ascending and last descending; a row value comparison never
-    matches NULL, so the NULL rows are their own segment.
-    """
-    if position is None:
-        return [("1", [])]
-    value, photo_id = position
-    if descending:
-        if value is None:
-            return [(f"{column} IS NULL AND p.id < ?", [photo_id])]
-        return [(f"({column}, p.id) < (?, ?)", [value, photo_id]), (f"{column} IS NULL", [])]
-    if value is None:
-        return [(f"{column} IS NULL AND p.id > ?", [photo_id]), (f"{column} IS NOT NULL", [])]
-    return [(f"({column}, p.id) > (?, ?)", [value, photo_id])]
+def _article(db, the_plan: Compiled, sort: str, after: str | None, limit: int):
+    """The article's photos in the order it prints them (each at its first image), walked from
+    the article's images: an article has few."""
+    if the_plan.article is None:
+        raise QueryError("only the photos of one article can be in the article's order")
+    source, where, params = article_source(the_plan)
+    if after is not None:
+        values = cursors.decode(after, sort)
+        where += " AND (a.position, a.photo_id) > (?, ?)"
+        params += [_int(values, 0), _int(values, 1)]
+    sql = (f"SELECT a.photo_id, a.position FROM {source} WHERE {where} "
+           "ORDER BY a.position, a.photo_id LIMIT ?")
+    rows = db.execute(sql, [*params, limit + 1]).fetchall()
+    return _paged(rows, limit, lambda last: cursors.encode(sort, last[1], last[0]))
 
 
 # --- relevance ---------------------------------------------------------------------------------
 
-def _relevance(db, the_plan: Plan, sort: str, after: str | None, limit: int):
+def _relevance(db, the_plan: Compiled, sort: str, after: str | None, limit: int):
     if not the_plan.match:
         return _taken(db, the_plan, sort, after, limit)
-    floor = _window_floor(db, the_plan)
+    floor = window_floor(db, the_plan, RELEVANCE_WINDOW)
     phase, position = "ranked", None
     if after is not None:
         values = cursors.decode(after, sort)
@@ -176,30 +195,13 @@ def _relevance(db, the_plan: Plan, sort: str, after: str | None, limit: int):
     return [r[0] for r in rows], next_cursor
 
 
-def _window_floor(db, the_plan: Plan) -> int | None:
-    """The key of the oldest match that relevance ranks; None when it ranks them all."""
-    where, params = fts_where(the_plan, "photo_search.rowid")
-    row = db.execute(f"SELECT photo_search.rowid FROM photo_search WHERE {where} "
-                     "ORDER BY photo_search.rowid DESC LIMIT 1 OFFSET ?",
-                     [*params, RELEVANCE_WINDOW]).fetchone()
-    return row[0] + 1 if row else None
-
-
-def _ranked(db, the_plan: Plan, floor: int | None, position, limit: int):
-    source, where, params = joined_source(the_plan)
-    if floor is not None:
-        where += " AND photo_search.rowid >= ?"
-        params.append(floor)
+def _ranked(db, the_plan: Compiled, floor: int | None, position, limit: int):
+    after = None
     if position:
         if len(position) != 2 or not isinstance(position[0], (int, float)):
             raise QueryError("this cursor does not belong to a search sorted by relevance")
-        rank, key = position
-        where += (" AND (photo_search.rank > ? OR (photo_search.rank = ? "
-                  "AND photo_search.rowid < ?))")
-        params += [rank, rank, _int([key], 0)]
-    sql = (f"SELECT s.photo_id, photo_search.rowid, photo_search.rank FROM {source} "
-           f"WHERE {where} ORDER BY photo_search.rank, photo_search.rowid DESC LIMIT ?")
-    return db.execute(sql, [*params, limit]).fetchall()
+        after = position[0], _int(position, 1)
+    return ranked(db, the_plan, floor, after, limit)
 
 
 def _int(values: list, index: int) -> int:

@@ -1,15 +1,18 @@
 """Running a query: one page of photo ids in a sort order, the cursor to the next page, and
-the number of matches counted up to a cap within a time budget."""
+the number of matches counted up to a cap within a time budget. A query runs within a scope
+(scopes.py): everything, a folder, an article, a person, an event or a saved search."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from photodesk.core.catalog import Catalog
 from photodesk.core.search import orders
-from photodesk.core.search.orders import SORTS
+from photodesk.core.search.orders import ARTICLE, SORTS
 from photodesk.core.search.parser import parse
-from photodesk.core.search.sources import count_plan
-from photodesk.core.search.sql import plan
+from photodesk.core.search.places import placed
+from photodesk.core.search.planner import plan
+from photodesk.core.search.scopes import EVERYTHING, Scope, within
+from photodesk.core.search.sqlite import Compiled, compile_plan, count_plan
 from photodesk.core.search.syntax import Problem, Query, QueryError
 
 PAGE = 50
@@ -33,15 +36,31 @@ class Page:
         return self.query.problems
 
 
-def run(cat: Catalog, query: str | Query, *, sort: str = "taken", limit: int = PAGE,
-        after: str | None = None, count_cap: int | None = COUNT_CAP,
-        count_budget: float | None = COUNT_BUDGET, today: date | None = None) -> Page:
-    """A page of the photos matching query. count_cap=None counts every match, 0 counts none;
-    count_budget=None counts however long it takes."""
-    if sort not in SORTS:
-        raise QueryError(f"cannot sort by {sort!r} (sorts: {', '.join(SORTS)})")
+def prepare(query: str | Query, scope: Scope = EVERYTHING, today: date | None = None,
+            roots=None) -> tuple[Query, Compiled]:
+    """The query within scope, and its plan compiled for the catalog's database; roots (the
+    catalog's) place the folder paths it names."""
     parsed = query if isinstance(query, Query) else parse(query, today=today)
-    the_plan = plan(parsed)
+    parsed = within(parsed, scope, today)
+    if roots is not None:
+        parsed = placed(parsed, roots)
+    return parsed, compile_plan(plan(parsed))
+
+
+def run(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, sort: str | None = None,
+        limit: int = PAGE, after: str | None = None, count_cap: int | None = COUNT_CAP,
+        count_budget: float | None = COUNT_BUDGET, today: date | None = None) -> Page:
+    """A page of the photos of scope matching query, in sort order: one of SORTS, or None for
+    the scope's own (an article's photos in the article's order, others by date taken).
+    count_cap=None counts every match, 0 counts none; count_budget=None counts however long
+    it takes."""
+    if sort is not None and sort not in SORTS and sort != ARTICLE:
+        raise QueryError(f"cannot sort by {sort!r} (sorts: {', '.join(SORTS)})")
+    parsed, the_plan = prepare(query, scope, today, cat.roots)
+    if sort is None:
+        sort = ARTICLE if the_plan.article is not None else "taken"
+    elif sort == ARTICLE and the_plan.article is None:
+        raise QueryError("only the photos of one article can be in the article's order")
     limit = max(0, int(limit))
     if the_plan.nothing:
         rows, more = [], None

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog.photos import now
-from photodesk.core.fold import fold
+from photodesk.core.fold import fold, sort_key
 from photodesk.core.search.parser import parse
 from photodesk.core.search.orders import SORTS
 from photodesk.core.search.pages import Page, run
@@ -45,7 +45,7 @@ def save_search(cat: Catalog, name: str, query: str, sort: str = "taken") -> Sav
 
 def saved_searches(cat: Catalog) -> list[SavedSearch]:
     rows = cat.db.execute("SELECT name, query, sort, created_at, updated_at FROM saved_searches")
-    return sorted((SavedSearch(*r) for r in rows), key=lambda s: fold(s.name))
+    return sorted((SavedSearch(*r) for r in rows), key=lambda s: sort_key(s.name))
 
 
 def saved_search(cat: Catalog, name: str) -> SavedSearch | None:

@@ -35,11 +35,16 @@ class Text:
     field: str | None = None
     phrase: bool = False
     anchored: bool = False
+    path: str | None = None  # an anchored folder as typed: placed under its root (places.py)
 
 
 @dataclass(frozen=True)
 class Fact:
-    """A comparison on a catalog column: field names a query field, value is what it parsed to."""
+    """A comparison on a catalog column: field names a query field, value is what it parsed to.
+
+    A scope adds facts no query can spell (scopes.py): person_id, event_id and article_id,
+    each with a catalog id as its value, and folder_at, a folder's path (then, placed under
+    its root, the root's id and the path relative to it)."""
     field: str
     value: object
 

@@ -1,0 +1,89 @@
+"""A process's connections to a catalog: one per thread, opened on first use and kept.
+
+The window asks the catalog hundreds of small questions from a pool of threads; opening a
+connection for each (pragmas, the migration check) cost more than most answers. Each thread
+keeps one instead; writes are still one at a time (Catalog.transaction holds the process's
+writer lock, and SQLite's lock orders processes).
+"""
+
+import sqlite3
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+from photodesk.core.catalog.db import Catalog, CatalogError
+from photodesk.core.catalog.location import Location, locate
+
+
+class Connections:
+    def __init__(self, where):
+        self.location: Location = locate(where)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._open: list[Catalog] = []
+
+    @contextmanager
+    def catalog(self) -> Iterator[Catalog]:
+        """This thread's catalog. One that failed (a damaged file, a full disk) is closed, so
+        the next use opens it afresh."""
+        cat = getattr(self._local, "cat", None)
+        if cat is None:
+            # Closed from whichever thread ends the process, so not bound to this one.
+            cat = Catalog(self.location, check_same_thread=False)
+            self._local.cat = cat
+            with self._lock:
+                self._open.append(cat)
+        try:
+            yield cat
+        except (sqlite3.Error, CatalogError, OSError):
+            self._forget(cat)
+            raise
+
+    def _forget(self, cat: Catalog) -> None:
+        self._local.cat = None
+        with self._lock:
+            if cat in self._open:
+                self._open.remove(cat)
+        try:
+            cat.close()
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        """Close every thread's connection (when no thread uses them any more)."""
+        with self._lock:
+            found, self._open = self._open, []
+        for cat in found:
+            try:
+                cat.close()
+            except sqlite3.Error:
+                pass
+
+
+_SHARED: dict[Location, Connections] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared(where) -> Connections:
+    """The process's connections to the catalog at where."""
+    location = locate(where)
+    with _SHARED_LOCK:
+        if location not in _SHARED:
+            _SHARED[location] = Connections(location)
+        return _SHARED[location]
+
+
+def release(where) -> None:
+    """Close the process's connections to the catalog at where (a window closing)."""
+    with _SHARED_LOCK:
+        found = _SHARED.pop(locate(where), None)
+    if found is not None:
+        found.close()
+
+
+def close_all() -> None:
+    with _SHARED_LOCK:
+        found = list(_SHARED.values())
+        _SHARED.clear()
+    for connections in found:
+        connections.close()
