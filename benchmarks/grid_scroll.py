@@ -142,7 +142,7 @@ def run_window(catalog: Path, photos: int, seconds: float) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from photodesk.gui.app import application, create_window
-    from photodesk.gui.models import PhotoRole
+    from photodesk.gui.models.photolist import PhotoRole
 
     app = application()
     started = time.perf_counter()

@@ -24,7 +24,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 
 from photodesk.gui.app import _fill_screen, application, create_window  # noqa: E402
 from photodesk.gui.i18n import install_translator  # noqa: E402
-from photodesk.gui.models import PhotoRole  # noqa: E402
+from photodesk.gui.models.photolist import PhotoRole  # noqa: E402
 
 CULLING = {"DSC_0412.jpg": [Qt.Key.Key_4, Qt.Key.Key_P], "DSC_0421.JPG": [Qt.Key.Key_3],
            "DSC_0430.jpg": [Qt.Key.Key_X], "DSC_0447.jpeg": [Qt.Key.Key_5, Qt.Key.Key_8],

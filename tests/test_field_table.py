@@ -8,7 +8,7 @@ from photodesk.core.export.records import record
 from photodesk.core.fields import FIELDS, Kind
 from photodesk.core.index import index_paths
 from photodesk.core.catalog import photos as catalog
-from photodesk.gui.facts import facts
+from photodesk.gui.models.facts import facts
 from tests.conftest import make_jpeg
 
 # Found by its words in a plain search, but: the copyright line (rights, not content); dates,

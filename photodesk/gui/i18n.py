@@ -56,7 +56,7 @@ def _tool(name: str) -> str:
 
 
 def regenerate() -> None:
-    sources = sorted(str(p) for p in GUI_DIR.glob("*.py"))
+    sources = sorted(str(p) for p in GUI_DIR.rglob("*.py"))
     for lang in LANGUAGES:
         ts = I18N_DIR / f"photodesk_{lang}.ts"
         extra = ["-pluralonly"] if lang == "en" else []

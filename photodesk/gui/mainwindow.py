@@ -12,27 +12,28 @@ from photodesk.core import thumbcache
 from photodesk.core.catalog import backup, connections
 from photodesk.core.folders import FolderError, remove_folder
 from photodesk.core.sample import install_sample
-from photodesk.gui import queries
-from photodesk.gui.articleview import ArticleView
-from photodesk.gui.culling import change_for_key, describe
-from photodesk.gui.delegate import GRID
-from photodesk.gui.edits import Editor
-from photodesk.gui.errors import ProblemsDock
-from photodesk.gui import facetpanel, searchhelp
-from photodesk.gui.grid import PhotoGrid
-from photodesk.gui.indexing import Indexing
-from photodesk.gui.watching import LiveFolders
-from photodesk.gui.writing import Writing
-from photodesk.gui.inspector import Inspector
-from photodesk.gui.loupe import Loupe
-from photodesk.gui.models import PhotoIdRole, PhotoListModel, PhotoRole
-from photodesk.gui.progress import IndexingStatus
-from photodesk.gui.queries import EVERYTHING, Scope
-from photodesk.gui.settingsdialog import SettingsDialog
-from photodesk.gui.sidebar import Sidebar
-from photodesk.gui.thumbrebuild import ThumbnailRebuild
-from photodesk.gui.welcome import WelcomePage
-from photodesk.gui.tasks import CatalogQuery, Relay
+from photodesk.gui.models import queries
+from photodesk.gui.views.articleview import ArticleView
+from photodesk.gui.views.culling import change_for_key, describe
+from photodesk.gui.views.delegate import GRID
+from photodesk.gui.workers.edits import Editor
+from photodesk.gui.views.problems import ProblemsDock
+from photodesk.gui.views import facetpanel
+from photodesk.gui.views import searchhelp
+from photodesk.gui.views.grid import PhotoGrid
+from photodesk.gui.workers.indexing import Indexing
+from photodesk.gui.workers.watching import LiveFolders
+from photodesk.gui.workers.writing import Writing
+from photodesk.gui.views.inspector import Inspector
+from photodesk.gui.views.loupe import Loupe
+from photodesk.gui.models.photolist import PhotoIdRole, PhotoListModel, PhotoRole
+from photodesk.gui.views.progress import IndexingStatus
+from photodesk.gui.models.queries import EVERYTHING, Scope
+from photodesk.gui.dialogs.settings import SettingsDialog
+from photodesk.gui.views.sidebar import Sidebar
+from photodesk.gui.workers.thumbrebuild import ThumbnailRebuild
+from photodesk.gui.views.welcome import WelcomePage
+from photodesk.gui.workers.tasks import CatalogQuery, Relay
 from photodesk.gui.window_parts import (build_menus, build_toolbar, choose_folder, count_text,
                                         empty_text)
 

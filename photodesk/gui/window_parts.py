@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QLineEdit, QSizePolicy,
                                QToolBar, QWidget)
 
-from photodesk.gui.placeholders import search_icon
+from photodesk.gui.views.placeholders import search_icon
 
 SORTS = ("taken", "name", "rating", "indexed")
 

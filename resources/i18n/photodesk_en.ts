@@ -4,7 +4,7 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="280"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="284"/>
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>%n file written.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="294"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="298"/>
         <source>%n file(s) exist already:</source>
         <translation>
             <numerusform>%n file exists already:</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>FacetPanel</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/facetpanel.py" line="120"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="105"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/facetpanel.py" line="122"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="107"/>
         <source>about %n photo(s) (counted from a sample)</source>
         <translation>
             <numerusform>about %n photo (counted from a sample)</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>Inspector</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/inspector.py" line="242"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="243"/>
         <source>%n photos selected: edits apply to all of them.</source>
         <translation>
             <numerusform>%n photo selected.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="215"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="217"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="280"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="282"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="413"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="415"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="415"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="417"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="490"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="492"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Removed from the catalog: %n photo; the files are still on disk.</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>PreflightDialog</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/preflightdialog.py" line="43"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="43"/>
         <source>%n photo(s) to write.</source>
         <translation>
             <numerusform>%n photo to write.</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>ProblemsDock</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/errors.py" line="56"/>
+        <location filename="../../photodesk/gui/views/problems.py" line="56"/>
         <source>Problems (%n)</source>
         <translation>
             <numerusform>Problems (%n)</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>SearchHint</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/searchhelp.py" line="113"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="113"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>(+%n more)</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>Sidebar</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/sidebar.py" line="114"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="114"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
             <numerusform>%n image waits for a choice</numerusform>
@@ -140,7 +140,7 @@
 <context>
     <name>ThumbnailRebuild</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/thumbrebuild.py" line="55"/>
+        <location filename="../../photodesk/gui/workers/thumbrebuild.py" line="58"/>
         <source>Thumbnails rebuilt: %n photo(s).</source>
         <translation>
             <numerusform>Thumbnails rebuilt: %n photo.</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/thumbrebuild.py" line="57"/>
+        <location filename="../../photodesk/gui/workers/thumbrebuild.py" line="60"/>
         <source>%n could not be (see Problems).</source>
         <translation>
             <numerusform>%n could not be (see Problems).</numerusform>
@@ -159,7 +159,7 @@
 <context>
     <name>Writing</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="77"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="77"/>
         <source>Checking %n photo(s)…</source>
         <translation>
             <numerusform>Checking %n photo…</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="137"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="141"/>
         <source>Metadata written to %n photo(s).</source>
         <translation>
             <numerusform>Metadata written to %n photo.</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="141"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="145"/>
         <source>%n could not be written (see Problems).</source>
         <translation>
             <numerusform>%n could not be written (see Problems).</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="162"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="166"/>
         <source>Selected photos (%n)</source>
         <translation>
             <numerusform>Selected photos (%n)</numerusform>

@@ -4,54 +4,54 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="105"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="105"/>
         <source>Close the article</source>
         <translation>Đóng bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="120"/>
-        <location filename="../../photodesk/gui/articleview.py" line="170"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="120"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="170"/>
         <source>Article</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="182"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="182"/>
         <source>Event: %1</source>
         <translation>Sự kiện: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="188"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="188"/>
         <source>People: %1</source>
         <translation>Nhân vật: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="213"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="213"/>
         <source>%1 — no photo of this name in the catalog</source>
         <translation>%1 — không có ảnh nào mang tên này trong kho</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="242"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="242"/>
         <source>“%1” could be any of these photos. Which one does the article show?</source>
         <translation>“%1” có thể là một trong các ảnh này. Bài viết dùng ảnh nào?</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="261"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="261"/>
         <source>This one</source>
         <translation>Chọn ảnh này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="281"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="281"/>
         <source>The photo&apos;s own caption differs:</source>
         <translation>Chú thích riêng của ảnh khác với bài:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="284"/>
-        <location filename="../../photodesk/gui/articleview.py" line="289"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="284"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="289"/>
         <source>Use article caption</source>
         <translation>Dùng chú thích của bài</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/articleview.py" line="286"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="286"/>
         <source>Keep the photo&apos;s caption</source>
         <translation>Giữ chú thích của ảnh</translation>
     </message>
@@ -59,12 +59,12 @@
 <context>
     <name>CaptionField</name>
     <message>
-        <location filename="../../photodesk/gui/editors.py" line="73"/>
+        <location filename="../../photodesk/gui/views/editors.py" line="73"/>
         <source>Several captions: typing replaces them all</source>
         <translation>Nhiều chú thích khác nhau: nội dung nhập sẽ thay cho tất cả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/editors.py" line="74"/>
+        <location filename="../../photodesk/gui/views/editors.py" line="74"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
@@ -72,17 +72,17 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../photodesk/gui/tags.py" line="58"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="58"/>
         <source>Accept: this person or event is in the photo</source>
         <translation>Đồng ý: người hoặc sự kiện này có trong ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/tags.py" line="60"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="60"/>
         <source>Reject this suggestion</source>
         <translation>Bỏ gợi ý này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/tags.py" line="66"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="66"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
@@ -90,187 +90,187 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="77"/>
-        <location filename="../../photodesk/gui/exportdialog.py" line="144"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="79"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="146"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="93"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="95"/>
         <source>CSV table</source>
         <translation>Bảng CSV</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="93"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="95"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="94"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="96"/>
         <source>Caption sheet (text)</source>
         <translation>Bảng chú thích (văn bản)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="94"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="96"/>
         <source>XMP sidecars</source>
         <translation>Tệp XMP đi kèm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="95"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="97"/>
         <source>JPEG copies with metadata</source>
         <translation>Bản sao JPEG kèm siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="95"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="97"/>
         <source>HTML gallery</source>
         <translation>Bộ ảnh HTML</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="99"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="101"/>
         <source>Caption as it is, or e.g. {caption} Ảnh: {credit}</source>
         <translation>Chú thích giữ nguyên, hoặc ví dụ {caption} Ảnh: {credit}</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="102"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="104"/>
         <source>Variables</source>
         <translation>Biến</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="113"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="115"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="116"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="118"/>
         <source>e.g. {date:%Y%m%d}_{n:03} (the file&apos;s own name when empty)</source>
         <translation>ví dụ {date:%Y%m%d}_{n:03} (để trống: giữ tên tệp gốc)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="118"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="120"/>
         <source>How the XMP sidecars or JPEG copies are named; the template variables work here too.</source>
         <translation>Cách đặt tên tệp XMP đi kèm hoặc bản sao JPEG; các biến của mẫu cũng dùng được ở đây.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="120"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="122"/>
         <source>Start with a BOM (for Excel)</source>
         <translation>Thêm BOM ở đầu tệp (cho Excel)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="121"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="123"/>
         <source>Put everything in one ZIP file</source>
         <translation>Gói tất cả vào một tệp ZIP</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="123"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="125"/>
         <source>Full size</source>
         <translation>Cỡ gốc</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="133"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="135"/>
         <source>Photos:</source>
         <translation>Ảnh:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="134"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="136"/>
         <source>Format:</source>
         <translation>Định dạng:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="135"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="137"/>
         <source>Template:</source>
         <translation>Mẫu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="136"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="138"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="137"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="139"/>
         <source>File names:</source>
         <translation>Tên tệp:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="140"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="142"/>
         <source>Long edge:</source>
         <translation>Cạnh dài:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="141"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="143"/>
         <source>JPEG quality:</source>
         <translation>Chất lượng JPEG:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="142"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="144"/>
         <source>Preview:</source>
         <translation>Xem trước:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="156"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="158"/>
         <source>Select photos, search, or open an article first.</source>
         <translation>Hãy chọn ảnh, tìm kiếm hoặc mở một bài viết trước.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="183"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="185"/>
         <source>Export to folder</source>
         <translation>Xuất vào thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="223"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="225"/>
         <source>(no photos)</source>
         <translation>(không có ảnh)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="239"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="241"/>
         <source>Choose the folder to export into.</source>
         <translation>Hãy chọn thư mục để xuất vào.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="248"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="251"/>
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="268"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="272"/>
         <source>Export failed: %1</source>
         <translation>Xuất không thành công: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="277"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="281"/>
         <source>Export cancelled; the files written so far are whole.</source>
         <translation>Đã hủy xuất; các tệp đã ghi đến lúc này vẫn nguyên vẹn.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="280"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="284"/>
         <source>%n file(s) written.</source>
         <translation>
             <numerusform>Đã ghi %n tệp.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="282"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="286"/>
         <source>Skipped: %1</source>
         <translation>Bỏ qua: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="293"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="297"/>
         <source>Replace files?</source>
         <translation>Thay thế tệp?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/exportdialog.py" line="294"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="298"/>
         <source>%n file(s) exist already:</source>
         <translation>
             <numerusform>%n tệp đã có sẵn:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="296"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="300"/>
         <source>Overwrite</source>
         <translation>Ghi đè</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/exportdialog.py" line="301"/>
+        <location filename="../../photodesk/gui/dialogs/export.py" line="305"/>
         <source>Nothing was written: files exist already.</source>
         <translation>Chưa ghi gì: các tệp đã có sẵn.</translation>
     </message>
@@ -278,170 +278,165 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="17"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="18"/>
         <source>People</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="18"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="19"/>
         <source>Events</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="19"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="20"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="20"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="21"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="21"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="22"/>
         <source>Month</source>
         <translation>Tháng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="22"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="23"/>
         <source>Day</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="23"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="24"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="24"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="25"/>
         <source>Rating</source>
         <translation>Số sao</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="25"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="26"/>
         <source>Colour label</source>
         <translation>Nhãn màu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="26"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="27"/>
         <source>Pick</source>
         <translation>Chọn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="27"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="28"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="28"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="29"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="33"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="34"/>
         <source>picked</source>
         <translation>đã chọn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="34"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="35"/>
         <source>not picked</source>
         <translation>chưa chọn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="35"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="36"/>
         <source>rejected</source>
         <translation>đã loại</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="36"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="37"/>
         <source>no stars</source>
         <translation>chưa chấm sao</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="37"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="38"/>
         <source>present</source>
         <translation>có mặt</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="38"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="39"/>
         <source>missing</source>
         <translation>mất tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="39"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="40"/>
         <source>unreadable</source>
         <translation>không đọc được</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="40"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="41"/>
         <source>offline</source>
         <translation>ngoại tuyến</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="71"/>
-        <location filename="../../photodesk/gui/facetpanel.py" line="167"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="59"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="150"/>
         <source>Facets</source>
         <translation>Phân loại</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="101"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="85"/>
         <source>Counting…</source>
         <translation>Đang đếm…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/facetpanel.py" line="120"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="105"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/facetpanel.py" line="122"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="107"/>
         <source>about %n photo(s) (counted from a sample)</source>
         <translation>
             <numerusform>khoảng %n ảnh (đếm trên một mẫu)</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../photodesk/gui/facetpanel.py" line="125"/>
-        <source>in the whole catalog</source>
-        <translation>trong toàn bộ thư viện</translation>
-    </message>
 </context>
 <context>
     <name>IndexingStatus</name>
     <message>
-        <location filename="../../photodesk/gui/progress.py" line="22"/>
+        <location filename="../../photodesk/gui/views/progress.py" line="23"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/progress.py" line="35"/>
+        <location filename="../../photodesk/gui/views/progress.py" line="36"/>
         <source>Looking for photos…</source>
         <translation>Đang tìm ảnh…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/progress.py" line="41"/>
+        <location filename="../../photodesk/gui/views/progress.py" line="42"/>
         <source>Indexing: 0 of %1</source>
         <translation>Đang lập chỉ mục: 0 / %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/progress.py" line="46"/>
+        <location filename="../../photodesk/gui/views/progress.py" line="47"/>
         <source>Indexing: %1 of %2</source>
         <translation>Đang lập chỉ mục: %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/progress.py" line="48"/>
+        <location filename="../../photodesk/gui/views/progress.py" line="49"/>
         <source>%1 photos/s</source>
         <translation>%1 ảnh/giây</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/progress.py" line="50"/>
+        <location filename="../../photodesk/gui/views/progress.py" line="51"/>
         <source>%1 left</source>
         <translation>còn lại %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/progress.py" line="55"/>
+        <location filename="../../photodesk/gui/views/progress.py" line="56"/>
         <source>Stopping after the current batch…</source>
         <translation>Đang dừng sau lô hiện tại…</translation>
     </message>
@@ -449,227 +444,227 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="98"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="99"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh nào</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="125"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="126"/>
         <source>Description</source>
         <translation>Mô tả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="126"/>
-        <location filename="../../photodesk/gui/inspector.py" line="352"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="127"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="353"/>
         <source>Headline</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="127"/>
-        <location filename="../../photodesk/gui/inspector.py" line="352"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="128"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="353"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="128"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="129"/>
         <source>People shown</source>
         <translation>Người trong ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="129"/>
-        <location filename="../../photodesk/gui/inspector.py" line="354"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="130"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="355"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="130"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="131"/>
         <source>Keywords</source>
         <translation>Từ khóa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="179"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="180"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="179"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="180"/>
         <source>Date created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="133"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="134"/>
         <source>Rights</source>
         <translation>Tác giả và bản quyền</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="134"/>
-        <location filename="../../photodesk/gui/inspector.py" line="353"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="135"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="354"/>
         <source>Creator</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="134"/>
-        <location filename="../../photodesk/gui/inspector.py" line="353"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="135"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="354"/>
         <source>Credit</source>
         <translation>Nguồn ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="180"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="181"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="135"/>
-        <location filename="../../photodesk/gui/inspector.py" line="354"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="136"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="355"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="150"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="151"/>
         <source>Clear event</source>
         <translation>Xóa sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="178"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="179"/>
         <source>Place and date</source>
         <translation>Địa điểm và ngày</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="182"/>
-        <location filename="../../photodesk/gui/inspector.py" line="183"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="183"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="184"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="183"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="184"/>
         <source>Lens</source>
         <translation>Ống kính</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="184"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="185"/>
         <source>Shutter speed</source>
         <translation>Tốc độ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="184"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="185"/>
         <source>Aperture</source>
         <translation>Khẩu độ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="185"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="186"/>
         <source>ISO</source>
         <translation>ISO</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="185"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="186"/>
         <source>Focal length</source>
         <translation>Tiêu cự</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="186"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="187"/>
         <source>Taken at</source>
         <translation>Ngày chụp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="186"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="187"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="187"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="188"/>
         <source>GPS</source>
         <translation>Tọa độ GPS</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="189"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="190"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="189"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="190"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/inspector.py" line="242"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="243"/>
         <source>%n photos selected: edits apply to all of them.</source>
         <translation>
             <numerusform>Đã chọn %n ảnh: chỉnh sửa áp dụng cho tất cả.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="265"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="266"/>
         <source>Missing file</source>
         <translation>Thiếu tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="267"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="268"/>
         <source>Unreadable for now (read again at the next indexing)</source>
         <translation>Tạm thời không đọc được (sẽ đọc lại ở lần lập chỉ mục sau)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="269"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="270"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="282"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="283"/>
         <source>In the article %1</source>
         <translation>Trong bài %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="310"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="311"/>
         <source>The article “%1” captions this photo differently:</source>
         <translation>Bài “%1” chú thích ảnh này khác:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="313"/>
-        <location filename="../../photodesk/gui/inspector.py" line="318"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="314"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="319"/>
         <source>Use article caption</source>
         <translation>Dùng chú thích của bài</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="315"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="316"/>
         <source>Keep this caption</source>
         <translation>Giữ chú thích này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="348"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="349"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="358"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="359"/>
         <source>Tag %1</source>
         <translation>Gắn tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="358"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="359"/>
         <source>Add keyword %1</source>
         <translation>Thêm từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="363"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="364"/>
         <source>Untag %1</source>
         <translation>Gỡ tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="363"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="364"/>
         <source>Remove keyword %1</source>
         <translation>Gỡ từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="369"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="370"/>
         <source>Set event %1</source>
         <translation>Đặt sự kiện %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="372"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="373"/>
         <source>Accept suggestion</source>
         <translation>Nhận gợi ý</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/inspector.py" line="372"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="373"/>
         <source>Reject suggestion</source>
         <translation>Bỏ gợi ý</translation>
     </message>
@@ -677,7 +672,7 @@
 <context>
     <name>LineField</name>
     <message>
-        <location filename="../../photodesk/gui/editors.py" line="37"/>
+        <location filename="../../photodesk/gui/views/editors.py" line="37"/>
         <source>Several values: typing replaces them all</source>
         <translation>Nhiều giá trị khác nhau: nội dung nhập sẽ thay cho tất cả</translation>
     </message>
@@ -685,7 +680,7 @@
 <context>
     <name>LiveFolders</name>
     <message>
-        <location filename="../../photodesk/gui/watching.py" line="61"/>
+        <location filename="../../photodesk/gui/workers/watching.py" line="57"/>
         <source>folder offline: %1</source>
         <translation>thư mục không truy cập được: %1</translation>
     </message>
@@ -693,17 +688,17 @@
 <context>
     <name>Loupe</name>
     <message>
-        <location filename="../../photodesk/gui/loupe.py" line="131"/>
+        <location filename="../../photodesk/gui/views/loupe.py" line="131"/>
         <source>←/→ previous/next · 0–5 rating · 6–9 label · P pick · X reject · Esc close</source>
         <translation>←/→ ảnh trước/sau · 0–5 xếp hạng · 6–9 nhãn màu · P chọn · X loại · Esc đóng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/loupe.py" line="147"/>
+        <location filename="../../photodesk/gui/views/loupe.py" line="147"/>
         <source>Picked</source>
         <translation>Đã chọn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/loupe.py" line="149"/>
+        <location filename="../../photodesk/gui/views/loupe.py" line="149"/>
         <source>Rejected</source>
         <translation>Đã loại</translation>
     </message>
@@ -711,7 +706,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="62"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="64"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -826,7 +821,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="215"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="217"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -878,55 +873,55 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="260"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="262"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="280"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="282"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="380"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="382"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="413"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="415"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="415"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="417"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="469"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="471"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="486"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="488"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi danh mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="490"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="492"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi danh mục: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="542"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="544"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -934,49 +929,49 @@
 <context>
     <name>PreflightDialog</name>
     <message>
-        <location filename="../../photodesk/gui/preflightdialog.py" line="18"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="18"/>
         <source>Write metadata to files</source>
         <translation>Ghi siêu dữ liệu vào tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/preflightdialog.py" line="26"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="26"/>
         <source>Write to XMP sidecars instead (leave the photos untouched)</source>
         <translation>Ghi vào tệp XMP đi kèm thay vào đó (không động đến ảnh)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/preflightdialog.py" line="29"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="29"/>
         <source>Write</source>
         <translation>Ghi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/preflightdialog.py" line="43"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="43"/>
         <source>%n photo(s) to write.</source>
         <translation>
             <numerusform>%n ảnh sẽ được ghi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/preflightdialog.py" line="45"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="45"/>
         <source>Nothing to report.</source>
         <translation>Không có gì cần báo.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/preflightdialog.py" line="46"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="46"/>
         <source>%1 error(s), %2 warning(s).</source>
         <translation>%1 lỗi, %2 cảnh báo.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/preflightdialog.py" line="55"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="55"/>
         <source>All photos</source>
         <translation>Tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/preflightdialog.py" line="59"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="59"/>
         <source>error</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/preflightdialog.py" line="59"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="59"/>
         <source>warning</source>
         <translation>cảnh báo</translation>
     </message>
@@ -984,34 +979,34 @@
 <context>
     <name>ProblemsDock</name>
     <message>
-        <location filename="../../photodesk/gui/errors.py" line="22"/>
+        <location filename="../../photodesk/gui/views/problems.py" line="22"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/errors.py" line="22"/>
+        <location filename="../../photodesk/gui/views/problems.py" line="22"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/errors.py" line="22"/>
+        <location filename="../../photodesk/gui/views/problems.py" line="22"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/errors.py" line="25"/>
+        <location filename="../../photodesk/gui/views/problems.py" line="25"/>
         <source>Clear</source>
         <translation>Xóa danh sách</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/errors.py" line="56"/>
+        <location filename="../../photodesk/gui/views/problems.py" line="56"/>
         <source>Problems (%n)</source>
         <translation>
             <numerusform>Sự cố (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/errors.py" line="56"/>
+        <location filename="../../photodesk/gui/views/problems.py" line="56"/>
         <source>Problems</source>
         <translation>Sự cố</translation>
     </message>
@@ -1019,153 +1014,153 @@
 <context>
     <name>SearchHelp</name>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="18"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="18"/>
         <source>photos with every word; accents and case do not matter and each word is a prefix (xu finds Xuân)</source>
         <translation>ảnh có đủ mọi từ; không phân biệt dấu và chữ hoa, mỗi từ là phần đầu của từ cần tìm (xu tìm ra Xuân)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="19"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="19"/>
         <source>the words together, in this order</source>
         <translation>các từ liền nhau, đúng thứ tự này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="20"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="20"/>
         <source>photos without the word; works before a field or a group too: -person:Lan</source>
         <translation>ảnh không có từ đó; dùng được cả trước một trường hay một nhóm: -person:Lan</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="21"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="21"/>
         <source>either one</source>
         <translation>một trong hai</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="22"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="22"/>
         <source>parentheses group</source>
         <translation>dấu ngoặc để nhóm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="23"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="23"/>
         <source>A and B both in the photo</source>
         <translation>cả A và B cùng có trong ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="24"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="24"/>
         <source>a person shown in the photo (confirmed, not only suggested)</source>
         <translation>người có trong ảnh (đã xác nhận, không chỉ được gợi ý)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="25"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="25"/>
         <source>the photo&apos;s event</source>
         <translation>sự kiện của ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="26"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="26"/>
         <source>the title of an article using the photo</source>
         <translation>tiêu đề bài viết có dùng ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="27"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="27"/>
         <source>a keyword</source>
         <translation>một từ khóa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="28"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="28"/>
         <source>the caption</source>
         <translation>chú thích</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="29"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="29"/>
         <source>the headline or title</source>
         <translation>tít hoặc tiêu đề</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="30"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="30"/>
         <source>the photographer</source>
         <translation>tác giả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="31"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="31"/>
         <source>the credit line or source</source>
         <translation>dòng ghi công hoặc nguồn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="32"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="32"/>
         <source>sublocation, city, province, country</source>
         <translation>địa điểm cụ thể, thành phố, tỉnh, quốc gia</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="33"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="33"/>
         <source>camera make and model</source>
         <translation>hãng và đời máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="34"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="34"/>
         <source>the lens</source>
         <translation>ống kính</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="35"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="35"/>
         <source>the folder: a path from / means that folder and those inside it</source>
         <translation>thư mục: đường dẫn bắt đầu bằng / là thư mục đó và các thư mục bên trong</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="36"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="36"/>
         <source>the file name</source>
         <translation>tên tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="37"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="37"/>
         <source>date taken: 2024-02-28, 28/2/2024, 2024-02, 2024, a range with .., today, yesterday, -7d (-2w, -3m, -1y: the time since)</source>
         <translation>ngày chụp: 2024-02-28, 28/2/2024, 2024-02, 2024, một khoảng dùng .., today (hôm nay), yesterday (hôm qua), -7d (-2w, -3m, -1y: từ chừng ấy ngày, tuần, tháng, năm trước đến nay)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="38"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="38"/>
         <source>date indexed, written like date:</source>
         <translation>ngày đưa vào thư viện, viết như date:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="39"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="39"/>
         <source>stars: 3, &gt;=3, &lt;2, 2..4 (0: none)</source>
         <translation>số sao: 3, &gt;=3, &lt;2, 2..4 (0: chưa chấm)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="40"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="40"/>
         <source>colour label: red, yellow, green, blue, purple (or as written in the file)</source>
         <translation>nhãn màu: red (đỏ), yellow (vàng), green (xanh lá), blue (xanh dương), purple (tím) (hoặc như ghi trong tệp)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="41"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="41"/>
         <source>yes (picked), no, reject</source>
         <translation>yes (đã chọn), no (chưa chọn), reject (loại)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="42"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="42"/>
         <source>present, missing, unreadable, offline</source>
         <translation>present (có mặt), missing (mất tệp), unreadable (không đọc được), offline (ngoại tuyến)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="43"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="43"/>
         <source>the photo has a caption, headline, credit, creator, keyword, gps, people, event, article, label or rating</source>
         <translation>ảnh có caption (chú thích), headline (tít), credit (ghi công), creator (tác giả), keyword (từ khóa), gps, people (người), event (sự kiện), article (bài viết), label (nhãn màu) hoặc rating (số sao)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="44"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="44"/>
         <source>Field values fold like free words: person:&quot;vo thi anh xuan&quot; finds Võ Thị Ánh Xuân. A quoted value matches those words in that order; an unquoted one is a prefix.</source>
         <translation>Giá trị của trường được so khớp như từ tự do: person:&quot;vo thi anh xuan&quot; tìm ra Võ Thị Ánh Xuân. Giá trị trong ngoặc kép khớp đúng các từ đó theo thứ tự; giá trị không có ngoặc là phần đầu của từ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="45"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="45"/>
         <source>A part that cannot be read is left out and pointed at; the rest still searches.</source>
         <translation>Phần nào không hiểu được sẽ bị bỏ qua và được chỉ ra; phần còn lại vẫn được tìm.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="61"/>
-        <location filename="../../photodesk/gui/searchhelp.py" line="124"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="61"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="124"/>
         <source>Search syntax</source>
         <translation>Cú pháp tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="73"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="73"/>
         <source>Put this example in the search field</source>
         <translation>Đưa ví dụ này vào ô tìm kiếm</translation>
     </message>
@@ -1173,12 +1168,12 @@
 <context>
     <name>SearchHint</name>
     <message>
-        <location filename="../../photodesk/gui/searchhelp.py" line="111"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="111"/>
         <source>Left out: “%1”</source>
         <translation>Bỏ qua: “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/searchhelp.py" line="113"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="113"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>(và %n chỗ khác)</numerusform>
@@ -1188,229 +1183,229 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="22"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="22"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="27"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="27"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="28"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="28"/>
         <source>Folders</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="32"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="32"/>
         <source>The watched folders belong to the catalog named in the settings, not to the one open now.</source>
         <translation>Danh sách thư mục theo dõi thuộc về danh mục ghi trong cài đặt, không phải danh mục đang mở.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="34"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="34"/>
         <source>Writing</source>
         <translation>Ghi</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="35"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="35"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="37"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="37"/>
         <source>A new language, catalog, thumbnail folder or observer is used from the next start of PhotoDesk.</source>
         <translation>Ngôn ngữ, danh mục, thư mục ảnh thu nhỏ hoặc cách theo dõi mới được dùng từ lần mở PhotoDesk sau.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="59"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="59"/>
         <source>System language</source>
         <translation>Theo ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="66"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="66"/>
         <source>Beside the catalog</source>
         <translation>Cạnh tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="72"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="72"/>
         <source>The least recently viewed thumbnails are removed when the cache grows past this size; they are made again from the photos when needed.</source>
         <translation>Khi bộ nhớ đệm vượt quá dung lượng này, các ảnh thu nhỏ lâu nhất chưa được xem sẽ bị xóa; khi cần, chúng được tạo lại từ ảnh gốc.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="79"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="79"/>
         <source>Catalog file:</source>
         <translation>Tệp danh mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="79"/>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="82"/>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="181"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="79"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="82"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="181"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="81"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="81"/>
         <source>Thumbnail folder:</source>
         <translation>Thư mục ảnh thu nhỏ:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="83"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="83"/>
         <source>Thumbnail folder</source>
         <translation>Thư mục ảnh thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="84"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="84"/>
         <source>Thumbnail cache limit:</source>
         <translation>Giới hạn bộ nhớ đệm ảnh thu nhỏ:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="90"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="90"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="90"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="90"/>
         <source>Watched by</source>
         <translation>Theo dõi bằng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="99"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="99"/>
         <source>Remove from catalog…</source>
         <translation>Gỡ khỏi danh mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="104"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="104"/>
         <source>Automatic uses the system&apos;s notifications, and listing every few seconds on network shares, where notifications do not arrive. Add a folder with File → Add folder or by dropping it on the window.</source>
         <translation>Tự động: dùng thông báo của hệ thống, và liệt kê lại vài giây một lần với ổ mạng, nơi thông báo không đến. Thêm thư mục bằng Tệp → Thêm thư mục hoặc kéo thả thư mục vào cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="123"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="123"/>
         <source>Automatic</source>
         <translation>Tự động</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="123"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="123"/>
         <source>Notifications</source>
         <translation>Thông báo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="124"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="124"/>
         <source>Listing (network shares)</source>
         <translation>Liệt kê định kỳ (ổ mạng)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="135"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="135"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="147"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="147"/>
         <source>Into the photos (XMP and IPTC, losslessly)</source>
         <translation>Vào chính tệp ảnh (XMP và IPTC, không làm giảm chất lượng)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="148"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="148"/>
         <source>Into XMP sidecar files beside the photos</source>
         <translation>Vào tệp XMP đi kèm, cạnh ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="150"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="150"/>
         <source>Used by File → Write metadata to files… and by photodesk write; each write can still choose otherwise.</source>
         <translation>Dùng cho Tệp → Ghi siêu dữ liệu vào tệp… và lệnh photodesk write; mỗi lần ghi vẫn có thể chọn khác.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="174"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="174"/>
         <source>None: chosen in the Export dialog</source>
         <translation>Chưa chọn: chọn trong hộp thoại Xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="205"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="205"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="155"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="155"/>
         <source>Write metadata:</source>
         <translation>Ghi siêu dữ liệu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="136"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="136"/>
         <source>Remove %1 from the catalog when you press OK? Its photos and articles leave the catalog, with edits not yet written to the files. The files on disk are not touched; adding the folder again brings them back.</source>
         <translation>Gỡ %1 khỏi danh mục khi bạn bấm OK? Ảnh và bài viết trong đó sẽ rời danh mục, cùng những chỉnh sửa chưa ghi vào tệp. Các tệp trên ổ đĩa không bị động đến; thêm lại thư mục sẽ đưa chúng trở lại.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="162"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="162"/>
         <source>CSV table</source>
         <translation>Bảng CSV</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="162"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="162"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="163"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="163"/>
         <source>Caption sheet (text)</source>
         <translation>Bảng chú thích (văn bản)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="163"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="163"/>
         <source>XMP sidecars</source>
         <translation>Tệp XMP đi kèm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="164"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="164"/>
         <source>JPEG copies with metadata</source>
         <translation>Bản sao JPEG kèm siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="164"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="164"/>
         <source>HTML gallery</source>
         <translation>Trang ảnh HTML</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="171"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="171"/>
         <source>Caption as it is, or e.g. {caption} Ảnh: {credit}</source>
         <translation>Giữ nguyên chú thích, hoặc ví dụ {caption} Ảnh: {credit}</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="175"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="175"/>
         <source>Start CSV and text files with a BOM (for Excel)</source>
         <translation>Thêm BOM vào đầu tệp CSV và văn bản (cho Excel)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="178"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="178"/>
         <source>Format:</source>
         <translation>Định dạng:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="179"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="179"/>
         <source>Template:</source>
         <translation>Mẫu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="180"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="180"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="182"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="182"/>
         <source>Export folder</source>
         <translation>Thư mục xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="191"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="191"/>
         <source>Catalog file</source>
         <translation>Tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="191"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="191"/>
         <source>PhotoDesk catalog (*.sqlite)</source>
         <translation>Danh mục PhotoDesk (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/settingsdialog.py" line="78"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="78"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
     </message>
@@ -1418,42 +1413,42 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../photodesk/gui/sidebar.py" line="47"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="47"/>
         <source>All photos</source>
         <translation>Tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/sidebar.py" line="50"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="50"/>
         <source>Folders</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/sidebar.py" line="53"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="53"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/sidebar.py" line="56"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="56"/>
         <source>People</source>
         <translation>Nhân vật</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/sidebar.py" line="61"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="61"/>
         <source>Events</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/sidebar.py" line="68"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="68"/>
         <source>Saved searches</source>
         <translation>Tìm kiếm đã lưu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/sidebar.py" line="110"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="110"/>
         <source>%1 of %2 images linked</source>
         <translation>Đã liên kết %1 / %2 ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/sidebar.py" line="114"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="114"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
             <numerusform>%n ảnh đang chờ chọn</numerusform>
@@ -1463,37 +1458,37 @@
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../photodesk/gui/tags.py" line="99"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="99"/>
         <source>Suggested by the article:</source>
         <translation>Bài viết gợi ý:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/tags.py" line="123"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="123"/>
         <source>Add a person: type part of the name</source>
         <translation>Thêm người: gõ một phần của tên</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/tags.py" line="124"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="124"/>
         <source>Set the event: type part of its name</source>
         <translation>Đặt sự kiện: gõ một phần của tên</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/tags.py" line="125"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="125"/>
         <source>Add a keyword</source>
         <translation>Thêm từ khóa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/tags.py" line="188"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="188"/>
         <source>Enter adds a new person: %1</source>
         <translation>Enter để thêm người mới: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/tags.py" line="190"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="190"/>
         <source>Type “name, title” to give the title too.</source>
         <translation>Gõ “tên, chức vụ” để ghi cả chức vụ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/tags.py" line="192"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="192"/>
         <source>Enter adds a new event: %1</source>
         <translation>Enter để thêm sự kiện mới: %1</translation>
     </message>
@@ -1501,12 +1496,12 @@
 <context>
     <name>ThumbDelegate</name>
     <message>
-        <location filename="../../photodesk/gui/delegate.py" line="122"/>
+        <location filename="../../photodesk/gui/views/delegate.py" line="122"/>
         <source>Missing</source>
         <translation>Thiếu tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/delegate.py" line="122"/>
+        <location filename="../../photodesk/gui/views/delegate.py" line="122"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
     </message>
@@ -1514,24 +1509,24 @@
 <context>
     <name>ThumbnailRebuild</name>
     <message>
-        <location filename="../../photodesk/gui/thumbrebuild.py" line="35"/>
+        <location filename="../../photodesk/gui/workers/thumbrebuild.py" line="37"/>
         <source>Rebuilding thumbnails…</source>
         <translation>Đang tạo lại ảnh thu nhỏ…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/thumbrebuild.py" line="48"/>
+        <location filename="../../photodesk/gui/workers/thumbrebuild.py" line="47"/>
         <source>Rebuilding thumbnails: %1 of %2</source>
         <translation>Đang tạo lại ảnh thu nhỏ: %1 / %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/thumbrebuild.py" line="55"/>
+        <location filename="../../photodesk/gui/workers/thumbrebuild.py" line="58"/>
         <source>Thumbnails rebuilt: %n photo(s).</source>
         <translation>
             <numerusform>Đã tạo lại ảnh thu nhỏ: %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/thumbrebuild.py" line="57"/>
+        <location filename="../../photodesk/gui/workers/thumbrebuild.py" line="60"/>
         <source>%n could not be (see Problems).</source>
         <translation>
             <numerusform>%n ảnh không tạo lại được (xem Sự cố).</numerusform>
@@ -1541,27 +1536,27 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../photodesk/gui/welcome.py" line="25"/>
+        <location filename="../../photodesk/gui/views/welcome.py" line="25"/>
         <source>Welcome to PhotoDesk</source>
         <translation>Chào mừng đến với PhotoDesk</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/welcome.py" line="29"/>
+        <location filename="../../photodesk/gui/views/welcome.py" line="29"/>
         <source>PhotoDesk keeps a catalog of your press photos: it reads their captions and metadata, finds the articles that name them, and follows the folders as new photos arrive. Your photos are never changed unless you ask to write metadata.</source>
         <translation>PhotoDesk lập danh mục ảnh báo chí của bạn: đọc chú thích và siêu dữ liệu, tìm bài viết có dùng từng ảnh, và theo dõi thư mục khi có ảnh mới. Ảnh của bạn không bao giờ bị thay đổi trừ khi bạn yêu cầu ghi siêu dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/welcome.py" line="34"/>
+        <location filename="../../photodesk/gui/views/welcome.py" line="34"/>
         <source>Add a photo folder…</source>
         <translation>Thêm thư mục ảnh…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/welcome.py" line="38"/>
+        <location filename="../../photodesk/gui/views/welcome.py" line="38"/>
         <source>Open the sample newsroom folder</source>
         <translation>Mở thư mục tòa soạn mẫu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/welcome.py" line="41"/>
+        <location filename="../../photodesk/gui/views/welcome.py" line="41"/>
         <source>The sample is a made-up story with seven generated photos, copied into your data folder so you can try everything on it. You can also drop a folder on this window.</source>
         <translation>Bản mẫu là một bài viết hư cấu với bảy ảnh được tạo tự động, được chép vào thư mục dữ liệu của bạn để bạn thử mọi chức năng. Bạn cũng có thể kéo thả một thư mục vào cửa sổ này.</translation>
     </message>
@@ -1569,85 +1564,85 @@
 <context>
     <name>Writing</name>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="41"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="41"/>
         <source>Stop writing</source>
         <translation>Dừng ghi</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="57"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="57"/>
         <source>Stopping after the photo being written…</source>
         <translation>Sẽ dừng sau ảnh đang ghi…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="65"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="65"/>
         <source>Select the photos to write first.</source>
         <translation>Hãy chọn ảnh cần ghi trước.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="68"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="68"/>
         <source>A write is already running.</source>
         <translation>Đang có một lượt ghi chạy.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="77"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="77"/>
         <source>Checking %n photo(s)…</source>
         <translation>
             <numerusform>Đang kiểm tra %n ảnh…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="92"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="92"/>
         <source>Pre-flight failed: %1</source>
         <translation>Kiểm tra trước không thành công: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="127"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="133"/>
         <source>Writing metadata: %1 of %2…</source>
         <translation>Đang ghi siêu dữ liệu: %1 / %2…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="137"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="141"/>
         <source>Metadata written to %n photo(s).</source>
         <translation>
             <numerusform>Đã ghi siêu dữ liệu vào %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="139"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="143"/>
         <source>Stopped; the others are as they were.</source>
         <translation>Đã dừng; các ảnh còn lại giữ nguyên.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="141"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="145"/>
         <source>%n could not be written (see Problems).</source>
         <translation>
             <numerusform>%n ảnh không ghi được (xem Sự cố).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/writing.py" line="162"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="166"/>
         <source>Selected photos (%n)</source>
         <translation>
             <numerusform>Ảnh đang chọn (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="166"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="170"/>
         <source>Search “%1” (%2 photos)</source>
         <translation>Tìm “%1” (%2 ảnh)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="167"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="171"/>
         <source>Photos in the grid (%2)</source>
         <translation>Ảnh trong lưới (%2)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="171"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="175"/>
         <source>The open article</source>
         <translation>Bài viết đang mở</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/writing.py" line="175"/>
+        <location filename="../../photodesk/gui/workers/writing.py" line="179"/>
         <source>The event chosen in the sidebar</source>
         <translation>Sự kiện đang chọn ở thanh bên</translation>
     </message>
@@ -1655,7 +1650,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../photodesk/gui/app.py" line="82"/>
+        <location filename="../../photodesk/gui/app.py" line="88"/>
         <source>PhotoDesk cannot open the catalog</source>
         <translation>PhotoDesk không mở được danh mục ảnh</translation>
     </message>
@@ -1663,57 +1658,57 @@
 <context>
     <name>culling</name>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="45"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="45"/>
         <source>Red</source>
         <translation>Đỏ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="45"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="45"/>
         <source>Yellow</source>
         <translation>Vàng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="46"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="46"/>
         <source>Green</source>
         <translation>Xanh lá</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="46"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="46"/>
         <source>Blue</source>
         <translation>Xanh dương</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="47"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="47"/>
         <source>Purple</source>
         <translation>Tím</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="54"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="54"/>
         <source>Rate %1</source>
         <translation>Xếp hạng %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="56"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="56"/>
         <source>Label %1</source>
         <translation>Nhãn %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="57"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="57"/>
         <source>Clear label</source>
         <translation>Bỏ nhãn màu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="59"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="59"/>
         <source>Pick</source>
         <translation>Chọn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="59"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="59"/>
         <source>Reject</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/culling.py" line="60"/>
+        <location filename="../../photodesk/gui/views/culling.py" line="60"/>
         <source>Clear pick</source>
         <translation>Bỏ chọn/loại</translation>
     </message>

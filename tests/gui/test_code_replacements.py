@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from photodesk.gui.editors import CaptionField, LineField
+from photodesk.gui.views.editors import CaptionField, LineField
 
 
 def test_a_code_expands_as_its_closing_backslash_is_typed(qtbot, tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import articles as articles_store
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.catalog.articles import people as people_registry
-from photodesk.gui.models import PhotoRole
+from photodesk.gui.models.photolist import PhotoRole
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 ARTICLE_CAPTION_0415 = ("Đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh phát "

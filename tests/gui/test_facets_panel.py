@@ -60,7 +60,7 @@ def test_a_facet_click_adds_to_the_words_typed(qtbot, open_window, sample_catalo
 def test_a_newer_query_supersedes_an_older_answer(qtbot, app, sample_catalog):
     from PySide6.QtCore import QThreadPool
 
-    from photodesk.gui.facetpanel import FacetPanel
+    from photodesk.gui.views.facetpanel import FacetPanel
     catalog_path, _ = sample_catalog
     panel = FacetPanel(catalog_path)
     qtbot.addWidget(panel)
@@ -74,7 +74,7 @@ def test_a_newer_query_supersedes_an_older_answer(qtbot, app, sample_catalog):
 
 
 def test_panel_counts_within_the_person_shown(qtbot, open_window, sample_catalog):
-    from photodesk.gui.queries import Scope
+    from photodesk.gui.models.queries import Scope
     catalog_path, _ = sample_catalog
     window = open_window(catalog_path)
     window.facets.show()  # View → Facets: the panel starts hidden

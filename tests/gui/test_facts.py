@@ -1,6 +1,6 @@
 """Inspector formatting: exposure fractions, camera names, sizes, empty fields."""
 
-from photodesk.gui.facts import facts
+from photodesk.gui.models.facts import facts
 
 
 def test_camera_facts_read_like_a_photographer_writes_them():

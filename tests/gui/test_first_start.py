@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from photodesk.core import settings as store
 from photodesk.core.sample import sample_destination
 from photodesk.core.settings import ExportDefaults, Settings, WatchedFolder
-from photodesk.gui.settingsdialog import SettingsDialog
+from photodesk.gui.dialogs.settings import SettingsDialog
 
 
 def test_an_empty_catalog_opens_on_the_welcome_page(open_window, catalog_path):

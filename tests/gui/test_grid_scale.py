@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from photodesk.core.catalog import photos as catalog
-from photodesk.gui import tasks
-from photodesk.gui.models import PAGE, PhotoRole
-from photodesk.gui.placeholders import is_placeholder
+from photodesk.gui.workers import tasks
+from photodesk.gui.models.photolist import PAGE, PhotoRole
+from photodesk.gui.views.placeholders import is_placeholder
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "grid_scroll.py"
 PHOTOS = 3000

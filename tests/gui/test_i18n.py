@@ -71,7 +71,7 @@ def _source_strings():
     """Literal source texts of tr() and translate() calls in photodesk/gui (what lupdate sees).
 
     translate() may be QCoreApplication.translate or a module's bare alias of it."""
-    for path in GUI.glob("*.py"):
+    for path in GUI.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -89,7 +89,7 @@ def test_ts_knows_every_string_in_the_code():
 
 
 def test_gui_holds_no_sql():
-    for path in GUI.glob("*.py"):
+    for path in GUI.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "SELECT " not in text and ".execute(" not in text, path
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from photodesk.gui.placeholders import is_placeholder
+from photodesk.gui.views.placeholders import is_placeholder
 
 
 def wait_rows(qtbot, window, n):

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 
 from photodesk.core.catalog import Catalog
 from photodesk.core.index import index_paths
-from photodesk.gui.models import PhotoIdRole, PhotoListModel, PhotoRole
-from photodesk.gui.queries import Scope
-from photodesk.gui.placeholders import is_placeholder
+from photodesk.gui.models.photolist import PhotoIdRole, PhotoListModel, PhotoRole
+from photodesk.gui.models.queries import Scope
+from photodesk.gui.views.placeholders import is_placeholder
 
 
 @pytest.fixture

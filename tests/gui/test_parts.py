@@ -4,11 +4,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from photodesk.core import settings
-from photodesk.gui.culling import change_for_key, is_culling_key
-from photodesk.gui.queries import Scope
-from photodesk.gui.settingsdialog import SettingsDialog
-from photodesk.gui.sidebar import Sidebar
-from photodesk.gui.tags import TagEditor
+from photodesk.gui.views.culling import change_for_key, is_culling_key
+from photodesk.gui.models.queries import Scope
+from photodesk.gui.dialogs.settings import SettingsDialog
+from photodesk.gui.views.sidebar import Sidebar
+from photodesk.gui.views.tags import TagEditor
 
 REGISTRY = [{"id": 1, "name": "Võ Thị Ánh Xuân", "title": "Phó Chủ tịch nước", "aliases": None},
             {"id": 2, "name": "Nguyễn Văn An", "title": None, "aliases": "Anh Hai; An"},

@@ -4,7 +4,7 @@ search that spells the scope out (an article's in the order it prints them, what
 import pytest
 
 from photodesk.core import search
-from photodesk.gui.queries import EVERYTHING, Scope, scope_ids
+from photodesk.gui.models.queries import EVERYTHING, Scope, scope_ids
 from tests.core import test_scopes
 
 desk = test_scopes.desk  # the catalog of real JPEGs with people, an event and an article

@@ -40,7 +40,7 @@ def test_explanations_read_in_vietnamese(qtbot, app):
     from PySide6.QtCore import QCoreApplication
 
     from photodesk.gui.i18n import install_translator
-    from photodesk.gui.searchhelp import SearchHelp
+    from photodesk.gui.views.searchhelp import SearchHelp
     translator = install_translator(QCoreApplication.instance(), "vi")
     try:
         popup = SearchHelp()

@@ -2,7 +2,7 @@
 
 import threading
 
-from photodesk.gui.tasks import GeneratorTask
+from photodesk.gui.workers.tasks import GeneratorTask
 
 
 def test_events_arrive_in_order_and_in_few_batches(qtbot, app, catalog_path):

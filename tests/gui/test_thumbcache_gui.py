@@ -10,9 +10,9 @@ from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.index import index_paths
 from photodesk.core.thumbs import SIZES, has_thumbnails, thumb_path
-from photodesk.gui.models import PhotoListModel, PhotoRole
-from photodesk.gui.placeholders import is_placeholder
-from photodesk.gui.tasks import ImageLoad, Relay
+from photodesk.gui.models.photolist import PhotoListModel, PhotoRole
+from photodesk.gui.views.placeholders import is_placeholder
+from photodesk.gui.workers.tasks import ImageLoad, Relay
 from tests.conftest import ROOT
 
 DECORATION = Qt.ItemDataRole.DecorationRole

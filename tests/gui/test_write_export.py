@@ -174,7 +174,7 @@ def test_export_shows_a_bad_template_and_needs_a_folder(qtbot, open_window, samp
 
 
 def test_export_an_event_as_jpeg_copies_named_by_a_pattern(qtbot, open_window, sample, tmp_path):
-    from photodesk.gui.queries import Scope
+    from photodesk.gui.models.queries import Scope
     catalog_path, folder = sample
     with Catalog(catalog_path) as cat:
         ids = [catalog.photo_by_path(cat, str(folder / n))["id"]

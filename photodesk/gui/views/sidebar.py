@@ -7,7 +7,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
 
-from photodesk.gui.queries import EVERYTHING, Scope
+from photodesk.gui.models.queries import EVERYTHING, Scope
 
 ScopeRole = Qt.ItemDataRole.UserRole
 SECTIONS = ("folders", "articles", "people", "events", "saved")

@@ -4,8 +4,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
-from photodesk.gui.culling import is_culling_key
-from photodesk.gui.delegate import GRID, ThumbDelegate
+from photodesk.gui.views.culling import is_culling_key
+from photodesk.gui.views.delegate import GRID, ThumbDelegate
 from photodesk.gui.style import COLORS
 
 LAYOUT_BATCH = 2000  # rows laid out per event-loop turn: 100,000 rows never block at once

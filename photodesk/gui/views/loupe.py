@@ -9,9 +9,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from photodesk.core.thumbs import thumb_path
-from photodesk.gui.culling import LABEL_COLORS, PICK, REJECT, is_culling_key, label_text
+from photodesk.gui.views.culling import LABEL_COLORS, PICK, REJECT, is_culling_key, label_text
 from photodesk.gui.style import COLORS
-from photodesk.gui.tasks import ImageLoad, Relay, source_of
+from photodesk.gui.workers.tasks import ImageLoad, Relay, source_of
 
 PREVIEW_SIZE = 1024
 FOOTER = 38

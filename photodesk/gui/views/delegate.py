@@ -4,8 +4,8 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
-from photodesk.gui.culling import LABEL_COLORS, PICK, REJECT
-from photodesk.gui.models import PhotoRole
+from photodesk.gui.views.culling import LABEL_COLORS, PICK, REJECT
+from photodesk.gui.models.photolist import PhotoRole
 from photodesk.gui.style import COLORS
 
 GAP = 6  # between cells

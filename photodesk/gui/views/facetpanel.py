@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QTreeWidget, QTreeWidgetItem,
 
 from photodesk.core.catalog import Location
 from photodesk.core import search
-from photodesk.gui.queries import EVERYTHING, Scope
-from photodesk.gui.tasks import CatalogQuery, Relay
+from photodesk.gui.models.queries import EVERYTHING, Scope
+from photodesk.gui.workers.tasks import CatalogQuery, Relay
 
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 FacetRole = Qt.ItemDataRole.UserRole  # (facet, value) on a value's item

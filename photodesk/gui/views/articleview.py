@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
 
 from photodesk.core.catalog.articles import caption_kept
 from photodesk.core.thumbs import thumb_path
-from photodesk.gui.sidebar import _day
+from photodesk.gui.views.sidebar import _day
 from photodesk.gui.style import COLORS
-from photodesk.gui.tasks import ImageLoad, Relay, source_of
+from photodesk.gui.workers.tasks import ImageLoad, Relay, source_of
 
 COLUMN = 620  # the text column, about a newspaper page's measure
 IMAGE_BOX = QSize(COLUMN, 460)

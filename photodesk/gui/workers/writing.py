@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QPushButton
 from photodesk.core.export import of_article, of_event, of_photos
 from photodesk.core.metadata.write import Written, write_photos
 from photodesk.core.preflight import preflight_write
-from photodesk.gui.exportdialog import ExportDialog, Source
-from photodesk.gui.preflightdialog import PreflightDialog
-from photodesk.gui.tasks import CatalogQuery, GeneratorTask, Relay
+from photodesk.gui.dialogs.export import ExportDialog, Source
+from photodesk.gui.dialogs.preflight import PreflightDialog
+from photodesk.gui.workers.tasks import CatalogQuery, GeneratorTask, Relay
 from photodesk.gui.window_parts import build_write_export_menus
 
 

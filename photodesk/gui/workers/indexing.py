@@ -6,8 +6,8 @@ from PySide6.QtCore import QObject, Signal
 
 from photodesk.core.catalog import Location
 from photodesk.core.index import ArticleImported, Indexed, Scanned
-from photodesk.gui.progress import IndexingStatus
-from photodesk.gui.tasks import IndexTask, photo_ids
+from photodesk.gui.views.progress import IndexingStatus
+from photodesk.gui.workers.tasks import IndexTask, photo_ids
 
 
 class Indexing(QObject):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from photodesk.core.catalog import Location
 from photodesk.core import edit, people
 from photodesk.core.articles.link import choose_photo
-from photodesk.gui.tasks import CatalogQuery, Relay
+from photodesk.gui.workers.tasks import CatalogQuery, Relay
 
 
 class Command(QUndoCommand):

@@ -4,7 +4,7 @@ from PySide6.QtCore import QObject, Signal
 
 from photodesk.core.catalog import Location
 from photodesk.core import thumbcache
-from photodesk.gui.tasks import GeneratorTask
+from photodesk.gui.workers.tasks import GeneratorTask
 
 
 class ThumbnailRebuild(QObject):

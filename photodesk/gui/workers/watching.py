@@ -5,7 +5,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from photodesk.core.catalog import Location
 from photodesk.core.index import ArticleImported
 from photodesk.core.watch import Offline, Online, Ready, Watcher, Watching, WatchProblem
-from photodesk.gui.tasks import GeneratorTask, photo_ids
+from photodesk.gui.workers.tasks import GeneratorTask, photo_ids
 
 
 class WatchTask(GeneratorTask):

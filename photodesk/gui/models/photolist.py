@@ -9,9 +9,9 @@ from PySide6.QtGui import QPixmap
 from photodesk.core.catalog import Location
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.thumbs import thumb_path
-from photodesk.gui.placeholders import broken_pixmap, placeholder_pixmap
-from photodesk.gui.queries import EVERYTHING, Scope, scope_ids
-from photodesk.gui.tasks import CatalogQuery, ImageLoad, Relay, source_of
+from photodesk.gui.views.placeholders import broken_pixmap, placeholder_pixmap
+from photodesk.gui.models.queries import EVERYTHING, Scope, scope_ids
+from photodesk.gui.workers.tasks import CatalogQuery, ImageLoad, Relay, source_of
 
 PAGE = 60  # catalog rows read per worker query: a screenful of the grid
 MAX_ROWS = 5000  # photo rows kept in memory

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdi
                                QVBoxLayout, QWidget)
 
 from photodesk.core import people
-from photodesk.gui.flow import FlowLayout
+from photodesk.gui.views.flow import FlowLayout
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 MAX_SHOWN = 12  # completer rows visible at once

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBu
 from photodesk.core.catalog import Location
 from photodesk.core.catalog.articles import caption_kept
 from photodesk.core.thumbs import thumb_path
-from photodesk.gui.editors import CaptionField, LineField, common
-from photodesk.gui.facts import facts
-from photodesk.gui.queries import photo_extras
+from photodesk.gui.views.editors import CaptionField, LineField, common
+from photodesk.gui.models.facts import facts
+from photodesk.gui.models.queries import photo_extras
 from photodesk.gui.style import COLORS
-from photodesk.gui.tags import TagEditor
-from photodesk.gui.tasks import CatalogQuery, ImageLoad, Relay, source_of
+from photodesk.gui.views.tags import TagEditor
+from photodesk.gui.workers.tasks import CatalogQuery, ImageLoad, Relay, source_of
 
 PREVIEW_SIZE = 1024
 LINES = ("headline", "creator", "credit", "copyright")

@@ -18,7 +18,7 @@ from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.jobs import Done, Skipped
 from photodesk.core.templates import VARIABLES, render
-from photodesk.gui.tasks import CatalogQuery, GeneratorTask, Relay
+from photodesk.gui.workers.tasks import CatalogQuery, GeneratorTask, Relay
 
 PREVIEW_ROWS = 3
 PREVIEW_DELAY_MS = 250  # typing in the template pauses this long before the preview renders

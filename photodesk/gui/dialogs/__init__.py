@@ -1,0 +1,1 @@
+"""Dialogs: export, the pre-flight report of a write, settings."""

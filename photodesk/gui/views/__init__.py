@@ -1,0 +1,1 @@
+"""The window's widgets: sidebar, contact sheet, loupe, inspector, article view, panels."""
