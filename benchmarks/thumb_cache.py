@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from photodesk.core import thumbcache, thumbs  # noqa: E402
 from photodesk.core.catalog import Catalog  # noqa: E402
-from photodesk.core.catalog import photos as catalog  # noqa: E402
+from photodesk.core import catalog  # noqa: E402
 from photodesk.core.index import index_paths  # noqa: E402
 from tests.conftest import ROOT, make_jpeg  # noqa: E402
 
@@ -94,7 +94,7 @@ def remake_figures(work: Path, photos: int) -> None:
 def remake_one_catalog(cat: Catalog, folder: Path, photos: int) -> None:
     list(index_paths(cat, [str(folder)], workers=1))
     cache = cat.thumbs_dir
-    rows = [(p["path"], p["hash"]) for p in catalog.present_photo_files(cat)]
+    rows = [(p["path"], p["hash"]) for p in catalog.photos.present_photo_files(cat)]
     times = []
     for path, digest in rows:
         thumbcache.clear(cache)

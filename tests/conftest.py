@@ -72,7 +72,7 @@ def make_jpeg(path: Path, size=(640, 480), color=(200, 80, 40), exif=None) -> Pa
 def stored_at(cat, path: str) -> dict:
     """The root and relative path a photo row at path is stored under (for tests that write
     rows directly)."""
-    from photodesk.core.catalog.photos import stored
+    from photodesk.core.catalog.roots import stored
     root_id, rel = stored(cat, path)
     return {"root_id": root_id, "relpath": rel}
 

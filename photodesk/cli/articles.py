@@ -8,7 +8,7 @@ import click
 from photodesk.cli.base import main
 from photodesk.core.articles import ArticleError
 from photodesk.core.articles.link import import_article
-from photodesk.core.catalog import articles as store
+from photodesk.core import catalog
 
 
 @main.group()
@@ -47,7 +47,7 @@ def article_import(obj, files, year):
 @click.pass_obj
 def article_list(obj, as_json):
     """Every article in the catalog, with how many of its images are linked."""
-    rows = store.articles(obj.catalog)
+    rows = catalog.articles.articles(obj.catalog)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -62,7 +62,7 @@ def article_list(obj, as_json):
 @click.pass_obj
 def article_show(obj, article_id, as_json):
     """An article: its title, date, event, people and each image with caption and photo."""
-    a = store.article(obj.catalog, article_id)
+    a = catalog.articles.article(obj.catalog, article_id)
     if a is None:
         raise click.UsageError(f"no article {article_id} in the catalog")
     if as_json:

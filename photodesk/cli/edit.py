@@ -12,7 +12,7 @@ from photodesk.core import codes as code_list
 from photodesk.core import export as export_core
 from photodesk.core import search as search_core
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.edit import edit_photos
 from photodesk.core.export.selection import QUERY_LIMIT
 from photodesk.core.jobs import Done
@@ -30,13 +30,13 @@ def _photo_ids(cat: Catalog, photos, query, *, edited: bool = False) -> list[int
         raise click.UsageError("name photos (ids or paths), or give --query (or, to write, "
                                "--edited)")
     if edited:
-        return catalog.edited_photo_ids(cat)
+        return catalog.edits.edited_photo_ids(cat)
     if query is not None:
         return search_core.search(cat, query, limit=QUERY_LIMIT)
     ids = []
     for ref in photos:
-        pid = int(ref) if ref.isdigit() and catalog.photo(cat, int(ref)) else \
-            catalog.photo_by_path_id(cat, os.path.abspath(ref))
+        pid = int(ref) if ref.isdigit() and catalog.photos.photo(cat, int(ref)) else \
+            catalog.photos.photo_by_path_id(cat, os.path.abspath(ref))
         if pid is None:
             raise click.UsageError(f"no photo {ref!r} in the catalog")
         ids.append(pid)

@@ -5,7 +5,7 @@ import json
 import click
 
 from photodesk.cli.base import main
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.folders import FolderError, remove_folder
 
 
@@ -19,8 +19,8 @@ def folders():
 @click.pass_obj
 def folders_list(obj, as_json):
     """Every catalog folder with its photo count, status and observer."""
-    rows = [{**row, "photos": len(catalog.known_files(obj.catalog, row["path"]))}
-            for row in catalog.folders(obj.catalog)]
+    rows = [{**row, "photos": len(catalog.photos.known_files(obj.catalog, row["path"]))}
+            for row in catalog.folders.folders(obj.catalog)]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return

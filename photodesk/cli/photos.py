@@ -8,8 +8,7 @@ import click
 from photodesk.cli.base import main, public, short
 from photodesk.core import search as search_core
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import articles as store
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 
 SHOWN_FIELDS = ("headline", "caption", "keywords", "people", "event", "creator", "credit",
                 "source", "copyright", "date_created", "location", "city", "state", "country",
@@ -67,7 +66,7 @@ def search(obj, query, sort, limit, after, with_facets, as_json, saved, save, li
     for problem in page.problems:
         pointer = problem.pointer(page.query.text).replace("\n", "\n    ")
         click.echo(f"warning: {problem.message}\n    {pointer}", err=True)
-    rows = catalog.photos(obj.catalog, page.ids)
+    rows = catalog.photos.photos(obj.catalog, page.ids)
     if as_json:  # stdout is the JSON alone; only a next page is mentioned on stderr
         click.echo(json.dumps(_search_json(page, rows, found) if found else
                               [public(r) for r in rows], ensure_ascii=False, indent=2))
@@ -132,7 +131,7 @@ PASSING = " — a passing fault: read again at the next index"
 def show(obj, photo, as_json):
     """Everything the catalog knows of one photo (PHOTO: a path or an id)."""
     row = _find_photo(obj.catalog, photo)
-    row["suggestions"] = store.suggestions(obj.catalog, row["id"])
+    row["suggestions"] = catalog.articles.suggestions(obj.catalog, row["id"])
     if as_json:
         click.echo(json.dumps(public(row), ensure_ascii=False, indent=2))
         return
@@ -148,7 +147,7 @@ def show(obj, photo, as_json):
     for a in row["articles"]:
         click.echo(f"  article {a['id']}: {a['title']}")
         if a["caption"] and a["caption"] != row.get("caption") and \
-                not store.caption_kept(a, row.get("caption")):
+                not catalog.articles.caption_kept(a, row.get("caption")):
             click.echo(f"    its caption differs: {a['caption']}")
     for p in row["suggestions"]["people"]:
         click.echo(f"  suggested person: {p['name']}" + (f", {p['title']}" if p["title"] else ""))
@@ -159,8 +158,8 @@ def show(obj, photo, as_json):
 
 
 def _find_photo(cat: Catalog, ref: str) -> dict:
-    row = catalog.photo(cat, int(ref)) if ref.isdigit() else None
-    row = row or catalog.photo_by_path(cat, os.path.abspath(ref))
+    row = catalog.photos.photo(cat, int(ref)) if ref.isdigit() else None
+    row = row or catalog.photos.photo_by_path(cat, os.path.abspath(ref))
     if row is None:
         raise click.UsageError(f"no photo {ref!r} in the catalog")
     return row
@@ -171,8 +170,8 @@ def _find_photo(cat: Catalog, ref: str) -> dict:
 @click.pass_obj
 def stats(obj, as_json):
     """Counts of photos by status, folders, people, events and keywords; the unreadable files."""
-    s = catalog.stats(obj.catalog)
-    problems = [p for p in catalog.problem_photos(obj.catalog) if p["status"] == "unreadable"]
+    s = catalog.photos.stats(obj.catalog)
+    problems = [p for p in catalog.photos.problem_photos(obj.catalog) if p["status"] == "unreadable"]
     if as_json:
         click.echo(json.dumps({**s, "unreadable_files": problems}, ensure_ascii=False, indent=2))
         return

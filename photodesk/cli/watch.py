@@ -8,7 +8,7 @@ import click
 from photodesk.cli.base import JobReport, main
 from photodesk.core import settings as store
 from photodesk.core import workspace
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.index import ArticleImported, Indexed, Missing, Scanned
 from photodesk.core.jobs import Failed, Progress, Skipped
 from photodesk.core.watch import (POLL_SECONDS, SETTLE_SECONDS, Batch, Offline, Online, Ready,
@@ -44,7 +44,7 @@ def watch(obj, paths, observer, settle, interval, workers):
     synced = workspace.sync_folders(cat, settings)  # new ones are found by the catch-up below
     if synced.problem:
         click.echo(f"warning: {synced.problem}", err=True)
-    if not paths and not catalog.folders(cat):
+    if not paths and not catalog.folders.folders(cat):
         raise click.UsageError("no folders to watch: give one, e.g. photodesk watch ~/Pictures")
     watcher = Watcher(paths, settle=settle, poll_interval=interval, observer=observer,
                       workers=workers)

@@ -2,8 +2,7 @@
 
 from photodesk.core import search
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import articles as store
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 
 
 def edit_photos(cat: Catalog, photo_ids, **changes) -> None:
@@ -11,7 +10,7 @@ def edit_photos(cat: Catalog, photo_ids, **changes) -> None:
     ids = list(photo_ids)
     with cat.transaction():
         for pid in ids:
-            catalog.apply_edit(cat, pid, changes)
+            catalog.edits.apply_edit(cat, pid, changes)
         search.refresh(cat, ids)
 
 
@@ -20,7 +19,7 @@ def decide_suggestion(cat: Catalog, photo_ids, kind: str, target_id: int, accept
     ids = list(photo_ids)
     with cat.transaction():
         for pid in ids:
-            store.decide_suggestion(cat, pid, kind, target_id, accept)
+            catalog.articles.decide_suggestion(cat, pid, kind, target_id, accept)
         search.refresh(cat, ids)
 
 
@@ -28,4 +27,4 @@ def keep_photo_caption(cat: Catalog, photo_id: int, article_id: int) -> None:
     """The editor keeps the photo's own caption over the article's; not asked again unless the
     photo's caption changes."""
     with cat.transaction():
-        store.keep_caption(cat, photo_id, article_id)
+        catalog.articles.keep_caption(cat, photo_id, article_id)

@@ -6,7 +6,7 @@ from photodesk.core import search
 from photodesk.core import settings as store
 from photodesk.core import workspace
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.paths import inside
 
 
@@ -29,20 +29,20 @@ def remove_folder(cat: Catalog, path: str, settings: store.Settings | None = Non
     path = store.normal_path(path)
     settings = settings or store.load()
     own = workspace.is_settings_catalog(cat, settings)
-    parent = next((f["path"] for f in catalog.folders(cat) if inside(path, f["path"])), None)
+    parent = next((f["path"] for f in catalog.folders.folders(cat) if inside(path, f["path"])), None)
     if parent is not None:
         # The parent's next scan would bring the photos straight back.
         raise FolderError(f"{path} is inside the catalog folder {parent}: remove that one, "
                           "or move the photos out")
     listed = own and any(f.path == path for f in settings.folders)
-    if catalog.folder_by_path(cat, path) is None and not catalog.known_files(cat, path):
+    if catalog.folders.folder_by_path(cat, path) is None and not catalog.photos.known_files(cat, path):
         if not listed:
             raise FolderError(f"{path} is not a folder of this catalog "
                               f"(photodesk folders list shows them)")
         # Only in the settings (a share that was not mounted at start): off the list.
         return Removed(path, 0, 0, _unlist(path))
     with cat.transaction():
-        ids, cut, articles = catalog.remove_folder(cat, path)
+        ids, cut, articles = catalog.folders.remove_folder(cat, path)
         search.refresh(cat, [*ids, *cut])  # removed photos leave the index; others lose words
     return Removed(path, len(ids), articles, _unlist(path) if own else None)
 

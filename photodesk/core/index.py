@@ -12,8 +12,7 @@ from photodesk.core.analyse import analyse, failed
 from photodesk.core.catalog import Catalog
 from photodesk.core.articles import ArticleError
 from photodesk.core.articles.link import import_article, link_photos
-from photodesk.core.catalog import articles as store
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.jobs import Failed, Progress, Skipped
 from photodesk.core.paths import inside
 from photodesk.core.readers import start_pool
@@ -97,10 +96,10 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
     for root in roots:
         if os.path.isdir(root):
             with cat.transaction():
-                catalog.add_folder(cat, root)
-        known.update(catalog.known_files(cat, root))
-        known_articles.update(store.known_articles(cat, root))
-        retry.update(catalog.passing_failures(cat, root))
+                catalog.folders.add_folder(cat, root)
+        known.update(catalog.photos.known_files(cat, root))
+        known_articles.update(catalog.articles.known_articles(cat, root))
+        retry.update(catalog.photos.passing_failures(cat, root))
     todo, seen, problems, articles, returned = [], set(), [], [], []
     own = {str(cat.thumbs_dir)}  # the catalog's own cache must never be indexed
     for root in roots:
@@ -134,7 +133,7 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
             and _root_readable(path, roots, problems)]
     if gone:
         with cat.transaction():
-            catalog.set_status(cat, [pid for _, pid in gone], "missing", "file not found")
+            catalog.photos.set_status(cat, [pid for _, pid in gone], "missing", "file not found")
         for path, pid in gone:
             yield Missing(path, pid)
 
@@ -157,7 +156,7 @@ def _returned(cat: Catalog, returned: list[tuple[str, int]]) -> Iterator[Event]:
     (only present photos are ever marked offline)."""
     if returned:
         with cat.transaction():
-            catalog.set_status(cat, [pid for _, pid in returned], "present")
+            catalog.photos.set_status(cat, [pid for _, pid in returned], "present")
         for path, pid in returned:
             yield Indexed(path, pid, "updated")
 
@@ -266,7 +265,7 @@ def _write(cat: Catalog, batch: list, saved: set[int],
     events: list[Event] = []
     with cat.transaction():
         changed = []
-        known_folders = catalog.folders(cat)  # once a batch, not once a file
+        known_folders = catalog.folders.folders(cat)  # once a batch, not once a file
         for candidate, result in batch:
             event = _save(cat, candidate, result, known_folders, loose)
             events.append(event)
@@ -283,31 +282,31 @@ def _save(cat: Catalog, c: Candidate, result: dict, known_folders: list[dict],
     outcome = result["outcome"]
     if outcome == "skip":
         return Skipped(c.path, result["reason"])
-    folder_id = catalog.folder_for(cat, c.path, known_folders)
+    folder_id = catalog.folders.folder_for(cat, c.path, known_folders)
     if folder_id is None and c.path not in loose:
         # Its folder was removed from the catalog while the run went on: the editor asked to
         # forget it, so it must not come back as a photo no folder owns.
         return Skipped(c.path, "its folder was removed from the catalog")
     name = os.path.basename(c.path)
     record = {**result.get("record", {}), "path": c.path, "name": name, "size": c.size,
-              "mtime_ns": c.mtime_ns, "folder_id": folder_id, "indexed_at": catalog.now()}
+              "mtime_ns": c.mtime_ns, "folder_id": folder_id, "indexed_at": catalog.photos.now()}
     if outcome == "unreadable":
         failure = result.get("failure") or "permanent"
         record.update(status="unreadable", status_reason=result["reason"], failure=failure)
-        known_id = catalog.photo_by_path_id(cat, c.path)
+        known_id = catalog.photos.photo_by_path_id(cat, c.path)
         if "hash" not in record and known_id is not None:
             # Nothing was read this time: keep all the catalog knew (the editor's fields, the
             # file's last readable metadata). A passing failure is read again; a permanent one
             # takes the file's size and time, so it is read again only once it changes.
             stat = None if failure == "passing" else (c.size, c.mtime_ns)
-            catalog.set_failed(cat, known_id, result["reason"], failure, stat)
+            catalog.photos.set_failed(cat, known_id, result["reason"], failure, stat)
             return Failed(c.path, result["reason"], known_id, failure)
     else:
         record.update(status="present", status_reason=None, failure=None)
     photo_id, change = _identity(cat, c.path, record.get("hash"))
     if change == "moved":
-        catalog.move_photo(cat, photo_id, c.path, record["folder_id"], name)
-    photo_id = catalog.save_photo(cat, record, result.get("lists", {}), photo_id)
+        catalog.photos.move_photo(cat, photo_id, c.path, record["folder_id"], name)
+    photo_id = catalog.photos.save_photo(cat, record, result.get("lists", {}), photo_id)
     if outcome == "unreadable":
         return Failed(c.path, result["reason"], photo_id, record["failure"])
     return Indexed(c.path, photo_id, change)
@@ -315,11 +314,11 @@ def _save(cat: Catalog, c: Candidate, result: dict, known_folders: list[dict],
 
 def _identity(cat: Catalog, path: str, content_hash: str | None) -> tuple[int | None, str]:
     """Which photo this file is: the one at this path, or one whose file moved here."""
-    current = catalog.photo_by_path_id(cat, path)
+    current = catalog.photos.photo_by_path_id(cat, path)
     if current is not None:
         return current, "updated"
     if content_hash:
-        for row in catalog.photos_with_hash(cat, content_hash):
+        for row in catalog.photos.photos_with_hash(cat, content_hash):
             # An offline photo keeps its identity for when its folder comes back.
             if row["status"] == "missing" or (row["status"] != "offline"
                                               and not os.path.exists(row["path"])):

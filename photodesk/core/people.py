@@ -10,7 +10,7 @@ from collections import defaultdict
 from photodesk.core import edit
 from photodesk.core import search
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import articles as store
+from photodesk.core import catalog
 from photodesk.core.catalog import desk
 from photodesk.core.fold import fold, words
 
@@ -151,4 +151,4 @@ def undecide(cat: Catalog, before: dict, kind: str, target_id: int) -> None:
 
 def suggestions(cat: Catalog, photo_id: int) -> dict:
     """People and events an article suggests for this photo, waiting for the editor."""
-    return store.suggestions(cat, photo_id)
+    return catalog.articles.suggestions(cat, photo_id)

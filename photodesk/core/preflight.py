@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.fields import BY_NAME
 from photodesk.core.metadata.sources import disagreements
 from photodesk.core.metadata.values import WRITABLE, catalog_values, iim_date_ok, iim_values
@@ -66,7 +66,7 @@ def preflight_write(cat: Catalog, photo_ids, *, fields=None, sidecar: bool = Fal
     report = Report(len(ids))
     listings = Listings()
     for pid in ids:
-        row = catalog.photo(cat, pid)
+        row = catalog.photos.photo(cat, pid)
         if row is None:
             report.issues.append(Issue("unwritable", f"no photo {pid} in the catalog", pid,
                                        severity=ERROR))
@@ -87,7 +87,7 @@ def preflight_export(cat: Catalog, photo_ids, *, iim: bool = True) -> Report:
     the export embeds IIM (JPEG copies)."""
     ids = list(photo_ids)
     report = Report(len(ids))
-    for row in catalog.photos(cat, ids):
+    for row in catalog.photos.photos(cat, ids):
         names = [f.name for f in WRITABLE] if iim else []
         report.issues += _value_issues(row, names)
     return report

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from photodesk.core import codes as code_list
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.edit import edit_photos
 from photodesk.core.fields import BY_NAME
 
@@ -151,7 +151,7 @@ def fill_captions(cat: Catalog, photo_ids, template_text: str, *, field: str = "
         raise TemplateError(f"{field!r} is not a text field a template can fill")
     template = parse(template_text, codes)
     changed = 0
-    for n, row in enumerate(catalog.photos(cat, list(photo_ids)), 1):
+    for n, row in enumerate(catalog.photos.photos(cat, list(photo_ids)), 1):
         text = render(template, row, article_title=article_title, n=n).strip()
         if text != (row.get(field) or ""):
             edit_photos(cat, [row["id"]], **{field: text or None})

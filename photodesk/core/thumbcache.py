@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.jobs import Failed, Progress
 from photodesk.core.thumbs import SIZES, TEMP_NAME, THUMB_NAME, remake, temp_writer_gone
 
@@ -136,13 +136,13 @@ def rebuild(cat: Catalog, cache_dir: str | os.PathLike, *, all: bool = False,
     """Make the thumbnails missing for present photos (all: every photo's) from the
     originals, on worker threads. A photo whose original is gone or changed is reported
     (Failed), not touched: the indexer owns what the catalog says of it."""
-    photos = catalog.present_photo_files(cat)
+    photos = catalog.photos.present_photo_files(cat)
     if all:
         todo = photos
     else:
         complete = _complete_hashes(cache_dir)
         todo = [p for p in photos if p["hash"] not in complete]
-    retry = catalog.passing_failures(cat)
+    retry = catalog.photos.passing_failures(cat)
     yield Checked(len(photos), len(todo) + len(retry))
     yield from _retried(cat, retry, workers)
     started, last = time.monotonic(), 0.0

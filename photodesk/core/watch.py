@@ -19,7 +19,7 @@ from photodesk.core import search
 from photodesk.core.articles.link import link_photos
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import backup
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.catalog.db import passes_by_itself
 from photodesk.core.catalog.db import problem as storage_problem
 from photodesk.core.formats import ARTICLE_SUFFIXES, NOT_IMAGES
@@ -105,7 +105,7 @@ def catch_up(cat: Catalog, *, workers: int | None = None,
 def top_folders(cat: Catalog) -> list[dict]:
     """Catalog folders not inside another one (a folder and its subfolder are watched once)."""
     top: list[dict] = []
-    for folder in catalog.folders(cat):  # sorted, so a parent comes before its children
+    for folder in catalog.folders.folders(cat):  # sorted, so a parent comes before its children
         if not any(inside(folder["path"], t["path"]) for t in top):
             top.append(folder)
     return top
@@ -153,7 +153,7 @@ def _mount_table(mounts: str) -> list[tuple[str, str]]:
 
 def _go_offline(cat: Catalog, path: str, reason: str) -> Offline:
     with cat.transaction():
-        count = catalog.mark_offline(cat, path, reason)
+        count = catalog.folders.mark_offline(cat, path, reason)
     return Offline(path, count, reason)
 
 
@@ -161,7 +161,7 @@ def _remember_mount(cat: Catalog, folder: dict) -> None:
     mount = int(is_mount_point(folder["path"]))
     if folder.get("mount_point") != mount:
         with cat.transaction():
-            catalog.set_folder_watch(cat, folder["path"], mount_point=mount)
+            catalog.folders.set_folder_watch(cat, folder["path"], mount_point=mount)
 
 
 def _empty(path: str) -> bool:
@@ -301,10 +301,10 @@ class Watcher:
         folders = [p for p in self.paths if os.path.isdir(p)]
         with cat.transaction():
             for path in folders:
-                catalog.add_folder(cat, path)
+                catalog.folders.add_folder(cat, path)
                 if self.observer is not None:
                     observer = None if self.observer == "auto" else self.observer
-                    catalog.set_folder_watch(cat, path, observer=observer)
+                    catalog.folders.set_folder_watch(cat, path, observer=observer)
         for path in self.paths:
             if path not in folders:
                 yield WatchProblem(path, "not a folder, or it does not exist")
@@ -483,9 +483,9 @@ class Watcher:
 
     def _index(self, cat: Catalog, paths: list[str]) -> Iterator[Event]:
         # A folder removed from the catalog meanwhile is no longer ours to index.
-        known = catalog.folders(cat)
+        known = catalog.folders.folders(cat)
         paths = [p for p in paths
-                 if catalog.folder_for(cat, p, known) is not None and not _unchanged(cat, p)]
+                 if catalog.folders.folder_for(cat, p, known) is not None and not _unchanged(cat, p)]
         if len(paths) >= RESCAN_AFTER:
             self._changes.rescan |= {f.path for f in map(self._folder_of, paths) if f}
         if paths:
@@ -511,7 +511,7 @@ class Watcher:
         moves, self._changes.moves = self._changes.moves, []
         for src, dest in moves:
             moved = []
-            for old, (pid, size, mtime_ns, status) in catalog.known_files(cat, src).items():
+            for old, (pid, size, mtime_ns, status) in catalog.photos.known_files(cat, src).items():
                 new = dest + old[len(src):]
                 if _stat_key(new) == (size, mtime_ns) and status != "offline":
                     moved.append((pid, new, status))
@@ -531,15 +531,15 @@ class Watcher:
         for path in due:
             del gone[path]
             folder = self._folder_of(path)
-            folder_row = catalog.folder_by_path(cat, folder.path) if folder else None
+            folder_row = catalog.folders.folder_by_path(cat, folder.path) if folder else None
             if folder_row is None or offline_reason(folder_row):
                 self._next_check = 0.0  # the whole folder went: offline, not missing
                 continue
-            lost += [(p, known[0]) for p, known in catalog.known_files(cat, path).items()
+            lost += [(p, known[0]) for p, known in catalog.photos.known_files(cat, path).items()
                      if known[3] not in ("missing", "offline") and not os.path.exists(p)]
         if lost:
             with cat.transaction():
-                catalog.set_status(cat, [pid for _, pid in lost], "missing", "file not found")
+                catalog.photos.set_status(cat, [pid for _, pid in lost], "missing", "file not found")
             for path, pid in lost:
                 yield Missing(path, pid)
 
@@ -588,10 +588,10 @@ def _move(cat: Catalog, moved: list[tuple[int, str, str]]) -> Iterator[Event]:
     ids = [pid for pid, _, _ in moved]
     with cat.transaction():
         for pid, path, status in moved:
-            catalog.move_photo(cat, pid, path, catalog.folder_for(cat, path),
+            catalog.photos.move_photo(cat, pid, path, catalog.folders.folder_for(cat, path),
                                os.path.basename(path))
             if status == "missing":
-                catalog.set_status(cat, [pid], "present")
+                catalog.photos.set_status(cat, [pid], "present")
         linked = link_photos(cat, ids)
         search.refresh(cat, set(ids) | set(linked))
     for pid, path, _ in moved:
@@ -641,5 +641,5 @@ def _stat_key(path: str) -> tuple | None:
 
 def _unchanged(cat: Catalog, path: str) -> bool:
     """Already in the catalog as it is on disk (a touch, or a file moved back and forth)."""
-    row = catalog.known_files(cat, path).get(path)
+    row = catalog.photos.known_files(cat, path).get(path)
     return row is not None and row[3] == "present" and (row[1], row[2]) == _stat_key(path)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from photodesk.core import settings as store
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.paths import inside
 
 
@@ -32,19 +32,19 @@ def sync_folders(cat: Catalog, settings: store.Settings, *,
     """
     if not is_settings_catalog(cat, settings):
         return Synced()
-    known = {row["path"]: row for row in catalog.folders(cat)}
+    known = {row["path"]: row for row in catalog.folders.folders(cat)}
     synced = Synced()
     with cat.transaction():
         for folder in settings.folders:
             if folder.path not in known:
                 if not os.path.isdir(folder.path):
                     continue  # gone or unmounted: the watcher reports it when it comes back
-                catalog.add_folder(cat, folder.path)
+                catalog.folders.add_folder(cat, folder.path)
                 known[folder.path] = {"path": folder.path, "observer": None}
                 synced.new.append(folder.path)
             observer = None if folder.observer == "auto" else folder.observer
             if known[folder.path].get("observer") != observer:
-                catalog.set_folder_watch(cat, folder.path, observer=observer)
+                catalog.folders.set_folder_watch(cat, folder.path, observer=observer)
     listed = {f.path for f in settings.folders}
     missing = [p for p in known
                if p not in listed and not any(inside(p, other) for other in known)]

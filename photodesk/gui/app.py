@@ -10,7 +10,7 @@ from photodesk.core import settings as store
 from photodesk.core import workspace
 from photodesk.core.catalog import Catalog, CatalogError, Location
 from photodesk.core.catalog.location import LocationError
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.gui import errorlog
 from photodesk.gui.i18n import install_translator, language
 from photodesk.gui.mainwindow import MainWindow
@@ -56,8 +56,8 @@ def create_window(location: "Location | str", paths: list[str] = (), *,
             raise CatalogError(str(exc)) from exc
     with Catalog(location) as cat:
         synced = workspace.sync_folders(cat, loaded.settings)
-        folders = catalog.folders(cat)
-        empty = not folders and not catalog.has_photos(cat)
+        folders = catalog.folders.folders(cat)
+        empty = not folders and not catalog.photos.has_photos(cat)
         own = workspace.is_settings_catalog(cat, loaded.settings)
     window = MainWindow(location, folders, workers=workers, settings=loaded.settings,
                         settings_catalog=own)

@@ -6,6 +6,7 @@ from photodesk.core.catalog import photos as catalog
 from photodesk.core.catalog import photos as catalog_module
 from photodesk.core.catalog.schema import migrations
 from tests.conftest import stored_at
+from photodesk.core.catalog import folders as catalog_folders
 
 
 def test_new_catalog_uses_wal_foreign_keys_and_migrations(tmp_path):
@@ -54,7 +55,7 @@ def test_edits_are_remembered(catalog):
 
 
 def catalog_folder(cat):
-    return catalog.add_folder(cat, "/p")
+    return catalog_folders.add_folder(cat, "/p")
 
 
 def catalog_photo(cat, pid):
@@ -79,7 +80,7 @@ def _statements(cat, work) -> int:
 
 def test_a_page_of_photos_costs_the_same_statements_whatever_its_size(catalog):
     with catalog.transaction():
-        folder = catalog_module.add_folder(catalog, "/p")
+        folder = catalog_folders.add_folder(catalog, "/p")
         for i in range(150):
             catalog.db["photos"].insert({**stored_at(catalog, f"/p/{i}.jpg"), "name": f"{i}.jpg",
                                          "folder_id": folder, "status": "present"})

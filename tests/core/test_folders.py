@@ -13,6 +13,7 @@ from photodesk.core.catalog import photos as catalog
 from photodesk.core.folders import FolderError, remove_folder
 from photodesk.core.index import index_paths
 from tests.conftest import ROOT, make_jpeg
+from photodesk.core.catalog import folders as catalog_folders
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def test_removing_a_folder_forgets_its_photos_and_touches_no_file(two_folders):
     assert (removed.photos, removed.articles, removed.problem) == (7, 0, None)
     assert {p.name: p.read_bytes() for p in photos.iterdir()} == before  # files untouched
     assert search.run(cat, "quang canh khai mac").total == 0
-    assert [r["path"] for r in catalog.folders(cat)] == [str(desk)]
+    assert [r["path"] for r in catalog_folders.folders(cat)] == [str(desk)]
     assert catalog.stats(cat)["photos"] == 1  # other.jpg
     # The article in the other folder stays, its images now unmatched; the people stay.
     article = article_store.articles(cat)[0]
@@ -118,7 +119,7 @@ def test_a_subfolder_of_a_catalog_folder_is_refused(two_folders):
     sub = photos / "sub"
     sub.mkdir()
     with cat.transaction():
-        catalog.add_folder(cat, str(sub))
+        catalog_folders.add_folder(cat, str(sub))
     with pytest.raises(FolderError, match="is inside the catalog folder"):
         remove_folder(cat, str(sub))
 

@@ -12,6 +12,7 @@ from photodesk.core.catalog import roots
 from photodesk.core.edit import edit_photos
 from photodesk.core.index import Indexed, index_paths
 from tests.conftest import ROOT, copy_corpus, make_jpeg
+from photodesk.core.catalog import folders as catalog_folders
 
 OLD = ROOT / "tests" / "data" / "old-catalog" / "catalog-m008.sqlite"
 CAMERA = ("exif-samples/jpg/Canon_40D.jpg", "exif-samples/jpg/Nikon_D70.jpg")
@@ -99,7 +100,7 @@ def test_a_catalog_from_before_roots_upgrades_with_nothing_lost(tmp_path, monkey
         assert search.run_saved(cat, "Ánh Xuân").ids == [1]
         article = store.articles(cat)[0]
         assert article["path"] == "/srv/old-desk/Photos/2024/lao-cai/hoi-cho-nong-san-hoa-son-2025.txt"
-        assert [f["path"] for f in catalog.folders(cat)] == ["/srv/old-desk/Photos"]
+        assert [f["path"] for f in catalog_folders.folders(cat)] == ["/srv/old-desk/Photos"]
 
         # The photos now sit elsewhere on this machine: one mapping, and they are all there.
         here = tmp_path / "Photos"

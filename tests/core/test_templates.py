@@ -6,6 +6,7 @@ import pytest
 from photodesk.core import codes
 from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog_photos
+from photodesk.core.catalog import edits as catalog_edits
 from photodesk.core.edit import edit_photos
 from photodesk.core.metadata.files import FileExists
 from photodesk.core.templates import TemplateError, fill_captions, parse, render
@@ -77,7 +78,7 @@ def test_fill_captions_edits_the_catalog_and_expands_codes(catalog, sample):
     first = catalog_photos.photo(catalog, ids[0])
     assert first["caption"] == (f"Võ Thị Ánh Xuân, Phó Chủ tịch nước thăm hội chợ. Quang cảnh lễ "
                                 f"khai mạc hội chợ. Ảnh: {CREDIT}")
-    assert "caption" in catalog_photos.edited_fields(catalog, ids[0])
+    assert "caption" in catalog_edits.edited_fields(catalog, ids[0])
 
 
 # --- codes ----------------------------------------------------------------------------------

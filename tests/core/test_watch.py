@@ -18,6 +18,7 @@ from photodesk.core import search
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as photo_store
+from photodesk.core.catalog import folders as catalog_folders
 from photodesk.core.edit import edit_photos
 from photodesk.core.index import ArticleImported, Indexed, Missing, Scanned, index_paths
 from photodesk.core.jobs import Failed
@@ -262,7 +263,7 @@ def test_a_deleted_folder_goes_offline_and_comes_back_whole(catalog, photo_dir, 
     assert {status(catalog, p) for p in indexed} == {"present"}
     assert row(catalog, indexed[0])["keywords"] == ["bầu cử"]
     assert not live.of(Missing)
-    assert photo_store.folder_by_path(catalog, str(photo_dir))["status"] == "online"
+    assert catalog_folders.folder_by_path(catalog, str(photo_dir))["status"] == "online"
 
 
 def test_an_unmounted_share_goes_offline_not_missing(catalog, tmp_path):
@@ -293,7 +294,7 @@ def test_polling_observer_chosen_for_a_folder(catalog, photo_dir):
         os.rename(photo_dir / "polled.jpg", photo_dir / "renamed.jpg")
         live.wait_for(lambda: live.indexed(photo_dir / "renamed.jpg", "moved"), "the rename")
     assert live.of(Watching)[0].observer == "polling"
-    assert photo_store.folder_by_path(catalog, str(photo_dir))["observer"] == "polling"
+    assert catalog_folders.folder_by_path(catalog, str(photo_dir))["observer"] == "polling"
 
 
 class WatchLimitReached(type(Observer())):

@@ -5,8 +5,8 @@ import pytest
 from photodesk.core import settings as store
 from photodesk.core import workspace
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import photos as catalog
 from photodesk.core.settings import Settings, WatchedFolder
+from photodesk.core.catalog import folders as catalog_folders
 
 
 @pytest.fixture
@@ -28,26 +28,26 @@ def test_settings_folders_enter_the_catalog_with_their_observer(cat, tmp_path):
     b.mkdir()
     settings = own(cat, folders=[WatchedFolder(str(a), "polling"), WatchedFolder(str(b))])
     assert workspace.sync_folders(cat, settings) == workspace.Synced([str(a), str(b)])
-    rows = {r["path"]: r for r in catalog.folders(cat)}
+    rows = {r["path"]: r for r in catalog_folders.folders(cat)}
     assert rows[str(a)]["observer"] == "polling" and rows[str(b)]["observer"] is None
     # Already there: nothing new to index; a changed choice reaches the catalog.
     settings.folders[0].observer = "native"
     assert workspace.sync_folders(cat, settings).new == []
-    assert catalog.folder_by_path(cat, str(a))["observer"] == "native"
+    assert catalog_folders.folder_by_path(cat, str(a))["observer"] == "native"
 
 
 def test_a_folder_gone_from_disk_is_not_added(cat, tmp_path):
     settings = own(cat, folders=[WatchedFolder(str(tmp_path / "unplugged"))])
     assert workspace.sync_folders(cat, settings).new == []
-    assert catalog.folders(cat) == []
+    assert catalog_folders.folders(cat) == []
 
 
 def test_catalog_folders_are_remembered_in_the_settings(cat, tmp_path):
     top = tmp_path / "top"
     (top / "sub").mkdir(parents=True)
     with cat.transaction():
-        catalog.add_folder(cat, str(top))
-        catalog.add_folder(cat, str(top / "sub"))
+        catalog_folders.add_folder(cat, str(top))
+        catalog_folders.add_folder(cat, str(top / "sub"))
     workspace.sync_folders(cat, own(cat))
     assert store.load().folders == [WatchedFolder(str(top))]  # saved, top folders only
 
@@ -59,9 +59,9 @@ def test_another_catalog_neither_takes_nor_gives_folders(cat, tmp_path):
     store.save(Settings(catalog=str(tmp_path / "main.sqlite"),
                         folders=[WatchedFolder(str(archive))]))
     with cat.transaction():
-        catalog.add_folder(cat, str(scratch))  # `photodesk --catalog test.sqlite index scratch`
+        catalog_folders.add_folder(cat, str(scratch))  # `photodesk --catalog test.sqlite index scratch`
     assert workspace.sync_folders(cat, store.load()) == workspace.Synced()
-    assert [f["path"] for f in catalog.folders(cat)] == [str(scratch)]
+    assert [f["path"] for f in catalog_folders.folders(cat)] == [str(scratch)]
     assert store.load().folders == [WatchedFolder(str(archive))]
 
 
@@ -71,7 +71,7 @@ def test_an_unwritable_config_folder_is_reported_not_raised(cat, tmp_path, monke
     blocker.write_text("")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))
     with cat.transaction():
-        catalog.add_folder(cat, str(tmp_path))
+        catalog_folders.add_folder(cat, str(tmp_path))
     synced = workspace.sync_folders(cat, settings)
     assert synced.new == [] and "could not be saved" in synced.problem
 

@@ -27,6 +27,7 @@ from photodesk.core.jobs import Failed, Skipped
 from photodesk.core.metadata.write import Written, write_file, write_photos
 from photodesk.core.preflight import preflight_write
 from tests.conftest import CORPUS, exiftool, make_jpeg
+from photodesk.core.catalog import edits as catalog_edits
 
 CAPTION = ("Phó Chủ tịch nước Võ Thị Ánh Xuân và Chủ tịch UBND tỉnh Nguyễn Văn An thăm gian hàng "
            "chè Shan tuyết tại Hội chợ Nông sản an toàn, sáng 15/3.")
@@ -326,7 +327,7 @@ def test_write_updates_the_catalog_so_a_rescan_sees_no_change(catalog, photo_dir
     st = os.stat(photo)
     assert (row["size"], row["mtime_ns"]) == (st.st_size, st.st_mtime_ns)
     assert row["hash"] == blake3(photo.read_bytes()).hexdigest() != old_hash
-    assert store.edited_fields(catalog, pid) == []
+    assert catalog_edits.edited_fields(catalog, pid) == []
     assert thumbs.has_thumbnails(catalog.thumbs_dir, row["hash"])
     rescan = list(index_paths(catalog, [photo_dir], workers=1))
     assert [e for e in rescan if isinstance(e, Scanned)][0].unchanged == 1

@@ -16,6 +16,7 @@ import pytest
 from PIL import Image
 
 from photodesk.core.catalog import photos as store
+from photodesk.core.catalog import edits as catalog_edits
 from photodesk.core.edit import edit_photos
 from photodesk.core.index import index_paths
 from photodesk.core.metadata.exiv2 import check_file
@@ -227,7 +228,7 @@ def test_a_read_only_folder_is_reported_before_and_refused_whole(catalog, photo_
                    for e in events)
         assert sorted(p.name for p in photo_dir.iterdir()) == ["a.jpg", "b.jpg"]
         assert all(p.read_bytes() == before[p] for p in photos)
-        assert sorted(store.edited_photo_ids(catalog)) == sorted(ids.values())  # still pending
+        assert sorted(catalog_edits.edited_photo_ids(catalog)) == sorted(ids.values())  # still pending
     finally:
         os.chmod(photo_dir, 0o755)
 
@@ -242,13 +243,13 @@ def test_photos_written_to_their_sidecar_are_no_longer_pending(catalog, photo_di
     events = {e.path: e for e in write_photos(catalog, ids.values()) if isinstance(e, Written)}
     assert events[str(photos[0])].target == "sidecar"
     assert events[str(photos[1])].target == "file"
-    assert store.edited_photo_ids(catalog) == []
+    assert catalog_edits.edited_photo_ids(catalog) == []
     tags = json.loads(exiftool("-j", "-struct", photo_dir / "a.xmp"))[0]
     assert tags["Description"] == "Chú thích" and tags["PersonInImage"] == ["Nguyễn Văn An"]
     row = store.photo(catalog, ids["a.jpg"])
     st = os.stat(photos[0])
     assert (row["size"], row["mtime_ns"]) == (st.st_size, st.st_mtime_ns)  # photo untouched
-    again = list(write_photos(catalog, store.edited_photo_ids(catalog)))
+    again = list(write_photos(catalog, catalog_edits.edited_photo_ids(catalog)))
     assert again == []
 
 

@@ -9,7 +9,6 @@ from PIL import Image
 
 from photodesk.cli import main
 from photodesk.core import export
-from photodesk.core.catalog import photos as store
 from photodesk.core.edit import edit_photos
 from photodesk.core.export.selection import of_photos
 from photodesk.core.index import index_paths
@@ -17,6 +16,7 @@ from photodesk.core.metadata.read import read_metadata
 from photodesk.core.metadata.sidecar import own_sidecar, read_sidecar, sidecar_path
 from photodesk.core.metadata.write import write_file
 from tests.conftest import CORPUS, exiftool, make_jpeg
+from photodesk.core.catalog import edits as catalog_edits
 
 PEOPLE = {"same.jpg": "Võ Thị Ánh Xuân", "same.jpeg": "Nguyễn Văn An", "same.png": "Lê Thị Hồng"}
 
@@ -158,7 +158,7 @@ def test_exported_sidecars_of_namesakes_do_not_collide(catalog, tmp_path):
         "other.xmp", "same.jpeg.xmp", "same.jpg.xmp", "same.png.xmp"]
     for photo in photos:
         assert sidecar_tags(out / (photo.name + ".xmp"))["Description"] == f"Ảnh {photo.name}"
-    assert store.edited_fields(catalog, ids["same.jpg"]) == ["caption"]  # export writes no photo
+    assert catalog_edits.edited_fields(catalog, ids["same.jpg"]) == ["caption"]  # export writes no photo
 
 
 def test_jpeg_copies_that_need_sidecars_get_one_each(catalog, tmp_path):
@@ -203,7 +203,7 @@ def test_edits_written_to_a_sidecar_stay_the_catalogs_when_the_photo_moves_witho
     from photodesk.core.index import index_paths
     cat, pid, photo = written_to_sidecar(tmp_path, "Chú thích của biên tập viên")
     with cat:
-        assert catalog.edited_photo_ids(cat) == []  # no longer waiting to be written
+        assert catalog_edits.edited_photo_ids(cat) == []  # no longer waiting to be written
         (photo.parent / "sub").mkdir()
         photo.rename(photo.parent / "sub" / "a.jpg")  # its sidecar stays behind
         list(index_paths(cat, [str(photo.parent)], workers=1))

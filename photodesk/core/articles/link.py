@@ -9,8 +9,7 @@ from photodesk.core.articles.model import Article, PersonMention
 from photodesk.core.articles.names import find_event, find_people
 from photodesk.core.articles.read import read_article
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import articles as store
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.catalog.schema import name_key
 from photodesk.core.fold import fold
 
@@ -39,16 +38,16 @@ def import_article(cat: Catalog, path: str, year: int | None = None,
         return None
     st = os.stat(path)
     with cat.transaction():
-        article_id = store.save_article(cat, {
+        article_id = catalog.articles.save_article(cat, {
             "path": path, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "title": parsed.title,
             "lede": parsed.lede, "dateline": parsed.dateline, "published": parsed.published,
             "paragraphs": parsed.paragraphs, "warnings": parsed.warnings,
         }, [{"position": i.position, "paragraph": i.paragraph, "name": i.name,
              "caption": i.caption} for i in parsed.images])
         _store_people_and_event(cat, article_id, parsed)
-        linked = _link(cat, store.references_of_article(cat, article_id))
+        linked = _link(cat, catalog.articles.references_of_article(cat, article_id))
     result = Imported(article_id, parsed.title, len(parsed.images), 0, warnings=parsed.warnings)
-    for ref in store.article(cat, article_id)["images"]:
+    for ref in catalog.articles.article(cat, article_id)["images"]:
         if ref["photo_id"] is not None:
             result.linked += 1
         elif ref["match"] == "ambiguous":
@@ -66,15 +65,15 @@ def link_photos(cat: Catalog, photo_ids: list[int]) -> list[int]:
 
     Call inside the indexer's write transaction; returns the ids of photos that got linked.
     """
-    keys = store.name_keys(cat, photo_ids)
-    return _link(cat, store.references_named(cat, keys)) if keys else []
+    keys = catalog.articles.name_keys(cat, photo_ids)
+    return _link(cat, catalog.articles.references_named(cat, keys)) if keys else []
 
 
 def _link(cat: Catalog, references: list[dict]) -> list[int]:
     linked = []
     for ref in references:
         photo_id, match = _resolve(cat, ref)
-        store.resolve_reference(cat, ref["id"], photo_id, match)
+        catalog.articles.resolve_reference(cat, ref["id"], photo_id, match)
         if photo_id is not None and photo_id != ref.get("photo_id"):
             _carry_caption(cat, photo_id, ref["caption"])
             _suggest_for_photo(cat, photo_id, ref["article_id"], ref["caption"])
@@ -84,7 +83,7 @@ def _link(cat: Catalog, references: list[dict]) -> list[int]:
 
 def _resolve(cat: Catalog, ref: dict) -> tuple[int | None, str]:
     """Same folder as the article first, then anywhere; two candidates are never guessed."""
-    candidates = store.photos_named(cat, ref["name_key"])
+    candidates = catalog.articles.photos_named(cat, ref["name_key"])
     folder = os.path.dirname(ref["article_path"])
     near = [p for p in candidates if os.path.dirname(p["path"]) == folder]
     scope = near or candidates
@@ -97,31 +96,31 @@ def _carry_caption(cat: Catalog, photo_id: int, caption: str | None) -> None:
     """The article's caption fills an empty one; a different caption is kept, not replaced."""
     if not caption:
         return
-    if not catalog.photo_field(cat, photo_id, "caption"):
-        catalog.apply_edit(cat, photo_id, {"caption": caption})
+    if not catalog.photos.photo_field(cat, photo_id, "caption"):
+        catalog.edits.apply_edit(cat, photo_id, {"caption": caption})
 
 
 def _store_people_and_event(cat: Catalog, article_id: int, parsed: Article) -> None:
-    store.set_article_people(cat, article_id, [
-        (store.person_id(cat, m.name, m.title), m.title) for m in _people_in(cat, parsed.text())])
+    catalog.articles.set_article_people(cat, article_id, [
+        (catalog.articles.person_id(cat, m.name, m.title), m.title) for m in _people_in(cat, parsed.text())])
     event = find_event(parsed)
     if event:
-        store.save_event(cat, event.name, event.date, event.place, article_id)
+        catalog.articles.save_event(cat, event.name, event.date, event.place, article_id)
 
 
 def _suggest_for_photo(cat: Catalog, photo_id: int, article_id: int, caption: str | None) -> None:
     for mention in _people_in(cat, caption or ""):
-        store.suggest(cat, photo_id, "person", store.person_id(cat, mention.name, mention.title))
-    event = store.article(cat, article_id)["event"]
+        catalog.articles.suggest(cat, photo_id, "person", catalog.articles.person_id(cat, mention.name, mention.title))
+    event = catalog.articles.article(cat, article_id)["event"]
     if event:
-        store.suggest(cat, photo_id, "event", event["id"])
+        catalog.articles.suggest(cat, photo_id, "event", event["id"])
 
 
 def _people_in(cat: Catalog, text: str) -> list[PersonMention]:
     """Names the finder sees, plus registry people named (or aliased) in the text, folded."""
     found = {fold(m.name): m for m in find_people(text)}
     folded = " " + " ".join(re.findall(r"\w+", fold(text))) + " "
-    for person in store.people(cat):
+    for person in catalog.articles.people(cat):
         names = [person["name"], *(person["aliases"] or "").split(";")]
         for name in filter(None, (n.strip() for n in names)):
             key = " ".join(re.findall(r"\w+", fold(name)))
@@ -132,9 +131,9 @@ def _people_in(cat: Catalog, text: str) -> list[PersonMention]:
 
 def choose_photo(cat: Catalog, article_id: int, position: int, photo_id: int) -> None:
     """The editor settles an ambiguous reference."""
-    ref = store.reference_at(cat, article_id, position)
+    ref = catalog.articles.reference_at(cat, article_id, position)
     with cat.transaction():
-        store.resolve_reference(cat, ref["id"], photo_id, "chosen")
+        catalog.articles.resolve_reference(cat, ref["id"], photo_id, "chosen")
         _carry_caption(cat, photo_id, ref["caption"])
         _suggest_for_photo(cat, photo_id, article_id, ref["caption"])
 

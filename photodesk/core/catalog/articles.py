@@ -4,7 +4,8 @@ import json
 
 from photodesk.core.catalog import registry
 from photodesk.core.catalog.db import Catalog
-from photodesk.core.catalog.photos import at, localised, now, stored, under
+from photodesk.core.catalog.photos import now
+from photodesk.core.catalog.roots import at, localised, stored, under
 from photodesk.core.catalog.schema import name_key
 
 

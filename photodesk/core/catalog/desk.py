@@ -5,7 +5,9 @@ import os
 
 from photodesk.core.catalog import registry
 from photodesk.core.catalog.db import Catalog
-from photodesk.core.catalog.photos import LINKS, folders, under
+from photodesk.core.catalog.folders import folders
+from photodesk.core.catalog.photos import LINKS
+from photodesk.core.catalog.roots import under
 from photodesk.core.catalog.schema import PHOTO_COLUMNS
 from photodesk.core.fold import sort_key
 

@@ -53,3 +53,9 @@ def _changes(given: dict[str, tuple], replace: bool) -> dict:
     """The values to store: each given one that replaces (replace) or fills an empty one."""
     return {k: new for k, (new, old) in given.items()
             if new and new != old and (replace or not old)}
+
+
+def event_info(cat: Catalog, event_id: int) -> dict | None:
+    rows = list(cat.db.query("SELECT id, name, date, place, article_id FROM events WHERE id = ?",
+                             [event_id]))
+    return rows[0] if rows else None

@@ -165,3 +165,50 @@ def mount(cat, root: "int | str", path: str, *, sample: int = 20) -> Mounted:
 def photo_counts(cat) -> dict[int, int]:
     """How many photos each root holds."""
     return dict(cat.db.execute("SELECT root_id, count(*) FROM photos GROUP BY root_id").fetchall())
+
+
+# --- stored paths ----------------------------------------------------------------------------
+# The catalog's queries speak (root id, relative path); the rest of PhotoDesk, absolute paths.
+
+def localised(cat, rows, to: str = "path") -> list[dict]:
+    """Rows with root_id and relpath given their path on this machine (under the key to;
+    with another key, the columns are read as to_root and to_rel and dropped)."""
+    rows = list(rows)
+    root, rel = ("root_id", "relpath") if to == "path" else (f"{to}_root", f"{to}_rel")
+    for row in rows:
+        root_id = row.get(root) if to == "path" else row.pop(root)
+        relpath = row.pop(rel)
+        row[to] = None if relpath is None else cat.roots.local(root_id, relpath)
+    return rows
+
+
+def under(cat, path: str, alias: str = "") -> tuple[str, list]:
+    """SQL condition and parameters for the rows at or under an absolute path."""
+    found = cat.roots.find(path)
+    if found is None:
+        return "0", []
+    root_id, rel = found
+    if not rel:
+        return f"{alias}root_id = ?", [root_id]
+    prefix = rel + "/"
+    return (f"({alias}root_id = ? AND ({alias}relpath = ? OR substr({alias}relpath, 1, ?) = ?))",
+            [root_id, rel, len(prefix), prefix])
+
+
+def stored(cat, path: str) -> tuple[int, str]:
+    """(root id, relative path) to store a file under; a file outside every root (indexed on
+    its own) makes its folder a root."""
+    found = cat.roots.find(path)
+    if found is not None:
+        return found
+    folder, _, name = path.rpartition("/")
+    root_id, rel = cat.roots.place(folder or "/")
+    return root_id, (rel + "/" + name if rel else name)
+
+
+def at(cat, path: str, alias: str = "") -> tuple[str, list]:
+    """SQL condition and parameters for the row at exactly an absolute path."""
+    found = cat.roots.find(path)
+    if found is None:
+        return "0", []
+    return f"{alias}root_id = ? AND {alias}relpath = ?", list(found)

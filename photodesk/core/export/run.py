@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from photodesk.core import thumbs
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.export import copies, html, text
 from photodesk.core.export.names import (
     FileNameError, check_name, output_names, sidecar_beside, sidecar_names,
@@ -88,7 +88,7 @@ def plan(cat: Catalog, selection: Selection, fmt: str, options: Options | None =
         raise ExportError("JPEG quality is 1 to 100")
     try:
         template = parse(o.template, o.codes) if o.template else None
-        rows = catalog.photos(cat, selection.photo_ids)
+        rows = catalog.photos.photos(cat, selection.photo_ids)
         records = [record(r, n, template=template, article_title=selection.article_title)
                    for n, r in enumerate(rows, 1)]
         outputs = _outputs(cat, fmt, rows, records, selection, o)

@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 
 from photodesk.core import search as search_core
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import articles as store
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.search import Scope
 
 QUERY_LIMIT = 100_000
@@ -26,7 +25,7 @@ class Selection:
 
 def of_photos(cat: Catalog, photo_ids) -> Selection:
     ids = list(dict.fromkeys(int(i) for i in photo_ids))
-    found = {p["id"] for p in catalog.photos(cat, ids)}
+    found = {p["id"] for p in catalog.photos.photos(cat, ids)}
     missing = [i for i in ids if i not in found]
     if missing:
         raise SelectionError(f"no photo {', '.join(map(str, missing))} in the catalog")
@@ -38,7 +37,7 @@ def of_query(cat: Catalog, query: str, *, limit: int = QUERY_LIMIT) -> Selection
 
 
 def of_article(cat: Catalog, article_id: int) -> Selection:
-    article = store.article(cat, article_id)
+    article = catalog.articles.article(cat, article_id)
     if article is None:
         raise SelectionError(f"no article {article_id} in the catalog")
     ids = search_core.search(cat, scope=Scope("article", article_id), limit=QUERY_LIMIT)
@@ -48,7 +47,7 @@ def of_article(cat: Catalog, article_id: int) -> Selection:
 
 
 def of_event(cat: Catalog, event_id: int) -> Selection:
-    event = catalog.event_info(cat, event_id)
+    event = catalog.registry.event_info(cat, event_id)
     if event is None:
         raise SelectionError(f"no event {event_id} in the catalog")
     ids = search_core.search(cat, scope=Scope("event", event_id), limit=QUERY_LIMIT)

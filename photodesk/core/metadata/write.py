@@ -19,7 +19,7 @@ from typing import Iterator
 
 from photodesk.core import thumbs
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.fields import BY_NAME
 from photodesk.core.jobs import Failed, Progress, Skipped
 from photodesk.core.metadata.embed import WriteRefused, embed
@@ -103,7 +103,7 @@ def write_photo(cat: Catalog, photo_id: int, *, sidecar: bool = False, fields=No
                 listings: Listings | None = None) -> Written | Failed | Skipped:
     """One photo written (Written), not written and untouched (Failed), or with nothing to
     write (Skipped)."""
-    row = catalog.photo(cat, photo_id)
+    row = catalog.photos.photo(cat, photo_id)
     if row is None:
         return Failed("", f"no photo {photo_id} in the catalog", photo_id)
     names = fields_to_write(row, fields)
@@ -120,7 +120,7 @@ def write_photo(cat: Catalog, photo_id: int, *, sidecar: bool = False, fields=No
     if result.target == "file":
         new_hash = thumbs.content_hash_of(result.data)
         with cat.transaction():
-            catalog.record_written(cat, photo_id, result.stat.st_size, result.stat.st_mtime_ns,
+            catalog.edits.record_written(cat, photo_id, result.stat.st_size, result.stat.st_mtime_ns,
                                    new_hash, names)
         _carry_thumbnails(cat.thumbs_dir, row.get("hash"), new_hash)
     else:
@@ -134,7 +134,7 @@ def write_photo(cat: Catalog, photo_id: int, *, sidecar: bool = False, fields=No
 def _record_sidecar_written(cat: Catalog, row: dict, names: list[str]) -> None:
     """The edits are in the photo's sidecar now, so they no longer wait to be written; the
     photo itself did not change, so its size, time and hash stay the catalog's."""
-    catalog.record_sidecar_written(cat, row["id"], names)
+    catalog.edits.record_sidecar_written(cat, row["id"], names)
 
 
 def fields_to_write(row: dict, fields=None) -> list[str]:

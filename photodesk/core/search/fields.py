@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.fold import fold, words
 from photodesk.core.search.dates import DateError, date_range
 from photodesk.core.search.syntax import Fact, Node, Text
@@ -43,7 +43,7 @@ QUERY_FIELDS: tuple[QueryField, ...] = (
     QueryField("label", "label", None, "label:red",
                "colour label: red, yellow, green, blue, purple (or as written in the file)"),
     QueryField("pick", "pick", None, "pick:yes", "yes (picked), no, reject"),
-    QueryField("status", "status", None, "status:missing", ", ".join(catalog.STATUSES)),
+    QueryField("status", "status", None, "status:missing", ", ".join(catalog.photos.STATUSES)),
     QueryField("has", "has", None, "-has:caption",
                "the photo has a caption, headline, credit, creator, keyword, gps, people, "
                "event, article, label or rating"),
@@ -135,8 +135,8 @@ def _pick(value: str, today: date) -> int:
 
 def _status(value: str, today: date) -> str:
     status = fold(value)
-    if status not in catalog.STATUSES:
-        raise BadValue(f"status:{value} is not one of {', '.join(catalog.STATUSES)}")
+    if status not in catalog.photos.STATUSES:
+        raise BadValue(f"status:{value} is not one of {', '.join(catalog.photos.STATUSES)}")
     return status
 
 

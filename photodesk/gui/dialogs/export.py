@@ -15,7 +15,7 @@ from photodesk.core.catalog import Location
 from photodesk.core import codes as code_list
 from photodesk.core import export as export_core
 from photodesk.core.catalog import Catalog
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.jobs import Done, Skipped
 from photodesk.core.templates import VARIABLES, render
 from photodesk.gui.workers.tasks import CatalogQuery, GeneratorTask, Relay
@@ -53,7 +53,7 @@ def export_events(cat: Catalog, source: Source, fmt: str, options: export_core.O
 def preview_captions(cat: Catalog, source: Source, template: str) -> list[str]:
     """The first captions as the export will write them (the caption itself without a template)."""
     selection = source.select(cat)
-    rows = catalog.photos(cat, selection.photo_ids[:PREVIEW_ROWS])
+    rows = catalog.photos.photos(cat, selection.photo_ids[:PREVIEW_ROWS])
     if not template:
         return [r.get("caption") or "" for r in rows]
     codes = code_list.load_codes()

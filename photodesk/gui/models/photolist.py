@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QThreadPo
 from PySide6.QtGui import QPixmap
 
 from photodesk.core.catalog import Location
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.views.placeholders import broken_pixmap, placeholder_pixmap
 from photodesk.gui.models.queries import EVERYTHING, Scope, scope_ids
@@ -268,7 +268,7 @@ class PhotoListModel(QAbstractListModel):
         self._rows_pending.update(ids)
         self.pages_read += 1
         job = CatalogQuery(self._relay, ("rows", tuple(ids)), self._location,
-                           catalog.photos, ids)
+                           catalog.photos.photos, ids)
         # Newest first, like thumbnails: after a fast scroll the rows on screen come first.
         self._query_pool.start(job, next(self._priority) % SEARCH_PRIORITY)
 

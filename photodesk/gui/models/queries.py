@@ -1,9 +1,8 @@
 """What the desk asks the catalog, as plain functions that run on worker threads (core calls only)."""
 
 from photodesk.core import people, search
-from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import desk
-from photodesk.core.catalog import photos as catalog
+from photodesk.core import catalog
 from photodesk.core.catalog.schema import name_key
 from photodesk.core.search import EVERYTHING, Scope  # noqa: F401 (the desk's scopes are search's)
 
@@ -19,7 +18,7 @@ def scope_ids(cat, scope: Scope, query: str, sort: str) -> list[int]:
 
 def overview(cat) -> dict:
     """Everything the sidebar and the completers list."""
-    return {"folders": desk.folder_tree(cat), "articles": store.articles(cat),
+    return {"folders": desk.folder_tree(cat), "articles": catalog.articles.articles(cat),
             **people.registry(cat), "saved": saved_searches(cat)}
 
 
@@ -39,16 +38,16 @@ def saved_searches(cat) -> list[dict] | None:
 
 def article_page(cat, article_id: int) -> dict | None:
     """An article with the rows of its linked photos and the candidates of ambiguous images."""
-    article = store.article(cat, article_id)
+    article = catalog.articles.article(cat, article_id)
     if article is None:
         return None
     linked = sorted({i["photo_id"] for i in article["images"] if i["photo_id"] is not None})
-    article["photos"] = {p["id"]: p for p in catalog.photos(cat, linked)}
+    article["photos"] = {p["id"]: p for p in catalog.photos.photos(cat, linked)}
     article["candidates"] = {}
     for image in article["images"]:
         if image["match"] == "ambiguous":
-            named = store.photos_named(cat, name_key(image["name"]))
-            article["candidates"][image["position"]] = catalog.photos(
+            named = catalog.articles.photos_named(cat, name_key(image["name"]))
+            article["candidates"][image["position"]] = catalog.photos.photos(
                 cat, [p["id"] for p in named])
     return article
 
