@@ -56,3 +56,15 @@ def test_sql_stays_in_the_catalog_and_search_packages():
                                             and "SELECT " in text):
             found.append(rel)
     assert found == []
+
+
+def test_catalog_modules_write_rows_through_the_catalog_not_sqlite_utils():
+    """Only the backend modules (db.py, schema.py, backup.py) know SQLite's libraries; the
+    modules by idea insert, update and count through Catalog, so a second backend adds files."""
+    backend = {"db.py", "schema.py", "backup.py", "connections.py", "location.py", "__init__.py"}
+    found = [f"{path.name}: {bad}"
+             for path in sorted((ROOT / "photodesk/core/catalog").glob("*.py"))
+             if path.name not in backend
+             for bad in ('.db["', "OR IGNORE", "OR REPLACE", "sqlite_utils", "import sqlite3")
+             if bad in path.read_text(encoding="utf-8")]
+    assert found == []

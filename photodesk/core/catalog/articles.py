@@ -29,13 +29,13 @@ def save_article(cat: Catalog, record: dict, images: list[dict]) -> int:
               "imported_at": now()}
     if row:
         article_id = row[0]
-        cat.db["articles"].update(article_id, values)
+        cat.update("articles", article_id, values)
         cat.db.execute("DELETE FROM article_images WHERE article_id = ?", [article_id])
     else:
-        article_id = cat.db["articles"].insert(values).last_pk
-    cat.db["article_images"].insert_all(
+        article_id = cat.insert("articles", values)
+    cat.insert_many("article_images", (
         {**img, "article_id": article_id, "name_key": name_key(img["name"]), "photo_id": None,
-         "match": "unmatched"} for img in images)
+         "match": "unmatched"} for img in images))
     return article_id
 
 
@@ -106,8 +106,8 @@ def name_keys(cat: Catalog, photo_ids: list[int]) -> list[str]:
 def set_article_people(cat: Catalog, article_id: int, people: list[tuple[int, str | None]]) -> None:
     cat.db.execute("DELETE FROM article_people WHERE article_id = ?", [article_id])
     for person_id_, title in people:
-        cat.db.execute("INSERT OR IGNORE INTO article_people (article_id, person_id, title) "
-                       "VALUES (?, ?, ?)", [article_id, person_id_, title])
+        cat.db.execute("INSERT INTO article_people (article_id, person_id, title) "
+                       "VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [article_id, person_id_, title])
 
 
 def article_people(cat: Catalog, article_id: int) -> list[dict]:
@@ -184,8 +184,8 @@ def suggest(cat: Catalog, photo_id: int, kind: str, target_id: int) -> None:
     table, column = {"person": ("photo_people", "person_id"),
                      "event": ("photo_events", "event_id")}[kind]
     cat.db.execute(
-        f"INSERT OR IGNORE INTO {table} (photo_id, {column}, source, state) "
-        "VALUES (?, ?, 'article', 'suggested')", [photo_id, target_id])
+        f"INSERT INTO {table} (photo_id, {column}, source, state) "
+        "VALUES (?, ?, 'article', 'suggested') ON CONFLICT DO NOTHING", [photo_id, target_id])
 
 
 def suggestions(cat: Catalog, photo_id: int) -> dict:

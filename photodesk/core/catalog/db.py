@@ -166,6 +166,32 @@ class Catalog:
         with _writer(self.path), self.db.atomic():
             yield self
 
+    # Rows by id: the few statements every catalog module needs, spelled once per backend.
+    def insert(self, table: str, values: dict) -> int:
+        """Insert one row; its new id."""
+        columns = list(values)
+        return self.db.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [values[c] for c in columns]).lastrowid
+
+    def insert_many(self, table: str, rows) -> None:
+        rows = list(rows)
+        if rows:
+            columns = list(dict.fromkeys(c for r in rows for c in r))
+            self.db.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [[r.get(c) for c in columns] for r in rows])
+
+    def update(self, table: str, row_id: int, values: dict) -> None:
+        """Set columns of the row with this id."""
+        if values:
+            self.db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} "
+                            "WHERE id = ?", [*values.values(), row_id])
+
+    def count(self, table: str) -> int:
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
     def schema_version(self) -> list[str]:
         return [m.name for m in migrations.applied(self.db)]
 

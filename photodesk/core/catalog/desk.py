@@ -83,7 +83,7 @@ def add_person(cat: Catalog, name: str, title: str | None, aliases: str | None) 
 
 
 def update_person(cat: Catalog, person_id: int, values: dict) -> None:
-    cat.db["people"].update(person_id, {k: values[k] for k in ("name", "title", "aliases")
+    cat.update("people", person_id, {k: values[k] for k in ("name", "title", "aliases")
                                         if k in values})
 
 

@@ -24,7 +24,7 @@ def apply_edit(cat: Catalog, photo_id: int, changes: dict) -> None:
                            [photo_id])
             set_links(cat, photo_id, name, items, source="editor")
     edited |= set(changes) - {"pick"}  # pick never comes from the file
-    cat.db["photos"].update(photo_id, {**scalars, "edited": json.dumps(sorted(edited))})
+    cat.update("photos", photo_id, {**scalars, "edited": json.dumps(sorted(edited))})
 
 
 def record_written(cat: Catalog, photo_id: int, size: int, mtime_ns: int, content_hash: str,
@@ -33,7 +33,7 @@ def record_written(cat: Catalog, photo_id: int, size: int, mtime_ns: int, conten
     and forget that the editor changed them (the file says the same now)."""
     edited, in_sidecar = _written_lists(cat, photo_id)
     fields = set(fields)
-    cat.db["photos"].update(photo_id, {"size": size, "mtime_ns": mtime_ns, "hash": content_hash,
+    cat.update("photos", photo_id, {"size": size, "mtime_ns": mtime_ns, "hash": content_hash,
                                        "edited": json.dumps(sorted(edited - fields)),
                                        "sidecar_fields": json.dumps(sorted(in_sidecar - fields))})
 
@@ -43,7 +43,7 @@ def record_sidecar_written(cat: Catalog, photo_id: int, fields) -> None:
     the catalog keeps them over the photo's own values (a photo moved without its sidecar)."""
     edited, in_sidecar = _written_lists(cat, photo_id)
     fields = set(fields)
-    cat.db["photos"].update(photo_id, {"edited": json.dumps(sorted(edited - fields)),
+    cat.update("photos", photo_id, {"edited": json.dumps(sorted(edited - fields)),
                                        "sidecar_fields": json.dumps(sorted(in_sidecar | fields))})
 
 

@@ -15,8 +15,8 @@ def add_folder(cat: Catalog, path: str) -> int:
     if row:
         cat.db.execute("UPDATE folders SET status = 'online' WHERE id = ?", [row[0]])
         return row[0]
-    return cat.db["folders"].insert({"root_id": root_id, "relpath": rel, "added_at": now(),
-                                     "status": "online"}).last_pk
+    return cat.insert("folders", {"root_id": root_id, "relpath": rel, "added_at": now(),
+                                  "status": "online"})
 
 
 def folders(cat: Catalog) -> list[dict]:
@@ -49,7 +49,7 @@ def set_folder_watch(cat: Catalog, path: str, **values) -> None:
         raise ValueError(f"not a watch setting: {', '.join(sorted(unknown))}")
     row = folder_by_path(cat, path)
     if row is not None:
-        cat.db["folders"].update(row["id"], values)
+        cat.update("folders", row["id"], values)
 
 
 def mark_offline(cat: Catalog, root: str, reason: str) -> int:

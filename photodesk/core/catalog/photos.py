@@ -51,7 +51,7 @@ def set_failed(cat: Catalog, photo_id: int, reason: str, failure: str,
     values = {"status": "unreadable", "status_reason": reason, "failure": failure}
     if stat is not None:
         values.update(size=stat[0], mtime_ns=stat[1])
-    cat.db["photos"].update(photo_id, values)
+    cat.update("photos", photo_id, values)
 
 
 def photos_with_hash(cat: Catalog, content_hash: str) -> list[dict]:
@@ -82,9 +82,9 @@ def save_photo(cat: Catalog, record: dict, lists: dict[str, list[str]],
     values = {k: v for k, v in record.items() if k in PHOTO_COLUMNS and k not in edited}
     if existing:
         # One update: a field the file no longer carries is cleared, not left from before.
-        cat.db["photos"].update(photo_id, {**_cleared(edited), **values})
+        cat.update("photos", photo_id, {**_cleared(edited), **values})
     else:
-        photo_id = cat.db["photos"].insert(values).last_pk
+        photo_id = cat.insert("photos", values)
     for name, items in lists.items():
         if name not in edited:
             set_links(cat, photo_id, name, items, source="file")
@@ -117,7 +117,7 @@ def _named_id(cat: Catalog, table: str, name: str) -> int:
 
 def move_photo(cat: Catalog, photo_id: int, path: str, folder_id: int | None, name: str) -> None:
     root_id, rel = stored(cat, path)
-    cat.db["photos"].update(photo_id, {"root_id": root_id, "relpath": rel, "folder_id": folder_id,
+    cat.update("photos", photo_id, {"root_id": root_id, "relpath": rel, "folder_id": folder_id,
                                        "name": name, "name_key": name_key(name),
                                        "name_sort": sort_key(name)})
 
@@ -216,11 +216,11 @@ def stats(cat: Catalog) -> dict:
     return {
         "photos": sum(counts.values()),
         **{s: counts.get(s, 0) for s in STATUSES},
-        "folders": cat.db["folders"].count,
-        "people": cat.db["people"].count,
-        "events": cat.db["events"].count,
-        "keywords": cat.db["keywords"].count,
-        "articles": cat.db["articles"].count,
+        "folders": cat.count("folders"),
+        "people": cat.count("people"),
+        "events": cat.count("events"),
+        "keywords": cat.count("keywords"),
+        "articles": cat.count("articles"),
         "catalog": str(cat.path),
         "schema": cat.schema_version()[-1],
     }

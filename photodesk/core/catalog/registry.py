@@ -15,11 +15,11 @@ def ensure_person(cat: Catalog, name: str, title: str | None = None,
     row = cat.db.execute("SELECT id, title, aliases FROM people WHERE name = ?",
                          [name]).fetchone()
     if row is None:
-        return cat.db["people"].insert({"name": name, "title": title or None,
-                                        "aliases": aliases or None}).last_pk
+        return cat.insert("people", {"name": name, "title": title or None,
+                                        "aliases": aliases or None})
     values = _changes({"title": (title, row[1]), "aliases": (aliases, row[2])}, replace)
     if values:
-        cat.db["people"].update(row[0], values)
+        cat.update("people", row[0], values)
     return row[0]
 
 
@@ -36,17 +36,17 @@ def ensure_event(cat: Catalog, name: str, date: str | None = None, place: str | 
         row = cat.db.execute("SELECT id, place, article_id FROM events WHERE name = ? AND date = ?",
                              [name, date]).fetchone()
     if row is None:
-        return cat.db["events"].insert({"name": name, "date": date, "place": place or None,
-                                        "article_id": article_id}).last_pk
+        return cat.insert("events", {"name": name, "date": date, "place": place or None,
+                                        "article_id": article_id})
     values = _changes({"place": (place, row[1]), "article_id": (article_id, row[2])}, replace)
     if values:
-        cat.db["events"].update(row[0], values)
+        cat.update("events", row[0], values)
     return row[0]
 
 
 def ensure_keyword(cat: Catalog, name: str) -> int:
     row = cat.db.execute("SELECT id FROM keywords WHERE name = ?", [name]).fetchone()
-    return row[0] if row else cat.db["keywords"].insert({"name": name}).last_pk
+    return row[0] if row else cat.insert("keywords", {"name": name})
 
 
 def _changes(given: dict[str, tuple], replace: bool) -> dict:
