@@ -81,3 +81,44 @@ def test_closing_the_article_shows_every_photo_again(qtbot, open_window, catalog
     window.article_view.close_article()
     qtbot.waitUntil(lambda: window.model.scope.kind == "all" and window.model.rowCount() == 3)
     assert window.article_view.isHidden()
+
+
+def test_the_real_article_fits_its_pane_and_prints_a_shared_caption_once(
+        qtbot, open_window, catalog_path, tmp_path):
+    """The Lào Cai story ends with seven photos in a row, each with its caption but the last
+    two, which share one: they are laid one under another, the pair side by side, and nothing
+    is wider than the pane."""
+    import re
+    import shutil
+
+    from photodesk.gui.views.articleview import ClickableImage
+    from tests.conftest import ARTICLE
+    if not ARTICLE.exists():
+        import pytest
+        pytest.skip(f"no article at {ARTICLE}")
+    folder = tmp_path / "lao-cai"
+    folder.mkdir()
+    shutil.copy(ARTICLE, folder)
+    names = re.findall(r"^(IMG_\d+\.jpe?g)$", ARTICLE.read_text(encoding="utf-8"), re.M)
+    assert len(names) == 15
+    for n, name in enumerate(names):
+        make_jpeg(folder / name, size=(600, 400), color=(n * 15, 90, 200 - n * 10))
+    window = open_window(catalog_path, [str(folder)])
+    window.resize(1600, 1000)
+    view = window.article_view
+    qtbot.waitUntil(lambda: view.article_id() is not None and len(view.images()) == 15,
+                    timeout=60000)
+    qtbot.waitUntil(lambda: all(i.has_image() for i in view.images()), timeout=30000)
+    viewport = view.scroll.viewport()
+    qtbot.waitUntil(lambda: view.scroll.widget().width() <= viewport.width())
+    for label in view.findChildren(QLabel):
+        if label.isVisible() and label.objectName() in ("articleTitle", "paragraph", "caption"):
+            left = label.mapTo(viewport, label.rect().topLeft()).x()
+            assert 0 <= left and left + label.width() <= viewport.width(), label.text()[:40]
+    shared = "Tặng Cờ thi đua của UBND tỉnh cho các tập thể có thành tích xuất sắc"
+    captions = [w.text() for w in view.findChildren(QLabel) if w.objectName() == "caption"]
+    assert sum(c.startswith(shared) for c in captions) == 1
+    last_seven = [i for i in view.images() if i.toolTip().endswith(tuple(names[-7:]))]
+    assert len(last_seven) == 7
+    column = max(i.width() for i in view.images())
+    assert all(i.width() >= column // 2 - 10 for i in last_seven)  # no slivers

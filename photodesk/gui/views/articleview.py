@@ -17,6 +17,7 @@ from photodesk.gui.workers.tasks import ImageLoad, Relay, source_of
 COLUMN = 620  # the text column, about a newspaper page's measure
 IMAGE_BOX = QSize(COLUMN, 460)
 CANDIDATE_BOX = QSize(180, 140)
+ACROSS = 2  # photos side by side at most, when they share a caption
 
 
 class ClickableImage(QWidget):
@@ -188,18 +189,24 @@ class ArticleView(QWidget):
             column.addWidget(self._text("muted", self.tr("People: %1").replace("%1", names)))
 
     def _gallery(self, column: QVBoxLayout, images: list[dict]) -> None:
-        """Images that follow the same paragraph; a shared caption is written once."""
-        if not images:
-            return
-        captions = {i.get("caption") for i in images}
-        shared = len(images) > 1 and len(captions) == 1
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        for image in images:
-            row.addWidget(self._figure(image, len(images), with_caption=not shared), 1)
-        column.addLayout(row)
-        if shared and images[0].get("caption"):
-            column.addWidget(self._text("caption", images[0]["caption"]))
+        """Images that follow the same paragraph, one under another as the reader saw them;
+        photos that share a caption side by side (ACROSS to a row) with the caption once.
+
+        Never a row of every image of a run: seven photos with their own captions would be
+        seven slivers, wider together than the pane."""
+        for figure in _figures(images):
+            if len(figure) == 1:
+                column.addWidget(self._figure(figure[0], 1, with_caption=True))
+                continue
+            for start in range(0, len(figure), ACROSS):
+                row = QHBoxLayout()
+                row.setSpacing(8)
+                for image in figure[start:start + ACROSS]:
+                    row.addWidget(self._figure(image, ACROSS, with_caption=False), 1)
+                for _ in range(ACROSS - len(figure[start:start + ACROSS])):
+                    row.addStretch(1)  # a last, short row keeps the others' size
+                column.addLayout(row)
+            column.addWidget(self._text("caption", figure[0]["caption"]))
 
     def _figure(self, image: dict, across: int, with_caption: bool) -> QWidget:
         figure = QFrame()
@@ -339,6 +346,19 @@ class ArticleView(QWidget):
     def shutdown(self) -> None:
         self._pool.clear()
         self._pool.waitForDone()
+
+
+def _figures(images: list[dict]) -> list[list[dict]]:
+    """Images grouped as the article prints them: consecutive images with the same caption
+    are one figure (a pair of photos above one caption); an image without one stands alone."""
+    figures: list[list[dict]] = []
+    for image in images:
+        caption = (image.get("caption") or "").strip()
+        if figures and caption and (figures[-1][-1].get("caption") or "").strip() == caption:
+            figures[-1].append(image)
+        else:
+            figures.append([image])
+    return figures
 
 
 def _tail(path: str, parts: int = 2) -> str:
