@@ -1,4 +1,4 @@
-"""photodesk article import|list|show: the stories photos belong to."""
+"""photodesk article import|list|show|confirm: the stories photos belong to."""
 
 import json
 import sys
@@ -82,3 +82,21 @@ def article_show(obj, article_id, as_json):
         click.echo(f"  [{img['position'] + 1}] {img['name']} -> {target}")
         if img["caption"]:
             click.echo(f"      {img['caption']}")
+
+
+@article.command("confirm")
+@click.argument("article_id", type=int)
+@click.option("--reject", is_flag=True, help="Reject the suggestions instead.")
+@click.pass_obj
+def article_confirm(obj, article_id, reject):
+    """Confirm every suggestion the article made on its photos (people where it names them,
+    its event): they become Person Shown and Event, in exports and when written."""
+    from photodesk.core import people
+    cat = obj.catalog
+    if catalog.articles.article(cat, article_id) is None:
+        raise click.UsageError(f"no article {article_id} in the catalog")
+    ids = people.article_photo_ids(cat, article_id)
+    before = people.decide_all(cat, ids, accept=not reject)
+    done = sum(len(states) for states in before.values())
+    verb = "rejected" if reject else "confirmed"
+    click.echo(f"{verb} {done} suggestion(s) on {len(ids)} photo(s) of article {article_id}")

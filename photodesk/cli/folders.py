@@ -1,4 +1,4 @@
-"""photodesk folders list|remove: the catalog's watched folders."""
+"""photodesk folders list|remove: the catalog's folders, which every PhotoDesk on it watches."""
 
 import json
 
@@ -6,7 +6,7 @@ import click
 
 from photodesk.cli.base import main
 from photodesk.core import catalog
-from photodesk.core.folders import FolderError, remove_folder
+from photodesk.core.folders import FolderError, observer_of, remove_folder
 
 
 @main.group()
@@ -25,7 +25,7 @@ def folders_list(obj, as_json):
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     for row in rows:
-        how = row.get("observer") or "auto"
+        how = observer_of(row)
         click.echo(f"{row['photos']:>7} photos  {row['status']:<8} {how:<8} {row['path']}")
 
 
@@ -40,10 +40,8 @@ def folders_remove(obj, path, yes):
         click.confirm(f"Remove {path} from the catalog? Its files stay on disk; edits not "
                       "written to them are lost", abort=True)
     try:
-        removed = remove_folder(obj.catalog, path, obj.settings)
+        removed = remove_folder(obj.catalog, path)
     except FolderError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"removed {removed.folder}: {removed.photos} photos, {removed.articles} articles "
                "(the files are still on disk)")
-    if removed.problem:
-        click.echo(f"warning: {removed.problem}", err=True)

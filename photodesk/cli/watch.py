@@ -30,20 +30,19 @@ PROGRESS_SECONDS = 5.0
 @click.option("--workers", type=int, default=None, help="Reader processes (default: one per core).")
 @click.pass_obj
 def watch(obj, paths, observer, settle, interval, workers):
-    """Watch every catalog folder, and PATHs (added to the catalog), and index changes as they
-    happen. Changes made while nothing watched are found first. Ctrl-C stops."""
+    """Watch every catalog folder, and PATHs (added to the catalog, so that every PhotoDesk on
+    it watches them), and index changes as they happen. Changes made while nothing watched are
+    found first. Ctrl-C stops."""
     cat = obj.catalog
-    # The settings' folders are watched too, and PATHs join them (with the observer chosen).
-    settings = obj.settings
-    if paths and workspace.is_settings_catalog(cat, settings):
-        try:
-            settings = store.remember_folders(paths, observer)
-        except (OSError, ValueError) as exc:
-            click.echo(f"warning: the folders could not be saved in the settings "
-                       f"({getattr(exc, 'strerror', None) or exc})", err=True)
-    synced = workspace.sync_folders(cat, settings)  # new ones are found by the catch-up below
-    if synced.problem:
-        click.echo(f"warning: {synced.problem}", err=True)
+    # Folders an earlier version listed in the settings join the catalog's, once; the
+    # catch-up below reads the new ones. PATHs become catalog folders as the watch starts.
+    moved = workspace.move_listed_folders(cat, obj.settings)
+    if moved.folders:
+        click.echo(f"moved the {len(moved.folders)} folder(s) listed in "
+                   f"{store.settings_path()} into the catalog, where folders are kept now: "
+                   f"{', '.join(moved.folders)}", err=True)
+    if moved.problem:
+        click.echo(f"warning: {moved.problem}", err=True)
     if not paths and not catalog.folders.folders(cat):
         raise click.UsageError("no folders to watch: give one, e.g. photodesk watch ~/Pictures")
     watcher = Watcher(paths, settle=settle, poll_interval=interval, observer=observer,

@@ -1,4 +1,7 @@
-"""Where a path stands against a folder: inside it (strictly) or within it (the folder too)."""
+"""Where a path stands against a folder: inside it (strictly) or within it (the folder too);
+folders written one way."""
+
+import os
 
 
 def inside(path: str, folder: str) -> bool:
@@ -8,3 +11,8 @@ def inside(path: str, folder: str) -> bool:
 
 def within(path: str, folder: str) -> bool:
     return path == folder or inside(path, folder)
+
+
+def normal_path(path: str) -> str:
+    """A folder as the catalog keeps it: absolute, "~" expanded, no trailing slash."""
+    return os.path.normpath(os.path.abspath(os.path.expanduser(path)))

@@ -143,6 +143,35 @@ def decide(cat: Catalog, photo_ids, kind: str, target_id: int, accept: bool) -> 
     return {pid: before[pid] for pid in pending}
 
 
+def decide_all(cat: Catalog, photo_ids, accept: bool = True) -> dict:
+    """Accept (or reject) every suggestion waiting on these photos at once: the people and
+    event an article names, each where the article suggested it, not everywhere. Returns the
+    links as they were, {(kind, target id): {photo id: state}}, for undecide_all()."""
+    ids = list(photo_ids)
+    targets: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for kind, target_id, pid in catalog.articles.pending_suggestions(cat, ids):
+        targets[(kind, target_id)].append(pid)
+    before = {}
+    with cat.transaction():
+        for (kind, target_id), pids in targets.items():
+            before[(kind, target_id)] = desk.link_states(cat, pids, kind, target_id)
+            for pid in pids:
+                catalog.articles.decide_suggestion(cat, pid, kind, target_id, accept)
+        search.refresh(cat, sorted({p for pids in targets.values() for p in pids}))
+    return before
+
+
+def undecide_all(cat: Catalog, before: dict) -> None:
+    for (kind, target_id), states in before.items():
+        undecide(cat, states, kind, target_id)
+
+
+def article_photo_ids(cat: Catalog, article_id: int) -> list[int]:
+    """The photos an article shows (linked), in its order."""
+    return search.search(cat, "", scope=search.Scope("article", article_id), sort=None,
+                         limit=10_000)
+
+
 def undecide(cat: Catalog, before: dict, kind: str, target_id: int) -> None:
     with cat.transaction():
         desk.set_link_states(cat, before, kind, target_id)

@@ -1,4 +1,8 @@
-"""The user's settings: a dataclass kept as a small TOML file in the user's config folder."""
+"""The user's settings: a dataclass kept as a small TOML file in the user's config folder.
+
+They are this machine's preferences. What belongs to a catalog (its folders, how each is
+watched) is kept in the catalog, so every PhotoDesk that opens it agrees; a file written by an
+earlier version may still list folders, which move into their catalog once (workspace.py)."""
 
 import fcntl
 import json
@@ -15,7 +19,6 @@ from photodesk.core.paths import within
 from photodesk.core.safefile import replacing
 
 LANGUAGES = ("", "vi", "en")  # "" follows the system locale
-OBSERVERS = ("auto", "native", "polling")  # auto: native, polling on network file systems
 WRITE_MODES = ("embedded", "sidecar")
 EXPORT_FORMATS = ("csv", "json", "txt", "xmp", "jpeg", "html")  # as core/export/run.py
 DEFAULT_CACHE_MB = 2048
@@ -23,7 +26,9 @@ CACHE_MB_RANGE = (16, 1024 * 1024)  # 16 MB to 1 TB: a number outside was typed 
 
 
 @dataclass
-class WatchedFolder:
+class ListedFolder:
+    """A folder listed by a settings file of an earlier version, with its observer choice:
+    kept only until it moves into its catalog (workspace.move_listed_folders)."""
     path: str
     observer: str = "auto"
 
@@ -44,7 +49,7 @@ class Settings:
     thumbnail_cache: str = ""      # "" = beside the catalog (CATALOG.thumbs)
     thumbnail_cache_mb: int = DEFAULT_CACHE_MB
     write_mode: str = "embedded"
-    folders: list[WatchedFolder] = field(default_factory=list)
+    folders: list[ListedFolder] = field(default_factory=list)  # from earlier versions only
     export: ExportDefaults = field(default_factory=ExportDefaults)
 
     def catalog_path(self) -> Path:
@@ -187,9 +192,14 @@ def from_dict(data: dict) -> tuple[Settings, list[str]]:
     return settings, wrong
 
 
-def check(settings: Settings) -> list[str]:
-    """What would be ignored in these settings once saved (the Settings dialog asks first)."""
-    return from_dict(tomllib.loads(dumps(settings)))[1]
+def check(settings: Settings, folders: list[str] = ()) -> list[str]:
+    """What would be ignored in these settings once saved (the Settings dialog asks first);
+    folders: the catalog's, which the thumbnail folder must not overlap either."""
+    wrong = from_dict(tomllib.loads(dumps(settings)))[1]
+    why = _bad_cache_place(settings, folders)
+    if why and not any(w.startswith("thumbnail_cache") for w in wrong):
+        wrong.append(f"thumbnail_cache ({why})")
+    return wrong
 
 
 def _place(value: str) -> str | None:
@@ -201,17 +211,17 @@ def _place(value: str) -> str | None:
     return os.path.normpath(expanded) if os.path.isabs(expanded) else None
 
 
-def _bad_cache_place(settings: Settings) -> str | None:
+def _bad_cache_place(settings: Settings, folders: list[str] = ()) -> str | None:
     """Why a thumbnail folder would be dangerous: the cache is pruned and cleared, so it must
-    not be the home folder or share a tree with the photos."""
+    not be the home folder or share a tree with the photos (folders: the catalog's)."""
     cache = settings.thumbnail_cache
     if not cache:
         return None
     if cache in (os.path.expanduser("~"), "/"):
         return "it would be the home folder"
-    for folder in settings.folders:
-        if within(cache, folder.path) or within(folder.path, cache):
-            return f"it overlaps the watched folder {folder.path}"
+    for folder in [*(f.path for f in settings.folders), *folders]:
+        if within(cache, folder) or within(folder, cache):
+            return f"it overlaps the watched folder {folder}"
     return None
 
 
@@ -221,8 +231,10 @@ def _same_kind(value, default) -> bool:
     return type(value) is type(default)
 
 
-def _folders(value) -> tuple[list[WatchedFolder], list[str]]:
-    """The watched folders, each path absolute and listed once (the first entry wins)."""
+def _folders(value) -> tuple[list[ListedFolder], list[str]]:
+    """The folders an earlier version listed, each path absolute and listed once (the first
+    entry wins)."""
+    from photodesk.core.folders import OBSERVERS  # only files of earlier versions get here
     if not isinstance(value, list):
         return [], ["folders (not a list of tables)"]
     folders, wrong, seen = [], [], set()
@@ -242,7 +254,7 @@ def _folders(value) -> tuple[list[WatchedFolder], list[str]]:
         if observer not in OBSERVERS:
             wrong.append(f"observer of {path} (one of {', '.join(OBSERVERS)})")
             observer = "auto"
-        folders.append(WatchedFolder(path, observer))
+        folders.append(ListedFolder(path, observer))
     return folders, wrong
 
 
@@ -318,25 +330,6 @@ def update(path: Path | None = None, **changes) -> Settings:
     return modify(change, path)
 
 
-def remember_folders(paths, observer: str | None = None, path: Path | None = None) -> Settings:
-    """Add folders to the watched list (the catalog keeps their photos; this keeps the choice);
-    observer, when given, is set for them, listed already or not."""
-    def change(settings: Settings) -> None:
-        listed = {f.path: f for f in settings.folders}
-        for folder in map(normal_path, paths):
-            if folder not in listed:
-                listed[folder] = WatchedFolder(folder, observer or "auto")
-                settings.folders.append(listed[folder])
-            elif observer is not None:
-                listed[folder].observer = observer
-    return modify(change, path)
-
-
-def normal_path(path: str) -> str:
-    """A folder as the settings keep it: absolute, "~" expanded, no trailing slash."""
-    return os.path.normpath(os.path.abspath(os.path.expanduser(path)))
-
-
 def dumps(settings: Settings) -> str:
     """TOML for our few keys, tables last as TOML wants."""
     lines = ["# PhotoDesk settings. Edit with care: a file that cannot be read is set aside",
@@ -347,7 +340,7 @@ def dumps(settings: Settings) -> str:
     lines += ["", "[export]"]
     lines += [f"{f.name} = {_value(getattr(settings.export, f.name))}"
               for f in fields(ExportDefaults)]
-    for folder in settings.folders:
+    for folder in settings.folders:  # until they move into their catalog
         lines += ["", "[[folders]]", f"path = {_value(folder.path)}",
                   f"observer = {_value(folder.observer)}"]
     return "\n".join(lines) + "\n"

@@ -96,6 +96,22 @@ def _decode_scaled(image: Image.Image, size: int) -> tuple[Image.Image, bool]:
     return _to_rgb(upright), truncated
 
 
+def full_size(path: str | os.PathLike) -> Image.Image:
+    """The photo at 100 %, right way up, in RGB: what the loupe shows to check focus.
+
+    ThumbnailError when the file cannot be decoded (the loupe then keeps its preview)."""
+    try:
+        with Image.open(path) as image:
+            if image.width * image.height > MAX_PIXELS:
+                raise ThumbnailError(f"over {MAX_PIXELS // 1_000_000} MP: not decoded")
+            decoded, _ = _decode_scaled(image, max(image.size))  # no draft scaling: full size
+    except ThumbnailError:
+        raise
+    except Exception as exc:  # a vanished file, a damaged one, a format Pillow lacks
+        raise ThumbnailError(_plain(exc)) from exc
+    return decoded
+
+
 def _to_rgb(image: Image.Image) -> Image.Image:
     if image.mode == "RGB":
         return image

@@ -22,6 +22,7 @@ from photodesk.core.catalog import backup
 from photodesk.core import catalog
 from photodesk.core.catalog.db import passes_by_itself
 from photodesk.core.catalog.db import problem as storage_problem
+from photodesk.core.folders import add_folder
 from photodesk.core.formats import ARTICLE_SUFFIXES, NOT_IMAGES
 from photodesk.core.index import Event as IndexEvent
 from photodesk.core.index import Indexed, Missing, ReaderPool, index_paths
@@ -299,12 +300,8 @@ class Watcher:
 
     def _add_paths(self, cat: Catalog) -> Iterator[Event]:
         folders = [p for p in self.paths if os.path.isdir(p)]
-        with cat.transaction():
-            for path in folders:
-                catalog.folders.add_folder(cat, path)
-                if self.observer is not None:
-                    observer = None if self.observer == "auto" else self.observer
-                    catalog.folders.set_folder_watch(cat, path, observer=observer)
+        for path in folders:
+            add_folder(cat, path, self.observer)  # watched from now on, with its observer
         for path in self.paths:
             if path not in folders:
                 yield WatchProblem(path, "not a folder, or it does not exist")

@@ -44,8 +44,8 @@ def create_window(location: "Location | str", paths: list[str] = (), *,
     """The main window on location (a path or URL takes the settings' thumbnail folder);
     paths, when given, start indexing in the background.
 
-    Opening the catalog here (migrations, the folder list, the settings' folders) is the only
-    catalog work done on the GUI thread: it is small and the window cannot be built without it.
+    Opening the catalog here (migrations, the folder list, the one-time move of the folders an
+    earlier version listed in the settings) is the only catalog work done on the GUI thread: it is small and the window cannot be built without it.
     A catalog with no folder yet opens on the welcome page.
     """
     loaded = loaded or store.read()
@@ -55,17 +55,19 @@ def create_window(location: "Location | str", paths: list[str] = (), *,
         except LocationError as exc:
             raise CatalogError(str(exc)) from exc
     with Catalog(location) as cat:
-        synced = workspace.sync_folders(cat, loaded.settings)
+        moved = workspace.move_listed_folders(cat, loaded.settings)
         folders = catalog.folders.folders(cat)
         empty = not folders and not catalog.photos.has_photos(cat)
-        own = workspace.is_settings_catalog(cat, loaded.settings)
-    window = MainWindow(location, folders, workers=workers, settings=loaded.settings,
-                        settings_catalog=own)
-    for problem in (loaded.problem, synced.problem):
+    window = MainWindow(location, folders, workers=workers, settings=loaded.settings)
+    for problem in (loaded.problem, moved.problem):
         if problem:
             window.report_problem(str(store.settings_path()), problem)
-    if paths or synced.new:
-        window.add_paths([*paths, *synced.new])
+    if moved.folders:
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "app", "The folders listed in the settings moved into the catalog: every "
+                   "PhotoDesk that opens it watches them."), 15000)
+    if paths or moved.new:
+        window.add_paths([*paths, *moved.new])
     elif empty:
         window.show_welcome()
     return window

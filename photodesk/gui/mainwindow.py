@@ -1,16 +1,16 @@
 """MainWindow: sidebar, contact sheet, article pane, inspector, loupe, indexing and problems."""
 
-import copy
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QThreadPool, QTimer, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from photodesk.core.catalog import Location
 from photodesk.core import settings as settings_store
 from photodesk.core import thumbcache
 from photodesk.core.catalog import backup, connections
-from photodesk.core.folders import FolderError, remove_folder
+from photodesk.core import folders as catalog_folders
 from photodesk.core.sample import install_sample
 from photodesk.gui.models import queries
 from photodesk.gui.views.articleview import ArticleView
@@ -29,7 +29,7 @@ from photodesk.gui.views.loupe import Loupe
 from photodesk.gui.models.photolist import PhotoIdRole, PhotoListModel, PhotoRole
 from photodesk.gui.views.progress import IndexingStatus
 from photodesk.gui.models.queries import EVERYTHING, Scope
-from photodesk.gui.dialogs.settings import SettingsDialog
+from photodesk.gui.dialogs.settings import FolderChanges, SettingsDialog
 from photodesk.gui.views.sidebar import Sidebar
 from photodesk.gui.workers.thumbrebuild import ThumbnailRebuild
 from photodesk.gui.views.welcome import WelcomePage
@@ -52,8 +52,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, location: Location, folders: list[dict] = (),
                  workers: int | None = None, parent=None, *,
-                 settings: settings_store.Settings | None = None,
-                 settings_catalog: bool = False):
+                 settings: settings_store.Settings | None = None):
         super().__init__(parent)
         self.location = location
         self.thumbs_dir = thumbs_dir = location.thumbs_dir
@@ -69,8 +68,9 @@ class MainWindow(QMainWindow):
         self.grid = PhotoGrid()
         self.grid.setModel(self.model)
         self.sidebar = Sidebar()
-        self.sidebar.set_overview({"folders": [{**f, "name": os.path.basename(f["path"]),
-                                                "count": 0, "children": []} for f in folders]})
+        self.sidebar.set_overview({"folders": [
+            {**f, "name": os.path.basename(f["path"]), "count": 0, "children": [],
+             "online": f["status"] != "offline"} for f in folders]})
         self.article_view = ArticleView(thumbs_dir, self.editor)
         self.article_view.hide()
         self.inspector = Inspector(thumbs_dir, self.location, self.editor,
@@ -85,8 +85,6 @@ class MainWindow(QMainWindow):
         self._prune_refused = False
         self._pending_removal: list[str] = []
         self._settings = settings or settings_store.load()  # a tiny startup read
-        # Folders added here are remembered only when this is the settings' own catalog.
-        self._settings_catalog = settings_catalog
         # One thread: two changes of the file are made in the order they were asked for.
         self._settings_pool = QThreadPool(self)
         self._settings_pool.setMaxThreadCount(1)
@@ -154,6 +152,7 @@ class MainWindow(QMainWindow):
         self.inspector.loupeRequested.connect(self.open_loupe)
         self.inspector.articleRequested.connect(self.open_article)
         self.sidebar.scopeChosen.connect(self.set_scope)
+        self.sidebar.locateRequested.connect(self.locate_folder)
         self.article_view.photoClicked.connect(self.select_photo)
         self.article_view.closed.connect(self._article_closed)
         self.loupe.step.connect(self._loupe_step)
@@ -334,10 +333,11 @@ class MainWindow(QMainWindow):
     def _on_edited(self, ids: list[int], fields) -> None:
         self.model.invalidate(ids)
         self._schedule_refresh()
-        # The article shows captions; culling keys change nothing in it.
+        # The article shows captions and offers its suggestions; culling keys change nothing
+        # in it.
         article = self.article_view.article_id()
         if article is not None and self.article_view.isVisible() and (
-                fields is None or "caption" in fields):
+                fields is None or {"caption", "people", "event"} & set(fields)):
             self.load_article(article)
         if self.inspector.photo_id() in ids:
             self._show_timer.start()
@@ -356,17 +356,10 @@ class MainWindow(QMainWindow):
 
     def add_paths(self, paths: list[str]) -> None:
         """Index paths in the background (after the run in progress, if there is one); the
-        folders among them are watched from now on, and at every start."""
+        folders among them become catalog folders, watched from now on by every PhotoDesk
+        that opens this catalog."""
         self.show_welcome(False)
         self.indexing.add_paths(paths)
-        if not self._settings_catalog:
-            return
-        known = {f.path for f in self._settings.folders}
-        added = [settings_store.normal_path(p) for p in paths if os.path.isdir(p)]
-        added = [p for p in dict.fromkeys(added) if p not in known]
-        if added:
-            self._settings.folders += [settings_store.WatchedFolder(p) for p in added]
-            self._store_settings(settings_store.remember_folders, added)
 
     def show_welcome(self, shown: bool = True) -> None:
         """The welcome page in place of the desk: for a catalog that has no folder yet."""
@@ -446,21 +439,22 @@ class MainWindow(QMainWindow):
         return self._settings
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self._settings, self, folders_editable=self._settings_catalog)
+        dialog = SettingsDialog(self._settings, self, location=self.location)
         if dialog.exec():
             before, self._settings = self._settings, dialog.chosen()
             changed = {name: value for name, value in vars(self._settings).items()
-                       if getattr(before, name) != value and name != "folders"}
+                       if getattr(before, name) != value}
             if changed:
                 self._store_settings(settings_store.update, **changed)
-            observers = {f.path: f.observer for f in self._settings.folders}
-            if self._settings_catalog and observers != {f.path: f.observer
-                                                        for f in before.folders}:
-                # Only the observers chosen here change: folders that `photodesk watch` or
-                # `folders remove` added or took away meanwhile stay as the file has them.
-                self._store_settings(settings_store.modify, _set_observers(observers))
-            if dialog.removed_folders:
-                self.remove_folders(dialog.removed_folders)
+            self.change_folders(dialog.folder_changes())
+
+    def change_folders(self, changes: FolderChanges) -> None:
+        """Apply what the Settings dialog's Folders tab changed, through the core on the pool:
+        added folders join the catalog (then are indexed), observers change, removed ones go."""
+        if changes.added or changes.observers:
+            self._query(("folders changed", None), _change_folders, changes)
+        if changes.removed:
+            self.remove_folders(changes.removed)
 
     def remove_folders(self, paths: list[str]) -> None:
         """Forget folders (their files stay on disk): live watching stops while the catalog
@@ -471,14 +465,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Folders are removed once indexing is done."))
             return
         self.live.shutdown()
-        settings = copy.deepcopy(self._settings)
 
         def remove_each(cat):
             done = []
             for path in paths:  # one that fails does not stop the others
                 try:
-                    done.append(remove_folder(cat, path, settings))
-                except FolderError as exc:
+                    done.append(catalog_folders.remove_folder(cat, path))
+                except catalog_folders.FolderError as exc:
                     done.append(exc)
             return done
         self._query(("removed", tuple(paths)), remove_each)
@@ -491,13 +484,43 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Removed from the catalog: %n photo(s); the files are still on disk.", "",
                     photos), 10000)
-        for r in removed:
-            if r.problem:
-                self.report_problem(r.folder, r.problem)
         self.set_scope(EVERYTHING)
         self.model.refresh()
         self.reload_overview()
         if self._watch_requested:
+            self.live.start()
+
+    def locate_folder(self, folder: str, where: str | None = None) -> None:
+        """Say where this computer finds a catalog folder it does not find (where: asked for
+        when None). Its root is mounted there on the pool; then the folder is read again, so
+        its photos come back present with their ids and tags (only changed files are read)."""
+        if where is None:
+            where = QFileDialog.getExistingDirectory(
+                self, self.tr("Where is %1 now?").replace("%1", folder), str(Path.home()))
+            if not where:
+                return
+        self.live.shutdown()  # it would go on watching the old place meanwhile
+        self._query(("located", folder), catalog_folders.locate_folder, folder, where)
+
+    def _on_located(self, folder: str, value) -> None:
+        if isinstance(value, Exception):
+            self.report_problem(folder, str(value))
+        elif not value.moved:
+            message = self.tr("None of the %n photo(s) looked for is in %1: is it the right "
+                              "folder? Nothing was changed.", "", value.looked)
+            self.report_problem(folder, message.replace("%1", value.folder))
+        else:
+            message = self.tr("%1 is at %2 on this computer: %3 of %n photo(s) looked for "
+                              "are there.", "", value.looked) if value.looked else self.tr(
+                "%1 is at %2 on this computer.")
+            self.statusBar().showMessage(
+                message.replace("%1", folder).replace("%2", value.folder)
+                .replace("%3", str(value.found)), 15000)
+            self.add_paths([value.folder])  # then watched again, once read
+            self.reload_overview()
+            return
+        self.statusBar().showMessage(self.tr("The folder was not located."), 10000)
+        if self._watch_requested and not self.indexing.is_running():
             self.live.start()
 
     # --- catalog reads on the pool -------------------------------------------------------------
@@ -510,6 +533,8 @@ class MainWindow(QMainWindow):
         kind, key = token
         if kind == "sample":
             self._on_sample(value)
+        elif kind == "located":
+            self._on_located(key, value)
         elif kind == "removed":
             if isinstance(value, Exception):
                 self.report_problem(", ".join(key), str(value))
@@ -519,6 +544,8 @@ class MainWindow(QMainWindow):
                 self._on_folders_removed(value)
         elif isinstance(value, Exception):
             self.statusBar().showMessage(str(value), 8000)
+        elif kind == "folders changed":
+            self._on_folders_changed(*value)
         elif kind == "overview":
             self.sidebar.set_overview(value)
             self.inspector.set_registry(value)
@@ -536,6 +563,13 @@ class MainWindow(QMainWindow):
             self.report_problem(str(self.thumbs_dir), value.refused)
         elif kind == "newest article" and value is not None:
             self.open_article(value)
+
+    def _on_folders_changed(self, added: list[str], failures: list[tuple[str, str]]) -> None:
+        for path, reason in failures:
+            self.report_problem(path, reason)
+        if added:
+            self.add_paths(added)
+        self.reload_overview()
 
     def _on_sample(self, value) -> None:
         self.welcome.sample_button.setEnabled(True)
@@ -583,8 +617,17 @@ def _local_paths(mime) -> list[str]:
     return [p for p in paths if os.path.exists(p)]
 
 
-def _set_observers(observers: dict[str, str]):
-    def change(settings: settings_store.Settings) -> None:
-        for folder in settings.folders:
-            folder.observer = observers.get(folder.path, folder.observer)
-    return change
+def _change_folders(cat, changes: FolderChanges) -> tuple[list[str], list[tuple[str, str]]]:
+    """On the pool: the folders added (to index next) and what failed, by path."""
+    added, failures = [], []
+    for path, observer in changes.added.items():
+        try:
+            added.append(catalog_folders.add_folder(cat, path, observer))
+        except (catalog_folders.FolderError, OSError) as exc:
+            failures.append((path, str(exc)))
+    for path, observer in changes.observers.items():
+        try:
+            catalog_folders.set_observer(cat, path, observer)
+        except catalog_folders.FolderError as exc:
+            failures.append((path, str(exc)))
+    return added, failures

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ArticleView</name>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/views/articleview.py" line="193"/>
+        <source>Confirm the article&apos;s %n suggestion(s)</source>
+        <translation>
+            <numerusform>Confirm the article&apos;s suggestion</numerusform>
+            <numerusform>Confirm the article&apos;s %n suggestions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <location filename="../../photodesk/gui/dialogs/export.py" line="284"/>
@@ -53,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="217"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="216"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -61,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="282"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="281"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -69,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="415"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="408"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -77,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="417"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="410"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -85,11 +96,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="492"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="485"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Removed from the catalog: %n photo; the files are still on disk.</numerusform>
             <numerusform>Removed from the catalog: %n photos; the files are still on disk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/mainwindow.py" line="509"/>
+        <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
+        <translation>
+            <numerusform>The photo looked for is not in %1: is it the right folder? Nothing was changed.</numerusform>
+            <numerusform>None of the %n photos looked for is in %1: is it the right folder? Nothing was changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/mainwindow.py" line="513"/>
+        <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
+        <translation>
+            <numerusform>%1 is at %2 on this computer: %3 of %n photo looked for is there.</numerusform>
+            <numerusform>%1 is at %2 on this computer: %3 of %n photos looked for are there.</numerusform>
         </translation>
     </message>
 </context>
@@ -129,7 +156,7 @@
 <context>
     <name>Sidebar</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="114"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="124"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
             <numerusform>%n image waits for a choice</numerusform>

@@ -4,54 +4,71 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="105"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="106"/>
         <source>Close the article</source>
         <translation>Đóng bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="120"/>
-        <location filename="../../photodesk/gui/views/articleview.py" line="170"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="121"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="171"/>
         <source>Article</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="182"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="183"/>
         <source>Event: %1</source>
         <translation>Sự kiện: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="188"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="189"/>
         <source>People: %1</source>
         <translation>Nhân vật: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/views/articleview.py" line="193"/>
+        <source>Confirm the article&apos;s %n suggestion(s)</source>
+        <translation>
+            <numerusform>Xác nhận %n gợi ý của bài viết</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="213"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="196"/>
+        <source>The people and event the article suggests for its photos become Person Shown and Event (undo: Ctrl+Z)</source>
+        <translation>Những người và sự kiện bài viết gợi ý cho các ảnh của nó trở thành Người trong ảnh và Sự kiện (hoàn tác: Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/articleview.py" line="200"/>
+        <source>Confirm the article&apos;s suggestions</source>
+        <translation>Xác nhận các gợi ý của bài viết</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/articleview.py" line="235"/>
         <source>%1 — no photo of this name in the catalog</source>
         <translation>%1 — không có ảnh nào mang tên này trong kho</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="242"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="264"/>
         <source>“%1” could be any of these photos. Which one does the article show?</source>
         <translation>“%1” có thể là một trong các ảnh này. Bài viết dùng ảnh nào?</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="261"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="283"/>
         <source>This one</source>
         <translation>Chọn ảnh này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="281"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="303"/>
         <source>The photo&apos;s own caption differs:</source>
         <translation>Chú thích riêng của ảnh khác với bài:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="284"/>
-        <location filename="../../photodesk/gui/views/articleview.py" line="289"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="306"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="311"/>
         <source>Use article caption</source>
         <translation>Dùng chú thích của bài</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="286"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="308"/>
         <source>Keep the photo&apos;s caption</source>
         <translation>Giữ chú thích của ảnh</translation>
     </message>
@@ -688,17 +705,22 @@
 <context>
     <name>Loupe</name>
     <message>
-        <location filename="../../photodesk/gui/views/loupe.py" line="131"/>
-        <source>←/→ previous/next · 0–5 rating · 6–9 label · P pick · X reject · Esc close</source>
-        <translation>←/→ ảnh trước/sau · 0–5 xếp hạng · 6–9 nhãn màu · P chọn · X loại · Esc đóng</translation>
+        <location filename="../../photodesk/gui/views/loupe.py" line="207"/>
+        <source>Loading 100 %…</source>
+        <translation>Đang tải 100 %…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/loupe.py" line="147"/>
+        <location filename="../../photodesk/gui/views/loupe.py" line="236"/>
+        <source>←/→ previous/next · Z or click 100 % · 0–5 rating · 6–9 label · P pick · X reject · Esc close</source>
+        <translation>←/→ ảnh trước/sau · Z hoặc bấm: 100 % · 0–5 xếp hạng · 6–9 nhãn màu · P chọn · X loại · Esc đóng</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/loupe.py" line="252"/>
         <source>Picked</source>
         <translation>Đã chọn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/loupe.py" line="149"/>
+        <location filename="../../photodesk/gui/views/loupe.py" line="254"/>
         <source>Rejected</source>
         <translation>Đã loại</translation>
     </message>
@@ -706,7 +728,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="64"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="63"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -821,7 +843,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="217"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="216"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -873,55 +895,84 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="262"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="261"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="282"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="281"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="382"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="375"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="415"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="408"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="417"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="410"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="471"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="465"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="488"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="481"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi danh mục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="492"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="485"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi danh mục: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="544"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="499"/>
+        <source>Where is %1 now?</source>
+        <translation>%1 giờ nằm ở đâu?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/mainwindow.py" line="509"/>
+        <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
+        <translation>
+            <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/mainwindow.py" line="513"/>
+        <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
+        <translation>
+            <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="515"/>
+        <source>%1 is at %2 on this computer.</source>
+        <translation>Trên máy này, %1 nằm ở %2.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="522"/>
+        <source>The folder was not located.</source>
+        <translation>Chưa tìm lại được thư mục.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="578"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1183,229 +1234,244 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="22"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="44"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="27"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="50"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="28"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="51"/>
         <source>Folders</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="32"/>
-        <source>The watched folders belong to the catalog named in the settings, not to the one open now.</source>
-        <translation>Danh sách thư mục theo dõi thuộc về danh mục ghi trong cài đặt, không phải danh mục đang mở.</translation>
-    </message>
-    <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="34"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="52"/>
         <source>Writing</source>
         <translation>Ghi</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="35"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="53"/>
         <source>Export</source>
         <translation>Xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="37"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="55"/>
         <source>A new language, catalog, thumbnail folder or observer is used from the next start of PhotoDesk.</source>
         <translation>Ngôn ngữ, danh mục, thư mục ảnh thu nhỏ hoặc cách theo dõi mới được dùng từ lần mở PhotoDesk sau.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="59"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="77"/>
         <source>System language</source>
         <translation>Theo ngôn ngữ của hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="66"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="84"/>
         <source>Beside the catalog</source>
         <translation>Cạnh tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="72"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="90"/>
         <source>The least recently viewed thumbnails are removed when the cache grows past this size; they are made again from the photos when needed.</source>
         <translation>Khi bộ nhớ đệm vượt quá dung lượng này, các ảnh thu nhỏ lâu nhất chưa được xem sẽ bị xóa; khi cần, chúng được tạo lại từ ảnh gốc.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="79"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="97"/>
         <source>Catalog file:</source>
         <translation>Tệp danh mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="79"/>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="82"/>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="181"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="97"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="100"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="253"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="81"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="99"/>
         <source>Thumbnail folder:</source>
         <translation>Thư mục ảnh thu nhỏ:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="83"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="101"/>
         <source>Thumbnail folder</source>
         <translation>Thư mục ảnh thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="84"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="102"/>
         <source>Thumbnail cache limit:</source>
         <translation>Giới hạn bộ nhớ đệm ảnh thu nhỏ:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="90"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="108"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="90"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="108"/>
         <source>Watched by</source>
         <translation>Theo dõi bằng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="99"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="117"/>
         <source>Remove from catalog…</source>
         <translation>Gỡ khỏi danh mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="104"/>
-        <source>Automatic uses the system&apos;s notifications, and listing every few seconds on network shares, where notifications do not arrive. Add a folder with File → Add folder or by dropping it on the window.</source>
-        <translation>Tự động: dùng thông báo của hệ thống, và liệt kê lại vài giây một lần với ổ mạng, nơi thông báo không đến. Thêm thư mục bằng Tệp → Thêm thư mục hoặc kéo thả thư mục vào cửa sổ.</translation>
-    </message>
-    <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="123"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="163"/>
         <source>Automatic</source>
         <translation>Tự động</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="123"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="163"/>
         <source>Notifications</source>
         <translation>Thông báo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="124"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="164"/>
         <source>Listing (network shares)</source>
         <translation>Liệt kê định kỳ (ổ mạng)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="135"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="197"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="147"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="219"/>
         <source>Into the photos (XMP and IPTC, losslessly)</source>
         <translation>Vào chính tệp ảnh (XMP và IPTC, không làm giảm chất lượng)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="148"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="220"/>
         <source>Into XMP sidecar files beside the photos</source>
         <translation>Vào tệp XMP đi kèm, cạnh ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="150"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="222"/>
         <source>Used by File → Write metadata to files… and by photodesk write; each write can still choose otherwise.</source>
         <translation>Dùng cho Tệp → Ghi siêu dữ liệu vào tệp… và lệnh photodesk write; mỗi lần ghi vẫn có thể chọn khác.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="174"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="246"/>
         <source>None: chosen in the Export dialog</source>
         <translation>Chưa chọn: chọn trong hộp thoại Xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="205"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="277"/>
         <source>Not saved: %1</source>
         <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="155"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="227"/>
         <source>Write metadata:</source>
         <translation>Ghi siêu dữ liệu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="136"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="115"/>
+        <source>Add folder…</source>
+        <translation>Thêm thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="125"/>
+        <source>The folders of the catalog open now, %1: every PhotoDesk that opens it watches them, whatever its own settings.</source>
+        <translation>Các thư mục của danh mục đang mở, %1: mọi PhotoDesk mở danh mục này đều theo dõi chúng, dù cài đặt riêng của nó thế nào.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="128"/>
+        <source>Automatic uses the system&apos;s notifications, and listing every few seconds on network shares, where notifications do not arrive.</source>
+        <translation>Tự động: dùng thông báo của hệ thống, và liệt kê lại vài giây một lần với ổ mạng, nơi thông báo không đến.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="146"/>
+        <source>The catalog&apos;s folders could not be read: %1</source>
+        <translation>Không đọc được các thư mục của danh mục: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="177"/>
+        <source>Add folder</source>
+        <translation>Thêm thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="198"/>
         <source>Remove %1 from the catalog when you press OK? Its photos and articles leave the catalog, with edits not yet written to the files. The files on disk are not touched; adding the folder again brings them back.</source>
         <translation>Gỡ %1 khỏi danh mục khi bạn bấm OK? Ảnh và bài viết trong đó sẽ rời danh mục, cùng những chỉnh sửa chưa ghi vào tệp. Các tệp trên ổ đĩa không bị động đến; thêm lại thư mục sẽ đưa chúng trở lại.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="162"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="234"/>
         <source>CSV table</source>
         <translation>Bảng CSV</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="162"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="234"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="163"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="235"/>
         <source>Caption sheet (text)</source>
         <translation>Bảng chú thích (văn bản)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="163"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="235"/>
         <source>XMP sidecars</source>
         <translation>Tệp XMP đi kèm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="164"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="236"/>
         <source>JPEG copies with metadata</source>
         <translation>Bản sao JPEG kèm siêu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="164"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="236"/>
         <source>HTML gallery</source>
         <translation>Trang ảnh HTML</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="171"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="243"/>
         <source>Caption as it is, or e.g. {caption} Ảnh: {credit}</source>
         <translation>Giữ nguyên chú thích, hoặc ví dụ {caption} Ảnh: {credit}</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="175"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="247"/>
         <source>Start CSV and text files with a BOM (for Excel)</source>
         <translation>Thêm BOM vào đầu tệp CSV và văn bản (cho Excel)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="178"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="250"/>
         <source>Format:</source>
         <translation>Định dạng:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="179"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="251"/>
         <source>Template:</source>
         <translation>Mẫu:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="180"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="252"/>
         <source>Folder:</source>
         <translation>Thư mục:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="182"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="254"/>
         <source>Export folder</source>
         <translation>Thư mục xuất</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="191"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="263"/>
         <source>Catalog file</source>
         <translation>Tệp danh mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="191"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="263"/>
         <source>PhotoDesk catalog (*.sqlite)</source>
         <translation>Danh mục PhotoDesk (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/settings.py" line="78"/>
+        <location filename="../../photodesk/gui/dialogs/settings.py" line="96"/>
         <source>Language:</source>
         <translation>Ngôn ngữ:</translation>
     </message>
@@ -1413,46 +1479,58 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="47"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="51"/>
         <source>All photos</source>
         <translation>Tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="50"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="54"/>
         <source>Folders</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="53"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="57"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="56"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="60"/>
         <source>People</source>
         <translation>Nhân vật</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="61"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="65"/>
         <source>Events</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="68"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="72"/>
         <source>Saved searches</source>
         <translation>Tìm kiếm đã lưu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="110"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="109"/>
+        <source>%1
+Not found on this computer: right-click → Locate folder… to say where it is now.</source>
+        <translation>%1
+Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư mục… để chỉ chỗ của nó bây giờ.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="120"/>
         <source>%1 of %2 images linked</source>
         <translation>Đã liên kết %1 / %2 ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="114"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="124"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
             <numerusform>%n ảnh đang chờ chọn</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="137"/>
+        <source>Locate folder…</source>
+        <translation>Tìm lại thư mục…</translation>
     </message>
 </context>
 <context>
@@ -1650,7 +1728,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../photodesk/gui/app.py" line="88"/>
+        <location filename="../../photodesk/gui/app.py" line="66"/>
+        <source>The folders listed in the settings moved into the catalog: every PhotoDesk that opens it watches them.</source>
+        <translation>Các thư mục ghi trong cài đặt đã được chuyển vào danh mục: mọi PhotoDesk mở danh mục này đều theo dõi chúng.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/app.py" line="90"/>
         <source>PhotoDesk cannot open the catalog</source>
         <translation>PhotoDesk không mở được danh mục ảnh</translation>
     </message>

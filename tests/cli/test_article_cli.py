@@ -102,3 +102,21 @@ def test_a_twelve_megabyte_caption_is_cut_with_a_note_in_bounded_memory(tmp_path
     assert ("error: chu-thich-dai.txt: larger than 5 MB, the limit for a .txt or .md article"
             in result.stderr)
     assert seconds < 10 and megabytes < 200
+
+
+def test_an_articles_suggestions_are_confirmed_in_one_command(tmp_path):
+    folder = tmp_path / "story"
+    shutil.copytree(SAMPLE, folder)
+    cat = tmp_path / "c.sqlite"
+    assert invoke(cat, "index", folder).exit_code == 0
+    before = invoke(cat, "show", folder / "DSC_0415.jpg").output
+    assert "suggested person: Nguyễn Văn An" in before
+
+    result = invoke(cat, "article", "confirm", "1")
+    assert result.exit_code == 0, result.output
+    assert re.search(r"confirmed \d+ suggestion\(s\) on 7 photo\(s\) of article 1", result.output)
+    after = invoke(cat, "show", folder / "DSC_0415.jpg").output
+    assert "suggested person" not in after and "Nguyễn Văn An" in after
+    again = invoke(cat, "article", "confirm", "1").output
+    assert "confirmed 0 suggestion(s)" in again
+    assert invoke(cat, "article", "confirm", "99").exit_code == 2

@@ -149,11 +149,14 @@ def test_a_big_arrival_shows_its_size_and_progress(tmp_path, photo_dir):
     assert code == 0
 
 
-def test_folders_of_the_settings_are_watched_with_their_observer(tmp_path, photo_dir):
+def test_folders_of_an_old_settings_file_move_into_the_catalog_and_are_watched(tmp_path,
+                                                                                photo_dir):
     from photodesk.core import settings as store
+    from photodesk.core.catalog import folders as catalog_folders
     make_jpeg(photo_dir / "before.jpg", color=(1, 2, 3))
+    # As an earlier version wrote it: the watched folders listed in the settings.
     store.save(store.Settings(catalog=str(tmp_path / "c.sqlite"),
-                              folders=[store.WatchedFolder(str(photo_dir), "polling")]))
+                              folders=[store.ListedFolder(str(photo_dir), "polling")]))
     watching = WatchProcess(tmp_path / "c.sqlite")  # no PATH: the settings name the folder
     try:
         assert "(polling" in watching.wait_for("watching", str(photo_dir))
@@ -162,18 +165,28 @@ def test_folders_of_the_settings_are_watched_with_their_observer(tmp_path, photo
     finally:
         watching.kill()
     assert code == 0, stderr
+    assert f"moved the 1 folder(s) listed in {store.settings_path()} into the catalog" in stderr
+    assert "[[folders]]" not in store.settings_path().read_text(encoding="utf-8")
     with Catalog(tmp_path / "c.sqlite") as cat:
         assert photo_store.stats(cat)["present"] == 1
+        assert catalog_folders.folder_by_path(cat, str(photo_dir))["observer"] == "polling"
 
 
-def test_a_folder_given_to_watch_is_remembered_in_the_settings(tmp_path, photo_dir):
+def test_a_folder_given_to_watch_is_watched_by_every_photodesk_on_the_catalog(
+        tmp_path, photo_dir, monkeypatch):
     from photodesk.core import settings as store
     store.save(store.Settings(catalog=str(tmp_path / "c.sqlite")))
     watch_until_ready(tmp_path / "c.sqlite", "--observer", "polling", photo_dir)
-    assert store.load().folders == [store.WatchedFolder(str(photo_dir), "polling")]
-    # A scratch catalog's folders stay out of the user's list.
-    watch_until_ready(tmp_path / "scratch.sqlite", tmp_path)
-    assert store.load().folders == [store.WatchedFolder(str(photo_dir), "polling")]
+    assert store.load() == store.Settings(catalog=str(tmp_path / "c.sqlite"))  # not listed
+    # Another desk: its own settings file, the same catalog, no PATH.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "other-desk"))
+    watching = WatchProcess(tmp_path / "c.sqlite")
+    try:
+        assert "(polling" in watching.wait_for("watching", str(photo_dir))
+        watching.wait_for("ready")
+        watching.interrupt()
+    finally:
+        watching.kill()
 
 
 def watch_until_ready(catalog_path, *args) -> None:

@@ -10,7 +10,8 @@ from photodesk.core import settings as store
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import articles as article_store
 from photodesk.core.catalog import photos as catalog
-from photodesk.core.folders import FolderError, remove_folder
+from photodesk.core.folders import (FolderError, Located, add_folder, remove_folder,
+                                    set_observer)
 from photodesk.core.index import index_paths
 from tests.conftest import ROOT, make_jpeg
 from photodesk.core.catalog import folders as catalog_folders
@@ -26,8 +27,7 @@ def two_folders(tmp_path):
     shutil.move(photos / "hoi-cho-nong-san-hoa-son-2025.txt", desk)
     make_jpeg(desk / "other.jpg")
     cat = Catalog(tmp_path / "catalog.sqlite")
-    store.save(store.Settings(catalog=str(cat.path), folders=[
-        store.WatchedFolder(str(photos)), store.WatchedFolder(str(desk))]))
+    store.save(store.Settings(catalog=str(cat.path)))
     list(index_paths(cat, [str(photos), str(desk)], workers=0))
     yield cat, photos, desk
     cat.close()
@@ -38,7 +38,7 @@ def test_removing_a_folder_forgets_its_photos_and_touches_no_file(two_folders):
     before = {p.name: p.read_bytes() for p in photos.iterdir()}
     assert search.run(cat, "quang canh khai mac").total >= 1
     removed = remove_folder(cat, str(photos) + "/")
-    assert (removed.photos, removed.articles, removed.problem) == (7, 0, None)
+    assert (removed.photos, removed.articles) == (7, 0)
     assert {p.name: p.read_bytes() for p in photos.iterdir()} == before  # files untouched
     assert search.run(cat, "quang canh khai mac").total == 0
     assert [r["path"] for r in catalog_folders.folders(cat)] == [str(desk)]
@@ -48,7 +48,7 @@ def test_removing_a_folder_forgets_its_photos_and_touches_no_file(two_folders):
     refs = article_store.references_of_article(cat, article["id"])
     assert refs and all(r["photo_id"] is None for r in refs)
     assert {p["name"] for p in article_store.people(cat)} >= {"Hoàng Minh Đức"}
-    assert store.load().folders == [store.WatchedFolder(str(desk))]
+    assert store.load() == store.Settings(catalog=str(cat.path))  # the settings: untouched
     assert cat.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert list(cat.db.execute("PRAGMA foreign_key_check")) == []
 
@@ -124,9 +124,67 @@ def test_a_subfolder_of_a_catalog_folder_is_refused(two_folders):
         remove_folder(cat, str(sub))
 
 
-def test_a_folder_only_in_the_settings_leaves_the_list(two_folders, tmp_path):
-    cat, photos, desk = two_folders
-    unplugged = tmp_path / "nas"
-    store.remember_folders([str(unplugged)])
-    assert remove_folder(cat, str(unplugged)).photos == 0
-    assert [f.path for f in store.load().folders] == [str(photos), str(desk)]
+def test_a_folder_added_is_watched_with_the_observer_chosen(tmp_path):
+    folder = tmp_path / "nas"
+    folder.mkdir()
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        assert add_folder(cat, str(folder) + "/", "polling") == str(folder)
+        assert catalog_folders.folder_by_path(cat, str(folder))["observer"] == "polling"
+        set_observer(cat, str(folder), "auto")  # back to choosing by file system
+        assert catalog_folders.folder_by_path(cat, str(folder))["observer"] is None
+        with pytest.raises(FolderError, match="one of auto, native, polling"):
+            set_observer(cat, str(folder), "telepathy")
+        with pytest.raises(FolderError, match="not a folder of this catalog"):
+            set_observer(cat, str(tmp_path / "elsewhere"), "native")
+
+
+def test_a_folder_this_machine_does_not_find_is_located_keeping_its_photos(tmp_path):
+    from photodesk.core.folders import locate_folder
+    old = tmp_path / "old" / "photos"
+    make_jpeg(old / "a.jpg")
+    make_jpeg(old / "2025" / "b.jpg", color=(1, 2, 3))
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        list(index_paths(cat, [str(old)], workers=0))
+        before = catalog.known_files(cat, str(old))
+        new = tmp_path / "new" / "ảnh"
+        new.parent.mkdir()
+        shutil.move(old, new)
+        with pytest.raises(FolderError, match="not a folder of this catalog"):
+            locate_folder(cat, str(tmp_path / "never"), str(new))
+        with pytest.raises(FolderError, match="no such folder"):
+            locate_folder(cat, str(old), str(tmp_path / "nowhere"))
+        wrong = tmp_path / "wrong"
+        wrong.mkdir()
+        assert locate_folder(cat, str(old), str(wrong)) == Located(str(wrong), str(wrong), 2, 0,
+                                                                   moved=False)
+        assert [f["path"] for f in catalog_folders.folders(cat)] == [str(old)]  # unchanged
+        assert locate_folder(cat, str(old), str(new) + "/") == Located(str(new), str(new), 2, 2,
+                                                                       moved=True)
+        assert [f["path"] for f in catalog_folders.folders(cat)] == [str(new)]
+        after = catalog.known_files(cat, str(new))
+        assert sorted(pid for pid, *_ in after.values()) == sorted(
+            pid for pid, *_ in before.values())
+        assert str(new / "2025" / "b.jpg") in after
+
+
+def test_a_folder_inside_its_root_is_located_by_the_same_inner_path(tmp_path):
+    from photodesk.core.folders import locate_folder
+    share = tmp_path / "share"
+    make_jpeg(share / "loose.jpg")
+    make_jpeg(share / "2024" / "a.jpg", color=(1, 2, 3))
+    busy = tmp_path / "busy"
+    make_jpeg(busy / "c.jpg", color=(4, 5, 6))
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        # A file indexed on its own makes its folder a root; a folder added inside it later
+        # is kept as a path inside that root.
+        list(index_paths(cat, [str(share / "loose.jpg"), str(busy)], workers=0))
+        list(index_paths(cat, [str(share / "2024")], workers=0))
+        shutil.move(share, tmp_path / "moved")
+        with pytest.raises(FolderError, match="must end in /2024"):
+            locate_folder(cat, str(share / "2024"), str(tmp_path / "moved"))
+        (busy / "2024").mkdir()
+        with pytest.raises(FolderError, match="already in the catalog"):
+            locate_folder(cat, str(share / "2024"), str(busy / "2024"))
+        located = locate_folder(cat, str(share / "2024"), str(tmp_path / "moved" / "2024"))
+        assert (located.root, located.found, located.moved) == (str(tmp_path / "moved"), 2, True)
+        assert str(tmp_path / "moved" / "2024") in [f["path"] for f in catalog_folders.folders(cat)]

@@ -6,7 +6,7 @@ import tomllib
 import pytest
 
 from photodesk.core import settings
-from photodesk.core.settings import ExportDefaults, Settings, WatchedFolder
+from photodesk.core.settings import ExportDefaults, Settings, ListedFolder
 
 
 def every_setting() -> Settings:
@@ -14,7 +14,7 @@ def every_setting() -> Settings:
         language="vi", sort="rating", catalog="/srv/ảnh/catalog.sqlite",
         thumbnail_cache="/var/cache/photodesk thumbs", thumbnail_cache_mb=512,
         write_mode="sidecar",
-        folders=[WatchedFolder("/mnt/tòa soạn/2024", "polling"), WatchedFolder("/home/a/Ảnh")],
+        folders=[ListedFolder("/mnt/tòa soạn/2024", "polling"), ListedFolder("/home/a/Ảnh")],
         export=ExportDefaults(format="html", template="{caption} Ảnh: {credit}",
                               folder="/home/a/Xuất", csv_bom=True))
 
@@ -34,7 +34,7 @@ def test_every_setting_round_trips_through_plain_toml(tmp_path):
 def test_strings_that_need_escaping_stay_valid_toml(tmp_path):
     path = tmp_path / "settings.toml"
     odd = 'Tiếng "Việt" \\ tab\t new\nline \x7f \x01'
-    settings.save(Settings(sort=odd, folders=[WatchedFolder(odd)]), path)
+    settings.save(Settings(sort=odd, folders=[ListedFolder(odd)]), path)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["sort"] == odd and data["folders"][0]["path"] == odd
 
@@ -83,7 +83,7 @@ def test_wrong_values_are_replaced_one_by_one_and_named(tmp_path):
                     '[export]\nformat = "docx"\ntemplate = "{caption}"\n'
                     '[[folders]]\npath = "/a"\nobserver = "telepathy"\n', encoding="utf-8")
     loaded = settings.read(path)
-    assert loaded.settings == Settings(sort="name", folders=[WatchedFolder("/a")],
+    assert loaded.settings == Settings(sort="name", folders=[ListedFolder("/a")],
                                        export=ExportDefaults(template="{caption}"))
     for name in ("language", "thumbnail_cache_mb", "write_mode", "export.format",
                  "other (unknown setting)", "observer of /a"):
@@ -122,7 +122,7 @@ def test_paths_are_made_absolute_and_relative_ones_refused(tmp_path, monkeypatch
     assert loaded.settings.catalog == str(home / "newsroom.sqlite")
     assert loaded.settings.thumbnail_cache == ""  # relative: would follow the working folder
     assert loaded.settings.export.folder == str(home / "Xuất")
-    assert loaded.settings.folders == [WatchedFolder(str(home / "Ảnh"), "polling")]
+    assert loaded.settings.folders == [ListedFolder(str(home / "Ảnh"), "polling")]
     for why in ("thumbnail_cache (not an absolute path)", "listed twice", "folder ''"):
         assert why in loaded.problem
 
@@ -130,10 +130,15 @@ def test_paths_are_made_absolute_and_relative_ones_refused(tmp_path, monkeypatch
 def test_a_thumbnail_folder_sharing_a_tree_with_photos_is_refused(tmp_path):
     photos = tmp_path / "photos"
     for cache in (photos, photos / "2024" / "05", tmp_path):
-        chosen = Settings(thumbnail_cache=str(cache), folders=[WatchedFolder(str(photos))])
-        assert any("overlaps the watched folder" in w for w in settings.check(chosen)), cache
-    fine = Settings(thumbnail_cache=str(tmp_path / "cache"), folders=[WatchedFolder(str(photos))])
-    assert settings.check(fine) == []
+        chosen = Settings(thumbnail_cache=str(cache))
+        # The catalog's folders, as the Settings dialog gives them.
+        assert any("overlaps the watched folder" in w
+                   for w in settings.check(chosen, [str(photos)])), cache
+        # A folder an earlier version listed counts until it moves into the catalog.
+        listed = Settings(thumbnail_cache=str(cache), folders=[ListedFolder(str(photos))])
+        assert any("overlaps the watched folder" in w for w in settings.check(listed)), cache
+    fine = Settings(thumbnail_cache=str(tmp_path / "cache"), folders=[ListedFolder(str(photos))])
+    assert settings.check(fine, [str(tmp_path / "other")]) == []
 
 
 def test_changes_keep_what_others_wrote_meanwhile(tmp_path):
@@ -142,10 +147,7 @@ def test_changes_keep_what_others_wrote_meanwhile(tmp_path):
     # Another process sets the export folder; then this one changes only the sort.
     settings.update(path, export=ExportDefaults(folder="/srv/out"))
     settings.update(path, sort="rating")
-    settings.remember_folders(["/mnt/a/", "/mnt/a"], "polling", path=path)
-    settings.remember_folders(["/mnt/a"], path=path)  # listed already: its observer stays
-    assert settings.load(path) == Settings(sort="rating", folders=[WatchedFolder("/mnt/a", "polling")],
-                                           export=ExportDefaults(folder="/srv/out"))
+    assert settings.load(path) == Settings(sort="rating", export=ExportDefaults(folder="/srv/out"))
 
 
 def test_two_damaged_files_set_aside_in_one_second_are_both_kept(tmp_path):
@@ -183,5 +185,5 @@ def test_a_folder_name_that_is_not_utf8_is_refused_with_a_message(tmp_path):
     path = tmp_path / "settings.toml"
     odd = os.fsdecode(b"/mnt/old-disk/\xff\xfe")
     with pytest.raises(ValueError, match="not valid UTF-8"):
-        settings.remember_folders([odd], path=path)
+        settings.update(path, catalog=odd)
     assert not path.exists() or "old-disk" not in path.read_text(encoding="utf-8")

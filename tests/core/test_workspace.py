@@ -1,12 +1,16 @@
-"""The settings applied to a catalog: folders, observers, catalog and thumbnail places."""
+"""The settings meeting a catalog: the one-time move of listed folders, catalog and thumbnail
+places."""
+
+from pathlib import Path
 
 import pytest
 
 from photodesk.core import settings as store
 from photodesk.core import workspace
 from photodesk.core.catalog import Catalog
-from photodesk.core.settings import Settings, WatchedFolder
+from photodesk.core.settings import ExportDefaults, ListedFolder, Settings
 from photodesk.core.catalog import folders as catalog_folders
+from tests.conftest import make_jpeg
 
 
 @pytest.fixture
@@ -15,65 +19,84 @@ def cat(tmp_path):
         yield opened
 
 
-def own(cat, **values) -> Settings:
-    """Settings whose catalog is cat, saved as the user's file."""
-    settings = Settings(catalog=str(cat.path), **values)
-    store.save(settings)
-    return settings
+def old_settings_file(catalog_path, *folders: tuple[str, str]) -> Path:
+    """A settings file as earlier versions wrote it: the watched folders listed in it."""
+    path = store.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = f'language = "vi"\ncatalog = "{catalog_path}"\n\n[export]\nformat = "txt"\n'
+    for folder, observer in folders:
+        text += f'\n[[folders]]\npath = "{folder}"\nobserver = "{observer}"\n'
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
-def test_settings_folders_enter_the_catalog_with_their_observer(cat, tmp_path):
-    a, b = tmp_path / "a", tmp_path / "b"
-    a.mkdir()
-    b.mkdir()
-    settings = own(cat, folders=[WatchedFolder(str(a), "polling"), WatchedFolder(str(b))])
-    assert workspace.sync_folders(cat, settings) == workspace.Synced([str(a), str(b)])
+def test_folders_of_an_old_settings_file_move_into_its_catalog_once(cat, tmp_path):
+    a, b, kept = tmp_path / "a", tmp_path / "b", tmp_path / "kept"
+    for folder in (a, b, kept):
+        folder.mkdir()
+    make_jpeg(a / "one.jpg")
+    with cat.transaction():
+        catalog_folders.add_folder(cat, str(kept))  # in both: its observer moves
+    path = old_settings_file(cat.path, (str(a), "polling"), (str(b), "auto"),
+                             (str(kept), "native"), (str(tmp_path / "unplugged"), "auto"))
+    settings = store.load()
+    moved = workspace.move_listed_folders(cat, settings)
+    assert moved == workspace.Moved(
+        folders=[str(a), str(b), str(kept), str(tmp_path / "unplugged")],
+        new=[str(a), str(b)])  # on disk and new: the caller indexes them
     rows = {r["path"]: r for r in catalog_folders.folders(cat)}
     assert rows[str(a)]["observer"] == "polling" and rows[str(b)]["observer"] is None
-    # Already there: nothing new to index; a changed choice reaches the catalog.
-    settings.folders[0].observer = "native"
-    assert workspace.sync_folders(cat, settings).new == []
-    assert catalog_folders.folder_by_path(cat, str(a))["observer"] == "native"
+    assert rows[str(kept)]["observer"] == "native"
+    # A share not mounted now is a catalog folder too: offline until it returns.
+    assert str(tmp_path / "unplugged") in rows
+    # The list has left the file; the rest of it is as it was.
+    text = path.read_text(encoding="utf-8")
+    assert "[[folders]]" not in text and store.load() == Settings(
+        language="vi", catalog=str(cat.path), export=ExportDefaults(format="txt"))
+    assert settings.folders == []  # the caller's copy too
+    # Once: the next start finds nothing to move.
+    assert workspace.move_listed_folders(cat, store.load()) == workspace.Moved()
 
 
-def test_a_folder_gone_from_disk_is_not_added(cat, tmp_path):
-    settings = own(cat, folders=[WatchedFolder(str(tmp_path / "unplugged"))])
-    assert workspace.sync_folders(cat, settings).new == []
-    assert catalog_folders.folders(cat) == []
-
-
-def test_catalog_folders_are_remembered_in_the_settings(cat, tmp_path):
-    top = tmp_path / "top"
-    (top / "sub").mkdir(parents=True)
-    with cat.transaction():
-        catalog_folders.add_folder(cat, str(top))
-        catalog_folders.add_folder(cat, str(top / "sub"))
-    workspace.sync_folders(cat, own(cat))
-    assert store.load().folders == [WatchedFolder(str(top))]  # saved, top folders only
-
-
-def test_another_catalog_neither_takes_nor_gives_folders(cat, tmp_path):
+def test_a_settings_file_for_another_catalog_is_left_alone_until_it_meets_its_own(cat,
+                                                                                 tmp_path):
     archive, scratch = tmp_path / "archive", tmp_path / "scratch"
     archive.mkdir()
     scratch.mkdir()
-    store.save(Settings(catalog=str(tmp_path / "main.sqlite"),
-                        folders=[WatchedFolder(str(archive))]))
+    path = old_settings_file(tmp_path / "main.sqlite", (str(archive), "auto"))
+    before = path.read_text(encoding="utf-8")
     with cat.transaction():
         catalog_folders.add_folder(cat, str(scratch))  # `photodesk --catalog test.sqlite index scratch`
-    assert workspace.sync_folders(cat, store.load()) == workspace.Synced()
+    assert workspace.move_listed_folders(cat, store.load()) == workspace.Moved()
     assert [f["path"] for f in catalog_folders.folders(cat)] == [str(scratch)]
-    assert store.load().folders == [WatchedFolder(str(archive))]
+    assert path.read_text(encoding="utf-8") == before
+    # The window saves a preference meanwhile: the list is kept for the archive.
+    store.update(sort="name")
+    assert store.load().folders == [ListedFolder(str(archive))]
+    with Catalog(tmp_path / "main.sqlite") as main:
+        assert workspace.move_listed_folders(main, store.load()).new == [str(archive)]
+        assert [f["path"] for f in catalog_folders.folders(main)] == [str(archive)]
+    assert store.load().folders == [] and store.load().sort == "name"
 
 
-def test_an_unwritable_config_folder_is_reported_not_raised(cat, tmp_path, monkeypatch):
-    settings = own(cat)
+def test_an_unwritable_config_folder_is_reported_and_the_move_made_again(cat, tmp_path,
+                                                                        monkeypatch):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    home = store.settings_path().parent.parent
+    path = old_settings_file(cat.path, (str(folder), "polling"))
+    settings = store.load()
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))
-    with cat.transaction():
-        catalog_folders.add_folder(cat, str(tmp_path))
-    synced = workspace.sync_folders(cat, settings)
-    assert synced.new == [] and "could not be saved" in synced.problem
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))  # the file cannot be read or written
+    moved = workspace.move_listed_folders(cat, settings)
+    assert moved.new == [str(folder)] and "could not be taken out" in moved.problem
+    assert catalog_folders.folder_by_path(cat, str(folder))["observer"] == "polling"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    assert "[[folders]]" in path.read_text(encoding="utf-8")
+    # The next start moves it again: nothing new for the catalog, and the list goes.
+    assert workspace.move_listed_folders(cat, store.load()) == workspace.Moved([str(folder)])
+    assert "[[folders]]" not in path.read_text(encoding="utf-8")
 
 
 def test_the_thumbnail_cache_goes_where_the_settings_say(tmp_path):

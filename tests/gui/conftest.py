@@ -66,3 +66,14 @@ def open_window(app, qtbot):
         window.show()
         return window
     return make
+
+
+def watched_and_arriving(qtbot, window, folder, shown: int) -> None:
+    """Start the window's live watch; it shows `shown` photos, then one copied into folder."""
+    from tests.conftest import make_jpeg
+    window.live._settle = 0.3
+    with qtbot.waitSignal(window.live.ready, timeout=15000):
+        window.watch_folders()
+    qtbot.waitUntil(lambda: window.model.rowCount() == shown, timeout=10000)
+    make_jpeg(folder / "arrived.jpg", color=(10, 200, 30))
+    qtbot.waitUntil(lambda: window.model.rowCount() == shown + 1, timeout=15000)

@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import articles as store
+from photodesk.core.catalog import photos as catalog_photos
 from tests.conftest import make_jpeg
 
 STORY = """Thăm mô hình trồng chè
@@ -91,7 +92,6 @@ def test_the_real_article_fits_its_pane_and_prints_a_shared_caption_once(
     import re
     import shutil
 
-    from photodesk.gui.views.articleview import ClickableImage
     from tests.conftest import ARTICLE
     if not ARTICLE.exists():
         import pytest
@@ -122,3 +122,32 @@ def test_the_real_article_fits_its_pane_and_prints_a_shared_caption_once(
     assert len(last_seven) == 7
     column = max(i.width() for i in view.images())
     assert all(i.width() >= column // 2 - 10 for i in last_seven)  # no slivers
+
+
+def test_the_articles_suggestions_are_confirmed_with_one_button_and_undone(
+        qtbot, open_window, catalog_path, tmp_path):
+    import shutil
+
+    from photodesk.core import people
+    from tests.conftest import ROOT
+    folder = tmp_path / "sample"
+    shutil.copytree(ROOT / "resources" / "sample", folder)
+    window = open_window(catalog_path, [str(folder)])
+    view = window.article_view
+
+    def button():
+        found = [b for b in view.findChildren(QPushButton)
+                 if b.objectName() == "acceptSuggestions" and b.isVisible()]
+        return found[0] if found else None
+    qtbot.waitUntil(lambda: button() is not None, timeout=60000)
+
+    def confirmed():
+        with Catalog(catalog_path) as cat:
+            ids = people.article_photo_ids(cat, view.article_id())
+            rows = catalog_photos.photos(cat, ids)
+            return sum(len(r["people"]) + bool(r["event"]) for r in rows)
+    assert confirmed() == 0
+    button().click()
+    qtbot.waitUntil(lambda: confirmed() > 0 and button() is None, timeout=20000)
+    window.editor.stack.undo()
+    qtbot.waitUntil(lambda: confirmed() == 0 and button() is not None, timeout=20000)

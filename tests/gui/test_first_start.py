@@ -7,8 +7,12 @@ from PySide6.QtWidgets import QApplication
 
 from photodesk.core import settings as store
 from photodesk.core.sample import sample_destination
-from photodesk.core.settings import ExportDefaults, Settings, WatchedFolder
+from photodesk.core.catalog import Catalog
+from photodesk.core.catalog import folders as catalog_folders
+from photodesk.core.settings import ExportDefaults, ListedFolder, Settings
 from photodesk.gui.dialogs.settings import SettingsDialog
+from tests.gui.conftest import watched_and_arriving
+from tests.conftest import make_jpeg
 
 
 def test_an_empty_catalog_opens_on_the_welcome_page(open_window, catalog_path):
@@ -29,8 +33,10 @@ def test_the_sample_button_copies_the_sample_and_shows_its_photos(open_window, c
     assert (copied / "hoi-cho-nong-san-hoa-son-2025.txt").exists()
     assert not window.is_welcoming() and window.grid.isVisible()
     qtbot.waitUntil(lambda: window.model.rowCount() == 7, timeout=10000)
-    # The folder is remembered: watched now and at every start.
-    assert [f.path for f in store.load().folders] == [str(copied)]
+    # The folder is the catalog's: watched now and at every start, by any PhotoDesk on it.
+    with Catalog(catalog_path) as cat:
+        assert [f["path"] for f in catalog_folders.folders(cat)] == [str(copied)]
+    assert store.load().folders == []
     assert QApplication.activeModalWidget() is None
 
 
@@ -50,25 +56,32 @@ def test_photos_indexed_one_by_one_open_on_the_desk(open_window, catalog_path, p
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10000)
 
 
-def test_a_scratch_catalog_leaves_the_settings_folders_alone(open_window, catalog_path,
+def test_a_scratch_catalog_leaves_an_old_settings_file_alone(open_window, catalog_path,
                                                              photo_folder, tmp_path, qtbot):
     archive = tmp_path / "archive"
     archive.mkdir()
-    store.save(Settings(folders=[WatchedFolder(str(archive))]))  # the default catalog's
+    store.save(Settings(folders=[ListedFolder(str(archive))]))  # an earlier version's list
     window = open_window(catalog_path, [str(photo_folder)])
     with qtbot.waitSignal(window.indexingFinished, timeout=60000):
         pass
     window.shutdown()
-    assert store.load().folders == [WatchedFolder(str(archive))]
+    # Kept for the default catalog, which it moves into when they meet.
+    assert store.load().folders == [ListedFolder(str(archive))]
+    with Catalog(catalog_path) as cat:
+        assert [f["path"] for f in catalog_folders.folders(cat)] == [str(photo_folder)]
 
 
-def test_folders_in_the_settings_are_indexed_at_start(open_window, catalog_path, photo_folder,
-                                                      qtbot):
+def test_folders_of_an_old_settings_file_move_into_the_catalog_at_start(
+        open_window, catalog_path, photo_folder, qtbot):
     store.save(Settings(catalog=catalog_path,
-                        folders=[WatchedFolder(str(photo_folder), "polling")]))
+                        folders=[ListedFolder(str(photo_folder), "polling")]))
     window = open_window(catalog_path)
     assert not window.is_welcoming()
+    assert "moved into the catalog" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=60000)
+    assert "[[folders]]" not in store.settings_path().read_text(encoding="utf-8")
+    with Catalog(catalog_path) as cat:
+        assert catalog_folders.folder_by_path(cat, str(photo_folder))["observer"] == "polling"
 
 
 def test_a_damaged_settings_file_is_shown_in_problems(open_window, catalog_path):
@@ -85,7 +98,6 @@ def test_a_damaged_settings_file_is_shown_in_problems(open_window, catalog_path)
 def test_the_settings_dialog_shows_and_returns_every_setting(app, qtbot):
     current = Settings(language="vi", catalog="/srv/c.sqlite", thumbnail_cache="/srv/thumbs",
                        thumbnail_cache_mb=700, write_mode="sidecar",
-                       folders=[WatchedFolder("/mnt/nas/ảnh", "polling"), WatchedFolder("/a")],
                        export=ExportDefaults("html", "{caption} Ảnh: {credit}", "/out", True))
     dialog = SettingsDialog(current)
     qtbot.addWidget(dialog)
@@ -93,8 +105,6 @@ def test_the_settings_dialog_shows_and_returns_every_setting(app, qtbot):
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.cache_limit.setValue(300)
     dialog.embedded.setChecked(True)
-    dialog.folders.cellWidget(1, 1).setCurrentIndex(
-        dialog.folders.cellWidget(1, 1).findData("native"))
     dialog.export_format.setCurrentIndex(dialog.export_format.findData("csv"))
     dialog.export_bom.setChecked(False)
     dialog.thumbnail_cache.setText("thumbs")  # relative: refused, the dialog stays open
@@ -107,7 +117,6 @@ def test_the_settings_dialog_shows_and_returns_every_setting(app, qtbot):
     assert store.load() == Settings(
         language="en", catalog="/srv/c.sqlite", thumbnail_cache="/srv/thumbs",
         thumbnail_cache_mb=300, write_mode="embedded",
-        folders=[WatchedFolder("/mnt/nas/ảnh", "polling"), WatchedFolder("/a", "native")],
         export=ExportDefaults("csv", "{caption} Ảnh: {credit}", "/out", False))
 
 
@@ -172,8 +181,9 @@ def test_a_folder_removed_in_settings_leaves_the_catalog_not_the_disk(open_windo
     with qtbot.waitSignal(window.indexingFinished, timeout=60000):
         pass
     qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=10000)
-    dialog = SettingsDialog(window.settings(), window)
+    dialog = SettingsDialog(window.settings(), window, location=window.location)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.folders.rowCount() == 1, timeout=10000)
     dialog.folders.selectRow(0)
 
     def answer_yes():
@@ -183,10 +193,11 @@ def test_a_folder_removed_in_settings_leaves_the_catalog_not_the_disk(open_windo
     QTimer.singleShot(100, answer_yes)
     dialog._remove_folder()
     assert dialog.removed_folders == [str(photo_folder)] and dialog.folders.rowCount() == 0
-    window.remove_folders(dialog.removed_folders)
+    window.change_folders(dialog.folder_changes())
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10000)
     assert len(list(photo_folder.iterdir())) == 4  # the files are all still there
-    assert store.load().folders == []
+    with Catalog(catalog_path) as cat:
+        assert catalog_folders.folders(cat) == []
 
 
 def test_one_folder_that_cannot_be_removed_does_not_stop_the_others(open_window, catalog_path,
@@ -203,11 +214,55 @@ def test_one_folder_that_cannot_be_removed_does_not_stop_the_others(open_window,
     assert "not a folder of this catalog" in window.problems.tree.topLevelItem(0).text(2)
 
 
-def test_a_scratch_catalog_cannot_edit_the_watched_folders(open_window, catalog_path, app,
-                                                           qtbot):
-    store.save(Settings(folders=[WatchedFolder("/srv/archive")]))  # the default catalog's
-    window = open_window(catalog_path)
-    dialog = SettingsDialog(window.settings(), window,
-                            folders_editable=window._settings_catalog)
+def test_the_folders_tab_adds_a_folder_and_changes_how_one_is_watched(
+        open_window, catalog_path, photo_folder, tmp_path, qtbot):
+    window = open_window(catalog_path, [str(photo_folder)])
+    with qtbot.waitSignal(window.indexingFinished, timeout=60000):
+        pass
+    more = tmp_path / "more"
+    make_jpeg(more / "new.jpg")
+    dialog = SettingsDialog(window.settings(), window, location=window.location)
     qtbot.addWidget(dialog)
-    assert not dialog.tabs.isTabEnabled(1)
+    with qtbot.waitSignal(dialog.foldersLoaded, timeout=10000):
+        pass
+    assert dialog.folder_paths() == [str(photo_folder)]
+    watched_by = dialog.folders.cellWidget(0, 1)
+    assert watched_by.currentData() == "auto"
+    watched_by.setCurrentIndex(watched_by.findData("polling"))
+    dialog.add_folder(str(more) + "/")
+    dialog.add_folder(str(photo_folder))  # listed already: not twice
+    assert dialog.folder_paths() == [str(photo_folder), str(more)]
+    dialog.thumbnail_cache.setText(str(more / "thumbs"))  # inside a folder of the catalog
+    dialog.accept()
+    assert "overlaps the watched folder" in dialog.problem.text() and dialog.result() == 0
+    dialog.thumbnail_cache.setText("")
+    changes = dialog.folder_changes()
+    assert changes.added == {str(more): "auto"}
+    assert changes.observers == {str(photo_folder): "polling"} and changes.removed == []
+    with qtbot.waitSignal(window.indexingFinished, timeout=60000):
+        window.change_folders(changes)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=10000)
+    with Catalog(catalog_path) as cat:
+        rows = {f["path"]: f["observer"] for f in catalog_folders.folders(cat)}
+    assert rows == {str(photo_folder): "polling", str(more): None}
+    assert store.load().folders == []  # nothing of it in the settings file
+
+
+def test_a_second_photodesk_with_other_settings_watches_the_same_folders(
+        open_window, catalog_path, photo_folder, tmp_path, qtbot, monkeypatch):
+    store.save(Settings(catalog=catalog_path))
+    first = open_window(catalog_path, [str(photo_folder)])
+    with qtbot.waitSignal(first.indexingFinished, timeout=60000):
+        pass
+    first.shutdown()
+    # Another desk (or user): its own settings file, naming another catalog.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "other-desk"))
+    store.save(Settings(catalog=str(tmp_path / "mine.sqlite"), language="en"))
+    second = open_window(catalog_path)
+    assert second.sidebar.paths() == [str(photo_folder)]
+    watched_and_arriving(qtbot, second, photo_folder, 4)
+    dialog = SettingsDialog(second.settings(), second, location=second.location)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.folder_paths() == [str(photo_folder)], timeout=10000)
+    second.shutdown()
+    assert store.load().folders == []

@@ -198,6 +198,20 @@ def suggestions(cat: Catalog, photo_id: int) -> dict:
     return {"people": people_rows, "events": events_rows}
 
 
+def pending_suggestions(cat: Catalog, photo_ids: list[int]) -> list[tuple[str, int, int]]:
+    """(kind, person or event id, photo id) of every suggestion waiting on these photos."""
+    found = []
+    for kind, table, column in (("person", "photo_people", "person_id"),
+                                ("event", "photo_events", "event_id")):
+        for start in range(0, len(photo_ids), 500):
+            chunk = photo_ids[start:start + 500]
+            found += [(kind, target, pid) for target, pid in cat.db.execute(
+                f"SELECT {column}, photo_id FROM {table} WHERE state = 'suggested' "
+                f"AND photo_id IN ({','.join('?' * len(chunk))}) ORDER BY {column}, photo_id",
+                chunk)]
+    return found
+
+
 def decide_suggestion(cat: Catalog, photo_id: int, kind: str, target_id: int, accept: bool) -> None:
     table, column = {"person": ("photo_people", "person_id"),
                      "event": ("photo_events", "event_id")}[kind]

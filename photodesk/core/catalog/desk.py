@@ -17,7 +17,9 @@ CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 # --- folders -------------------------------------------------------------------------------
 
 def folder_tree(cat: Catalog) -> list[dict]:
-    """Each catalog folder with the subfolders that hold photos: {path, name, count, children}.
+    """Each catalog folder with the subfolders that hold photos: {path, name, count, children},
+    and for each catalog folder online: whether this machine finds it (where the catalog
+    places it, and not marked offline by a watch).
 
     count includes the photos of every subfolder.
     """
@@ -27,7 +29,9 @@ def folder_tree(cat: Catalog) -> list[dict]:
             "count(*) FROM photos GROUP BY root_id, dir"):
         path = cat.roots.local(root_id, folder)
         counts[path] = counts.get(path, 0) + n
-    return [_tree(f["path"], counts) for f in folders(cat)]
+    return [{**_tree(f["path"], counts),
+             "online": f["status"] != "offline" and os.path.isdir(f["path"])}
+            for f in folders(cat)]
 
 
 def _tree(root: str, counts: dict[str, int]) -> dict:

@@ -14,6 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 
+# Bumped when this process changes where a root is mounted: each connection's Roots (a window
+# has one per pool thread) reads the roots again, rather than go on with the old place.
+_mounts_changed = 0
+
+
 def this_machine() -> str:
     """The name a machine's mounts are kept under: PHOTODESK_MACHINE, else the host name."""
     return os.environ.get("PHOTODESK_MACHINE") or socket.gethostname()
@@ -45,6 +50,14 @@ def relative(path: str, base: str) -> str | None:
     return path[len(prefix):] if path.startswith(prefix) else None
 
 
+def relative_base(path: str, rel: str) -> str | None:
+    """The folder that holds rel at path (/new/b for path /new/b/2024 and rel 2024), or None
+    when path does not end in rel."""
+    if not path.endswith("/" + rel):
+        return None
+    return path[:-len(rel) - 1] or "/"
+
+
 class Roots:
     """One catalog's roots as this machine sees them; read once, read again when a path or id
     is not found (another process may have added a root)."""
@@ -53,12 +66,14 @@ class Roots:
         self._cat = cat
         self.machine = machine or this_machine()
         self._roots: dict[int, Root] | None = None
+        self._read_at = -1  # _mounts_changed when last read
 
     def all(self) -> list[Root]:
         return sorted(self._load().values(), key=lambda r: r.path)
 
     def _load(self, again: bool = False) -> dict[int, Root]:
-        if self._roots is None or again:
+        if self._roots is None or again or self._read_at != _mounts_changed:
+            self._read_at = _mounts_changed
             rows = self._cat.db.execute(
                 "SELECT r.id, r.uid, r.path, m.path FROM roots r LEFT JOIN root_mounts m "
                 "ON m.root_id = r.id AND m.machine = ?", [self.machine]).fetchall()
@@ -151,15 +166,22 @@ class Mounted:
 def mount(cat, root: "int | str", path: str, *, sample: int = 20) -> Mounted:
     """Say that this machine finds a root at path (a folder), and how many of a sample of its
     photos are there: a wrong folder shows at once, before anything is marked missing."""
+    global _mounts_changed
     path = os.path.abspath(os.path.expanduser(path))
     if not os.path.isdir(path):
         raise NotADirectoryError(f"{path}: no such folder")
     with cat.transaction():
         mounted = cat.roots.mount(root, path)
+    _mounts_changed += 1  # once committed: a connection reading sooner would keep the old place
+    return Mounted(mounted, *sample_found(cat, mounted.id, path, sample))
+
+
+def sample_found(cat, root_id: int, path: str, sample: int = 20) -> tuple[int, int]:
+    """(looked, found): how many of a sample of a root's photos are at path, were the root
+    mounted there."""
     rels = [r[0] for r in cat.db.execute(
-        "SELECT relpath FROM photos WHERE root_id = ? ORDER BY id LIMIT ?", [mounted.id, sample])]
-    found = sum(os.path.exists(join(path, rel)) for rel in rels)
-    return Mounted(mounted, len(rels), found)
+        "SELECT relpath FROM photos WHERE root_id = ? ORDER BY id LIMIT ?", [root_id, sample])]
+    return len(rels), sum(os.path.exists(join(path, rel)) for rel in rels)
 
 
 def photo_counts(cat) -> dict[int, int]:

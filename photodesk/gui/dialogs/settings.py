@@ -1,36 +1,54 @@
-"""SettingsDialog: every choice kept in the user's settings file, on four tabs."""
+"""SettingsDialog: the choices kept in the user's settings file, on four tabs, and the open
+catalog's folders (kept in the catalog: the window applies what changed through the core)."""
 
 import copy
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMessageBox,
                                QPushButton, QRadioButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from photodesk.core import catalog
 from photodesk.core import settings as store
+from photodesk.core.catalog import Location
+from photodesk.core.folders import observer_of
+from photodesk.core.paths import normal_path
+from photodesk.gui.workers.tasks import CatalogQuery, Relay
 
 # Each language is named in itself, so someone who cannot read the current one still finds theirs.
 LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))
 MAX_CACHE_MB = 1024 * 1024
+PathRole = Qt.ItemDataRole.UserRole  # the folder's path as the catalog keeps it
+
+
+@dataclass
+class FolderChanges:
+    """What the Folders tab changed, for the window to apply when OK is pressed."""
+    added: dict[str, str] = field(default_factory=dict)  # path -> observer: add and index
+    observers: dict[str, str] = field(default_factory=dict)  # catalog folder -> new observer
+    removed: list[str] = field(default_factory=list)  # forget (the files stay on disk)
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, current: store.Settings, parent=None, *, folders_editable: bool = True):
+    """location: the open catalog, whose folders the Folders tab lists (read on a worker)."""
+
+    foldersLoaded = Signal()
+
+    def __init__(self, current: store.Settings, parent=None, *,
+                 location: Location | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.resize(640, 460)
         self.settings = copy.deepcopy(current)
         self.removed_folders: list[str] = []  # removed from the catalog when OK is pressed
+        self._observers: dict[str, str] = {}  # each catalog folder's observer as read
         tabs = QTabWidget()
         tabs.addTab(self._general_tab(current), self.tr("General"))
-        tabs.addTab(self._folders_tab(current), self.tr("Folders"))
-        # The watched list belongs to the settings' catalog; another one open cannot edit it.
-        tabs.setTabEnabled(1, folders_editable)
-        if not folders_editable:
-            tabs.setTabToolTip(1, self.tr("The watched folders belong to the catalog named in "
-                                          "the settings, not to the one open now."))
+        tabs.addTab(self._folders_tab(location), self.tr("Folders"))
         tabs.addTab(self._writing_tab(current), self.tr("Writing"))
         tabs.addTab(self._export_tab(current), self.tr("Export"))
         self.tabs = tabs
@@ -85,7 +103,7 @@ class SettingsDialog(QDialog):
         form.addRow("", cache_note)
         return _page(form)
 
-    def _folders_tab(self, current: store.Settings) -> QWidget:
+    def _folders_tab(self, location: Location | None) -> QWidget:
         self.folders = QTableWidget(0, 2)
         self.folders.setHorizontalHeaderLabels([self.tr("Folder"), self.tr("Watched by")])
         header = self.folders.horizontalHeader()
@@ -94,54 +112,108 @@ class SettingsDialog(QDialog):
         self.folders.verticalHeader().hide()
         self.folders.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.folders.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for folder in current.folders:
-            self._add_folder_row(folder)
+        add = QPushButton(self.tr("Add folder…"))
+        add.clicked.connect(lambda: self.add_folder())
         remove = QPushButton(self.tr("Remove from catalog…"))
         remove.clicked.connect(self._remove_folder)
+        for button in (add, remove):
+            button.setEnabled(location is not None)
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(add)
         row.addWidget(remove)
-        note = QLabel(self.tr("Automatic uses the system's notifications, and listing every few "
-                              "seconds on network shares, where notifications do not arrive. "
-                              "Add a folder with File → Add folder or by dropping it on the "
-                              "window."))
+        whose = self.tr("The folders of the catalog open now, %1: every PhotoDesk that opens "
+                        "it watches them, whatever its own settings.")
+        note = QLabel(whose.replace("%1", location.name if location is not None else "—") + " "
+                      + self.tr("Automatic uses the system's notifications, and listing every "
+                                "few seconds on network shares, where notifications do not "
+                                "arrive."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         layout = QVBoxLayout()
         layout.addWidget(self.folders)
         layout.addLayout(row)
         layout.addWidget(note)
+        if location is not None:
+            self._relay = Relay(self)
+            self._relay.result.connect(self._on_folders)
+            QThreadPool.globalInstance().start(CatalogQuery(
+                self._relay, "folders", location, catalog.folders.folders))
         return _page(layout)
 
-    def _add_folder_row(self, folder: store.WatchedFolder) -> None:
+    def _on_folders(self, _token, rows) -> None:
+        if isinstance(rows, Exception):
+            self.problem.setText(self.tr("The catalog's folders could not be read: %1")
+                                 .replace("%1", str(rows)))
+            self.problem.show()
+            return
+        for row in rows:
+            self._observers[row["path"]] = observer_of(row)
+            self._add_folder_row(row["path"], observer_of(row))
+        self.foldersLoaded.emit()
+
+    def _add_folder_row(self, path: str, observer_choice: str) -> None:
         row = self.folders.rowCount()
         self.folders.insertRow(row)
-        item = QTableWidgetItem(folder.path)
-        item.setToolTip(folder.path)
+        item = QTableWidgetItem(path)
+        item.setToolTip(path)
+        item.setData(PathRole, path)
         self.folders.setItem(row, 0, item)
         observer = QComboBox()
         for code, name in (("auto", self.tr("Automatic")), ("native", self.tr("Notifications")),
                            ("polling", self.tr("Listing (network shares)"))):
             observer.addItem(name, code)
-        observer.setCurrentIndex(max(0, observer.findData(folder.observer)))
+        observer.setCurrentIndex(max(0, observer.findData(observer_choice)))
         self.folders.setCellWidget(row, 1, observer)
+
+    def folder_paths(self) -> list[str]:
+        """The folders as the table lists them now."""
+        return [self.folders.item(r, 0).data(PathRole) for r in range(self.folders.rowCount())]
+
+    def add_folder(self, path: str | None = None) -> None:
+        """List a folder to add to the catalog (and index) when OK is pressed; path None asks
+        for it."""
+        if path is None:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Add folder"),
+                                                    str(Path.home()))
+            if not path:
+                return
+        path = normal_path(path)
+        if path in self.removed_folders:
+            self.removed_folders.remove(path)  # put back before OK: nothing to remove
+        elif path in self.folder_paths():
+            self.folders.selectRow(self.folder_paths().index(path))
+            return
+        self._add_folder_row(path, self._observers.get(path, "auto"))
 
     def _remove_folder(self) -> None:
         rows = sorted({i.row() for i in self.folders.selectedIndexes()}, reverse=True)
         if not rows:
             return
-        paths = [self.folders.item(r, 0).text() for r in rows]
-        answer = QMessageBox.question(
-            self, self.tr("Remove from catalog"),
-            self.tr("Remove %1 from the catalog when you press OK? Its photos and articles leave "
-                    "the catalog, with edits not yet written to the files. The files on disk are "
-                    "not touched; adding the folder again brings them back.")
-            .replace("%1", ", ".join(paths)))
-        if answer != QMessageBox.StandardButton.Yes:
+        paths = [self.folders.item(r, 0).data(PathRole) for r in rows]
+        # A folder added in this dialog is not in the catalog yet: it just leaves the list.
+        known = [p for p in paths if p in self._observers]
+        if known and QMessageBox.question(
+                self, self.tr("Remove from catalog"),
+                self.tr("Remove %1 from the catalog when you press OK? Its photos and articles "
+                        "leave the catalog, with edits not yet written to the files. The files "
+                        "on disk are not touched; adding the folder again brings them back.")
+                .replace("%1", ", ".join(known))) != QMessageBox.StandardButton.Yes:
             return
-        for row, path in zip(rows, paths):
+        for row in rows:
             self.folders.removeRow(row)
-            self.removed_folders.append(path)
+        self.removed_folders += known
+
+    def folder_changes(self) -> FolderChanges:
+        changes = FolderChanges(removed=list(self.removed_folders))
+        for row in range(self.folders.rowCount()):
+            path = self.folders.item(row, 0).data(PathRole)
+            observer = self.folders.cellWidget(row, 1).currentData()
+            if path not in self._observers:
+                changes.added[path] = observer
+            elif observer != self._observers[path]:
+                changes.observers[path] = observer
+        return changes
 
     def _writing_tab(self, current: store.Settings) -> QWidget:
         self.embedded = QRadioButton(self.tr("Into the photos (XMP and IPTC, losslessly)"))
@@ -200,7 +272,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         """Only settings that read back as given are kept: say what is wrong, stay open."""
-        wrong = store.check(self.chosen())
+        wrong = store.check(self.chosen(), self.folder_paths())
         if wrong:
             self.problem.setText(self.tr("Not saved: %1").replace("%1", "; ".join(wrong)))
             self.problem.show()
@@ -210,15 +282,13 @@ class SettingsDialog(QDialog):
     # --- the result ------------------------------------------------------------------------------
 
     def chosen(self) -> store.Settings:
-        """The settings as the dialog shows them (keys it does not show are kept)."""
+        """The settings as the dialog shows them (keys it does not show are kept; the folders
+        are the catalog's: folder_changes())."""
         result = copy.deepcopy(self.settings)
         result.language = self.language.currentData() or ""
         result.catalog = self.catalog.text().strip()
         result.thumbnail_cache = self.thumbnail_cache.text().strip()
         result.thumbnail_cache_mb = self.cache_limit.value()
-        result.folders = [store.WatchedFolder(self.folders.item(row, 0).text(),
-                                              self.folders.cellWidget(row, 1).currentData())
-                          for row in range(self.folders.rowCount())]
         result.write_mode = "sidecar" if self.sidecar.isChecked() else "embedded"
         result.export = store.ExportDefaults(
             format=self.export_format.currentData(), template=self.export_template.text(),

@@ -43,6 +43,7 @@ def article_page(cat, article_id: int) -> dict | None:
         return None
     linked = sorted({i["photo_id"] for i in article["images"] if i["photo_id"] is not None})
     article["photos"] = {p["id"]: p for p in catalog.photos.photos(cat, linked)}
+    article["pending"] = len(catalog.articles.pending_suggestions(cat, linked))
     article["candidates"] = {}
     for image in article["images"]:
         if image["match"] == "ambiguous":

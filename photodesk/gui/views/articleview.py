@@ -187,6 +187,21 @@ class ArticleView(QWidget):
             names = ", ".join(f"{p['name']} ({p['title']})" if p.get("title") else p["name"]
                               for p in article["people"])
             column.addWidget(self._text("muted", self.tr("People: %1").replace("%1", names)))
+        if article.get("pending"):
+            # One step for the whole story: each photo gets what the article suggested for
+            # it (the people its caption names, the event), not every name on every photo.
+            accept = QPushButton(self.tr("Confirm the article's %n suggestion(s)", "",
+                                         article["pending"]))
+            accept.setObjectName("acceptSuggestions")
+            accept.setToolTip(self.tr("The people and event the article suggests for its "
+                                      "photos become Person Shown and Event (undo: Ctrl+Z)"))
+            ids = sorted(article["photos"])
+            accept.clicked.connect(lambda: self._editor.accept_all(
+                ids, self.tr("Confirm the article's suggestions")))
+            row = QHBoxLayout()
+            row.addWidget(accept)
+            row.addStretch(1)
+            column.addLayout(row)
 
     def _gallery(self, column: QVBoxLayout, images: list[dict]) -> None:
         """Images that follow the same paragraph, one under another as the reader saw them;

@@ -3,13 +3,14 @@ events and saved searches. Choosing one shows its photos in the grid."""
 
 import os
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QMenu, QStyle, QTreeWidget, QTreeWidgetItem
 
 from photodesk.gui.models.queries import EVERYTHING, Scope
 
 ScopeRole = Qt.ItemDataRole.UserRole
+OfflineRole = Qt.ItemDataRole.UserRole + 1  # a catalog folder this computer does not find
 SECTIONS = ("folders", "articles", "people", "events", "saved")
 
 
@@ -17,6 +18,7 @@ class Sidebar(QTreeWidget):
     """Rebuilt from the catalog overview (read on a worker); keeps the chosen entry selected."""
 
     scopeChosen = Signal(object)  # a Scope
+    locateRequested = Signal(str)  # an offline catalog folder's path: where is it now?
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -36,6 +38,8 @@ class Sidebar(QTreeWidget):
         self._chosen: Scope = EVERYTHING
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
         self.set_overview({})
 
     # --- building ----------------------------------------------------------------------------
@@ -99,6 +103,12 @@ class Sidebar(QTreeWidget):
         item = self._item(parent, Scope("folder", node["path"], node["name"]), node["name"],
                           "folder", node["count"])
         item.setToolTip(0, node["path"])
+        if not node.get("online", True):
+            item.setData(0, OfflineRole, True)
+            item.setForeground(0, self.palette().placeholderText())
+            item.setToolTip(0, self.tr("%1\nNot found on this computer: right-click → Locate "
+                                       "folder… to say where it is now.")
+                            .replace("%1", node["path"]))
         for child in node["children"]:
             self._folder(item, child, expanded)
         item.setExpanded(node["path"] in expanded or parent is self._sections["folders"])
@@ -114,6 +124,25 @@ class Sidebar(QTreeWidget):
             tip.append(self.tr("%n image(s) wait for a choice", "", a["ambiguous"]))
             item.setForeground(0, self.palette().link())
         item.setToolTip(0, "\n".join(tip))
+
+    # --- the context menu ----------------------------------------------------------------------
+
+    def menu_for(self, item: QTreeWidgetItem | None) -> QMenu | None:
+        """The context menu of an entry: Locate folder… for a catalog folder this computer
+        does not find; None when an entry has nothing to offer."""
+        if item is None or not item.data(0, OfflineRole):
+            return None
+        menu = QMenu(self)
+        path = item.data(0, ScopeRole).key
+        locate = menu.addAction(self.tr("Locate folder…"))
+        locate.triggered.connect(lambda: self.locateRequested.emit(path))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.menu_for(self.itemAt(pos))
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     # --- choosing ----------------------------------------------------------------------------
 

@@ -110,6 +110,21 @@ class Decision(Command):
         people.undecide(cat, before, self.kind, self.target_id)
 
 
+class AllSuggestions(Command):
+    """Accept every suggestion waiting on some photos (an article's): one step to undo."""
+
+    def fields(self) -> tuple[str, ...]:
+        return ("people", "event")
+
+    def _redo(self, cat) -> None:
+        before = people.decide_all(cat, self.ids)
+        if self._before is None:
+            self._before = before
+
+    def revert(self, cat, before) -> None:
+        people.undecide_all(cat, before)
+
+
 class Editor(QObject):
     """Owns the undo stack and the writer; tells the window which photos changed."""
 
@@ -150,6 +165,11 @@ class Editor(QObject):
     def decide(self, ids, kind: str, target_id: int, accept: bool, text: str) -> None:
         if ids:
             self.stack.push(Decision(self, ids, kind, target_id, accept, text))
+
+    def accept_all(self, ids, text: str) -> None:
+        """Confirm every suggestion waiting on these photos."""
+        if ids:
+            self.stack.push(AllSuggestions(self, ids, text))
 
     def choose_photo(self, article_id: int, position: int, photo_id: int) -> None:
         """Settle an ambiguous reference (not undoable: it is a link, not a photo edit)."""

@@ -5,7 +5,7 @@ from collections import deque
 from typing import Callable, Iterator
 
 from PySide6.QtCore import QObject, QRunnable, QSize, QThread, QTimer, Qt, Signal
-from PySide6.QtGui import QImageReader
+from PySide6.QtGui import QImage, QImageReader
 
 from photodesk.core.catalog import Location
 from photodesk.core import thumbs
@@ -161,6 +161,25 @@ class ImageLoad(QRunnable):
                 image.width() > self._box.width() or image.height() > self._box.height()):
             image = image.scaled(self._box, Qt.AspectRatioMode.KeepAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
+        _emit(self._relay.image, self._key, image)
+
+
+class FullSizeLoad(QRunnable):
+    """Decodes the photo itself at 100 % (thumbs.full_size) into a QImage: a null image when
+    it cannot be read, and the preview stays."""
+
+    def __init__(self, relay: Relay, key, path: str):
+        super().__init__()
+        self._relay, self._key, self._path = relay, key, path
+
+    def run(self) -> None:
+        try:
+            decoded = thumbs.full_size(self._path)
+            data = decoded.tobytes()
+            image = QImage(data, decoded.width, decoded.height, 3 * decoded.width,
+                           QImage.Format.Format_RGB888).copy()  # copy: data is freed after
+        except (thumbs.ThumbnailError, MemoryError, OSError):
+            image = QImage()
         _emit(self._relay.image, self._key, image)
 
 
