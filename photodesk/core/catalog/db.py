@@ -1,6 +1,7 @@
 """Opening a catalog: the SQLite file, its pragmas, its migrations and its thumbnail folder."""
 
 import errno
+import json
 import os
 import sqlite3
 import threading
@@ -188,6 +189,12 @@ class Catalog:
         if values:
             self.db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} "
                             "WHERE id = ?", [*values.values(), row_id])
+
+    IN_IDS = "IN (SELECT value FROM json_each(?))"  # a list of ids of any length, one parameter
+
+    def ids(self, ids) -> str:
+        """The parameter of IN_IDS."""
+        return json.dumps(list(ids))
 
     def count(self, table: str) -> int:
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -1,6 +1,5 @@
 """Catalog folders: the folders added to the catalog, their watch settings, going offline, removal."""
 
-import json
 
 from photodesk.core.catalog.db import Catalog
 from photodesk.core.catalog.photos import now, set_status
@@ -73,8 +72,8 @@ def remove_folder(cat: Catalog, root: str) -> tuple[list[int], list[int], int]:
     inside, params = under(cat, root)
     ids = [r[0] for r in cat.db.execute(f"SELECT id FROM photos WHERE {inside}", params)]
     articles = [r[0] for r in cat.db.execute(f"SELECT id FROM articles WHERE {inside}", params)]
-    ids_json, articles_json = json.dumps(ids), json.dumps(articles)
-    in_ids = "IN (SELECT value FROM json_each(?))"
+    ids_json, articles_json = cat.ids(ids), cat.ids(articles)
+    in_ids = cat.IN_IDS
     # Photos elsewhere lose the article named here, and articles elsewhere lose these photos.
     cut = {r[0] for r in cat.db.execute(
         f"SELECT photo_id FROM article_images WHERE article_id {in_ids} AND photo_id IS NOT NULL",
