@@ -44,7 +44,8 @@ images() { find "$1" -maxdepth 1 -type f \( -iname '*.jpg' -o -iname '*.jpeg' \)
 
 step "bundle contents"
 res="$dist/_internal/resources"
-ls "$res"/i18n/photodesk_vi.qm "$res"/i18n/photodesk_en.qm "$res"/sample/*.txt >/dev/null \
+ls "$res"/i18n/photodesk_vi.qm "$res"/i18n/photodesk_en.qm "$res"/i18n/qtbase_vi.qm \
+  "$res"/sample/*.txt >/dev/null \
   || fail "translations or the sample folder are missing from the bundle"
 cp -r "$res/sample" "$work/sample"
 n=$(images "$work/sample")

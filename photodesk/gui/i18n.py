@@ -6,6 +6,12 @@ To regenerate after changing user-visible strings (needs PySide6's tools, not ne
 
 It updates resources/i18n/photodesk_vi.ts (every string) and photodesk_en.ts (plural forms
 only: English needs "1 photo" / "2 photos"), then compiles both to .qm with lrelease.
+Terms follow docs/glossary.md.
+
+Qt's own strings (the OK / Cancel / Yes / No of dialogs, file dialogs, the Copy / Paste menu of
+text fields) come from Qt's qtbase_<lang>.qm. Qt ships none for Vietnamese, so
+resources/i18n/qtbase_vi.ts holds PhotoDesk's own, for the Qt strings its window shows; it is
+written by hand (lupdate cannot see Qt's sources) and compiled here with the others.
 """
 
 import os
@@ -14,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from photodesk.core import settings
 from photodesk.resources import resource_dir
@@ -36,7 +42,8 @@ def language(chosen: str | None = None) -> str:
 
 
 def install_translator(app: QCoreApplication, lang: str | None = None) -> QTranslator | None:
-    """Load and install photodesk_<lang>.qm; returns it (remove it to undo) or None if absent."""
+    """Load and install photodesk_<lang>.qm and Qt's own strings for lang (qt_translator);
+    returns PhotoDesk's (remove_translator undoes both) or None if absent."""
     lang = lang or language()
     if lang == "vi":
         # Dates and numbers follow the interface language, not a stray LANG=C.
@@ -44,8 +51,29 @@ def install_translator(app: QCoreApplication, lang: str | None = None) -> QTrans
     translator = QTranslator(app)
     if not translator.load(str(I18N_DIR / f"photodesk_{lang}.qm")):
         return None
+    qt = qt_translator(lang, parent=translator)
+    if qt is not None:
+        app.installTranslator(qt)
     app.installTranslator(translator)
     return translator
+
+
+def qt_translator(lang: str, parent=None) -> QTranslator | None:
+    """Qt's own strings in lang: PhotoDesk's qtbase_<lang>.qm (Vietnamese: Qt ships none), else
+    Qt's beside its libraries (English: plural forms only; the bundle keeps Qt's _en files)."""
+    translator = QTranslator()
+    for folder in (I18N_DIR, Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        if translator.load(str(folder / f"qtbase_{lang}.qm")):
+            translator.setParent(parent)
+            return translator
+    return None
+
+
+def remove_translator(app: QCoreApplication, translator: QTranslator) -> None:
+    """Undo install_translator: PhotoDesk's translator and Qt's, its child."""
+    for qt in translator.findChildren(QTranslator):
+        app.removeTranslator(qt)
+    app.removeTranslator(translator)
 
 
 def _tool(name: str) -> str:
@@ -62,8 +90,14 @@ def regenerate() -> None:
         extra = ["-pluralonly"] if lang == "en" else []
         subprocess.run([_tool("pyside6-lupdate"), *extra, "-no-obsolete", *sources,
                         "-target-language", lang, "-ts", str(ts)], check=True)
-        subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm",
-                        str(ts.with_suffix(".qm"))], check=True)
+        _release(ts)
+    for ts in sorted(I18N_DIR.glob("qtbase_*.ts")):  # Qt's strings: no lupdate, only compiled
+        _release(ts)
+
+
+def _release(ts: Path) -> None:
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                   check=True)
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.thumbs_dir = thumbs_dir = location.thumbs_dir
         self._select_first = True  # the first results select their first photo
         self._pending_select: int | None = None  # a photo to select once the results arrive
+        self._keep_select: int | None = None  # the photo shown before a search, if still found
         self._relay = Relay(self)
         self._relay.result.connect(self._on_query)
         self.setWindowTitle(self.tr("PhotoDesk — %1").replace("%1", location.name))
@@ -105,6 +106,15 @@ class MainWindow(QMainWindow):
     def _layout(self) -> None:
         self.count_label = QLabel()
         self.statusBar().addWidget(self.count_label)
+        # A query typed in an article (a folder, a person…) searches only there: say so, and
+        # offer the whole catalog in one click.
+        self.search_everywhere = QLabel()
+        self.search_everywhere.setObjectName("searchEverywhere")
+        self.search_everywhere.setTextFormat(Qt.TextFormat.RichText)
+        self.search_everywhere.setText('<a href="#all">' + self.tr("Search all photos") + "</a>")
+        self.search_everywhere.linkActivated.connect(lambda _: self.search_all_photos())
+        self.search_everywhere.hide()
+        self.statusBar().addWidget(self.search_everywhere)
         self.statusBar().addPermanentWidget(self.status)
         self.centre = QSplitter(Qt.Orientation.Horizontal)
         self.centre.addWidget(self.grid)
@@ -194,8 +204,19 @@ class MainWindow(QMainWindow):
 
     def _run_search(self) -> None:
         self._search_timer.stop()
+        # The photo in the inspector stays chosen when the new results hold it; otherwise the
+        # first result is, rather than nothing.
+        self._keep_select = self.inspector.photo_id()
+        self._select_first = True
         self.model.set_query(self.search_field.text().strip())
         self._update_empty_text()
+
+    def search_all_photos(self) -> None:
+        """The query typed, over every photo instead of the current folder, article…"""
+        self.sidebar.choose(EVERYTHING, emit=False)
+        self._keep_select = self.inspector.photo_id()
+        self._select_first = True
+        self.model.set_scope(EVERYTHING, self.search_field.text().strip())
 
     def _sort_changed(self) -> None:
         self.model.set_sort(self.sort.currentData())
@@ -214,8 +235,14 @@ class MainWindow(QMainWindow):
 
     def _on_results(self, n: int) -> None:
         self.count_label.setText(count_text(self.tr("%n photo(s)", "", n), self.model.scope))
+        self.search_everywhere.setVisible(bool(self.model.query)
+                                          and self.model.scope.kind != "all")
         self._update_empty_text()
-        if self._pending_select is not None and self.model.index_of(
+        keep, self._keep_select = self._keep_select, None
+        if keep is not None and self.model.index_of(keep).isValid():
+            self._select_first = False
+            self.select_photo(keep)
+        elif self._pending_select is not None and self.model.index_of(
                 self._pending_select).isValid():
             self._select_first, pending, self._pending_select = False, self._pending_select, None
             self.select_photo(pending)

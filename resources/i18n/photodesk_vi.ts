@@ -34,7 +34,7 @@
     <message>
         <location filename="../../photodesk/gui/views/articleview.py" line="196"/>
         <source>The people and event the article suggests for its photos become Person Shown and Event (undo: Ctrl+Z)</source>
-        <translation>Những người và sự kiện bài viết gợi ý cho các ảnh của nó trở thành Người trong ảnh và Sự kiện (hoàn tác: Ctrl+Z)</translation>
+        <translation>Các nhân vật và sự kiện mà bài viết gợi ý cho các ảnh trong bài được ghi vào Nhân vật trong ảnh và Sự kiện (hoàn tác: Ctrl+Z)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/articleview.py" line="200"/>
@@ -44,7 +44,7 @@
     <message>
         <location filename="../../photodesk/gui/views/articleview.py" line="235"/>
         <source>%1 — no photo of this name in the catalog</source>
-        <translation>%1 — không có ảnh nào mang tên này trong kho</translation>
+        <translation>%1 — không có ảnh nào mang tên này trong kho ảnh</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/articleview.py" line="264"/>
@@ -54,18 +54,18 @@
     <message>
         <location filename="../../photodesk/gui/views/articleview.py" line="283"/>
         <source>This one</source>
-        <translation>Chọn ảnh này</translation>
+        <translation>Đúng ảnh này</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/articleview.py" line="303"/>
         <source>The photo&apos;s own caption differs:</source>
-        <translation>Chú thích riêng của ảnh khác với bài:</translation>
+        <translation>Chú thích riêng của ảnh khác với bài viết:</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/articleview.py" line="306"/>
         <location filename="../../photodesk/gui/views/articleview.py" line="311"/>
         <source>Use article caption</source>
-        <translation>Dùng chú thích của bài</translation>
+        <translation>Dùng chú thích của bài viết</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/articleview.py" line="308"/>
@@ -78,7 +78,7 @@
     <message>
         <location filename="../../photodesk/gui/views/editors.py" line="73"/>
         <source>Several captions: typing replaces them all</source>
-        <translation>Nhiều chú thích khác nhau: nội dung nhập sẽ thay cho tất cả</translation>
+        <translation>Nhiều chú thích khác nhau: nội dung nhập vào sẽ thay cho tất cả</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/editors.py" line="74"/>
@@ -91,7 +91,7 @@
     <message>
         <location filename="../../photodesk/gui/views/tags.py" line="58"/>
         <source>Accept: this person or event is in the photo</source>
-        <translation>Đồng ý: người hoặc sự kiện này có trong ảnh</translation>
+        <translation>Nhận: nhân vật hoặc sự kiện này có trong ảnh</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/tags.py" line="60"/>
@@ -140,12 +140,12 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/export.py" line="97"/>
         <source>HTML gallery</source>
-        <translation>Bộ ảnh HTML</translation>
+        <translation>Trang ảnh HTML</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/export.py" line="101"/>
         <source>Caption as it is, or e.g. {caption} Ảnh: {credit}</source>
-        <translation>Chú thích giữ nguyên, hoặc ví dụ {caption} Ảnh: {credit}</translation>
+        <translation>Giữ nguyên chú thích, hoặc ví dụ {caption} Ảnh: {credit}</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/export.py" line="104"/>
@@ -272,7 +272,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/export.py" line="297"/>
         <source>Replace files?</source>
-        <translation>Thay thế tệp?</translation>
+        <translation>Ghi đè các tệp?</translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodesk/gui/dialogs/export.py" line="298"/>
@@ -297,7 +297,7 @@
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="18"/>
         <source>People</source>
-        <translation>Người</translation>
+        <translation>Nhân vật</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="19"/>
@@ -342,7 +342,7 @@
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="27"/>
         <source>Pick</source>
-        <translation>Chọn</translation>
+        <translation>Chọn đăng</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="28"/>
@@ -357,12 +357,12 @@
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="34"/>
         <source>picked</source>
-        <translation>đã chọn</translation>
+        <translation>đã chọn đăng</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="35"/>
         <source>not picked</source>
-        <translation>chưa chọn</translation>
+        <translation>chưa chọn đăng</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="36"/>
@@ -377,7 +377,7 @@
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="38"/>
         <source>present</source>
-        <translation>có mặt</translation>
+        <translation>có tệp</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="39"/>
@@ -398,7 +398,7 @@
         <location filename="../../photodesk/gui/views/facetpanel.py" line="59"/>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="150"/>
         <source>Facets</source>
-        <translation>Phân loại</translation>
+        <translation>Bộ lọc</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="85"/>
@@ -416,7 +416,7 @@
         <location filename="../../photodesk/gui/views/facetpanel.py" line="107"/>
         <source>about %n photo(s) (counted from a sample)</source>
         <translation>
-            <numerusform>khoảng %n ảnh (đếm trên một mẫu)</numerusform>
+            <numerusform>khoảng %n ảnh (ước tính từ một phần ảnh)</numerusform>
         </translation>
     </message>
 </context>
@@ -474,7 +474,7 @@
         <location filename="../../photodesk/gui/views/inspector.py" line="127"/>
         <location filename="../../photodesk/gui/views/inspector.py" line="353"/>
         <source>Headline</source>
-        <translation>Tiêu đề</translation>
+        <translation>Tít</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="128"/>
@@ -485,7 +485,7 @@
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="129"/>
         <source>People shown</source>
-        <translation>Người trong ảnh</translation>
+        <translation>Nhân vật trong ảnh</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="130"/>
@@ -523,7 +523,7 @@
         <location filename="../../photodesk/gui/views/inspector.py" line="135"/>
         <location filename="../../photodesk/gui/views/inspector.py" line="354"/>
         <source>Credit</source>
-        <translation>Nguồn ảnh</translation>
+        <translation>Ghi nguồn</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="181"/>
@@ -539,7 +539,7 @@
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="151"/>
         <source>Clear event</source>
-        <translation>Xóa sự kiện</translation>
+        <translation>Bỏ sự kiện</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="179"/>
@@ -606,13 +606,13 @@
         <location filename="../../photodesk/gui/views/inspector.py" line="243"/>
         <source>%n photos selected: edits apply to all of them.</source>
         <translation>
-            <numerusform>Đã chọn %n ảnh: chỉnh sửa áp dụng cho tất cả.</numerusform>
+            <numerusform>Đang chọn %n ảnh: chỉnh sửa áp dụng cho tất cả.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="266"/>
         <source>Missing file</source>
-        <translation>Thiếu tệp</translation>
+        <translation>Mất tệp</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="268"/>
@@ -627,18 +627,18 @@
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="283"/>
         <source>In the article %1</source>
-        <translation>Trong bài %1</translation>
+        <translation>Trong bài viết %1</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="311"/>
         <source>The article “%1” captions this photo differently:</source>
-        <translation>Bài “%1” chú thích ảnh này khác:</translation>
+        <translation>Bài viết “%1” chú thích ảnh này khác:</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="314"/>
         <location filename="../../photodesk/gui/views/inspector.py" line="319"/>
         <source>Use article caption</source>
-        <translation>Dùng chú thích của bài</translation>
+        <translation>Dùng chú thích của bài viết</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="316"/>
@@ -691,7 +691,7 @@
     <message>
         <location filename="../../photodesk/gui/views/editors.py" line="37"/>
         <source>Several values: typing replaces them all</source>
-        <translation>Nhiều giá trị khác nhau: nội dung nhập sẽ thay cho tất cả</translation>
+        <translation>Nhiều giá trị khác nhau: nội dung nhập vào sẽ thay cho tất cả</translation>
     </message>
 </context>
 <context>
@@ -699,7 +699,7 @@
     <message>
         <location filename="../../photodesk/gui/workers/watching.py" line="57"/>
         <source>folder offline: %1</source>
-        <translation>thư mục không truy cập được: %1</translation>
+        <translation>thư mục ngoại tuyến: %1</translation>
     </message>
 </context>
 <context>
@@ -712,12 +712,12 @@
     <message>
         <location filename="../../photodesk/gui/views/loupe.py" line="236"/>
         <source>←/→ previous/next · Z or click 100 % · 0–5 rating · 6–9 label · P pick · X reject · Esc close</source>
-        <translation>←/→ ảnh trước/sau · Z hoặc bấm: 100 % · 0–5 xếp hạng · 6–9 nhãn màu · P chọn · X loại · Esc đóng</translation>
+        <translation>←/→ ảnh trước/sau · Z hoặc bấm: 100 % · 0–5 chấm sao · 6–9 nhãn màu · P chọn đăng · X loại · Esc đóng</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/loupe.py" line="252"/>
         <source>Picked</source>
-        <translation>Đã chọn</translation>
+        <translation>Đã chọn đăng</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/loupe.py" line="254"/>
@@ -728,7 +728,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="63"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="64"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -740,7 +740,7 @@
     <message>
         <location filename="../../photodesk/gui/window_parts.py" line="24"/>
         <source>Search captions, people, places… (accents optional)</source>
-        <translation>Tìm chú thích, người, địa điểm… (không cần dấu)</translation>
+        <translation>Tìm chú thích, nhân vật, địa điểm… (không cần dấu)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/window_parts.py" line="30"/>
@@ -755,7 +755,7 @@
     <message>
         <location filename="../../photodesk/gui/window_parts.py" line="32"/>
         <source>Rating</source>
-        <translation>Xếp hạng</translation>
+        <translation>Số sao</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/window_parts.py" line="33"/>
@@ -843,7 +843,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="216"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="237"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -895,84 +895,89 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="261"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="114"/>
+        <source>Search all photos</source>
+        <translation>Tìm trong tất cả ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="288"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
-        <translation>Ảnh này không có trong danh sách đang xem; hiện tất cả ảnh.</translation>
+        <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="281"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="308"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="375"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="402"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="408"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="435"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="410"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="437"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="465"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="492"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="481"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="508"/>
         <source>Remove from catalog</source>
-        <translation>Gỡ khỏi danh mục</translation>
+        <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="485"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="512"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
-            <numerusform>Đã gỡ khỏi danh mục: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
+            <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="499"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="526"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="509"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="536"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="513"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="540"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="515"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="542"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="522"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="549"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="578"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="605"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -987,7 +992,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/preflight.py" line="26"/>
         <source>Write to XMP sidecars instead (leave the photos untouched)</source>
-        <translation>Ghi vào tệp XMP đi kèm thay vào đó (không động đến ảnh)</translation>
+        <translation>Ghi vào tệp XMP đi kèm thay vì vào ảnh (ảnh giữ nguyên)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/preflight.py" line="29"/>
@@ -1097,7 +1102,7 @@
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="24"/>
         <source>a person shown in the photo (confirmed, not only suggested)</source>
-        <translation>người có trong ảnh (đã xác nhận, không chỉ được gợi ý)</translation>
+        <translation>nhân vật trong ảnh (đã xác nhận, không chỉ được gợi ý)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="25"/>
@@ -1107,7 +1112,7 @@
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="26"/>
         <source>the title of an article using the photo</source>
-        <translation>tiêu đề bài viết có dùng ảnh</translation>
+        <translation>tiêu đề của bài viết có dùng ảnh</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="27"/>
@@ -1122,17 +1127,17 @@
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="29"/>
         <source>the headline or title</source>
-        <translation>tít hoặc tiêu đề</translation>
+        <translation>tít của ảnh (viết headline: hoặc title:)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="30"/>
         <source>the photographer</source>
-        <translation>tác giả ảnh</translation>
+        <translation>tác giả (người chụp)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="31"/>
         <source>the credit line or source</source>
-        <translation>dòng ghi công hoặc nguồn</translation>
+        <translation>ghi nguồn (credit) hoặc nguồn (source)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="32"/>
@@ -1167,12 +1172,12 @@
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="38"/>
         <source>date indexed, written like date:</source>
-        <translation>ngày đưa vào thư viện, viết như date:</translation>
+        <translation>ngày lập chỉ mục, viết như date:</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="39"/>
         <source>stars: 3, &gt;=3, &lt;2, 2..4 (0: none)</source>
-        <translation>số sao: 3, &gt;=3, &lt;2, 2..4 (0: chưa chấm)</translation>
+        <translation>số sao: 3, &gt;=3, &lt;2, 2..4 (0: chưa chấm sao)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="40"/>
@@ -1182,22 +1187,22 @@
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="41"/>
         <source>yes (picked), no, reject</source>
-        <translation>yes (đã chọn), no (chưa chọn), reject (loại)</translation>
+        <translation>yes (đã chọn đăng), no (chưa chọn đăng), reject (đã loại)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="42"/>
         <source>present, missing, unreadable, offline</source>
-        <translation>present (có mặt), missing (mất tệp), unreadable (không đọc được), offline (ngoại tuyến)</translation>
+        <translation>present (có tệp), missing (mất tệp), unreadable (không đọc được), offline (ngoại tuyến)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="43"/>
         <source>the photo has a caption, headline, credit, creator, keyword, gps, people, event, article, label or rating</source>
-        <translation>ảnh có caption (chú thích), headline (tít), credit (ghi công), creator (tác giả), keyword (từ khóa), gps, people (người), event (sự kiện), article (bài viết), label (nhãn màu) hoặc rating (số sao)</translation>
+        <translation>ảnh có caption (chú thích), headline (tít), credit (ghi nguồn), creator (tác giả), keyword (từ khóa), gps (tọa độ), people (nhân vật), event (sự kiện), article (bài viết), label (nhãn màu) hoặc rating (số sao)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="44"/>
         <source>Field values fold like free words: person:&quot;vo thi anh xuan&quot; finds Võ Thị Ánh Xuân. A quoted value matches those words in that order; an unquoted one is a prefix.</source>
-        <translation>Giá trị của trường được so khớp như từ tự do: person:&quot;vo thi anh xuan&quot; tìm ra Võ Thị Ánh Xuân. Giá trị trong ngoặc kép khớp đúng các từ đó theo thứ tự; giá trị không có ngoặc là phần đầu của từ.</translation>
+        <translation>Giá trị của trường cũng không phân biệt dấu và chữ hoa, như từ tự do: person:&quot;vo thi anh xuan&quot; tìm ra Võ Thị Ánh Xuân. Giá trị trong ngoặc kép khớp đúng các từ đó theo thứ tự; giá trị không có ngoặc là phần đầu của từ.</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="45"/>
@@ -1261,7 +1266,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="55"/>
         <source>A new language, catalog, thumbnail folder or observer is used from the next start of PhotoDesk.</source>
-        <translation>Ngôn ngữ, danh mục, thư mục ảnh thu nhỏ hoặc cách theo dõi mới được dùng từ lần mở PhotoDesk sau.</translation>
+        <translation>Ngôn ngữ, kho ảnh, thư mục ảnh thu nhỏ hoặc cách theo dõi mới có hiệu lực từ lần mở PhotoDesk sau.</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="77"/>
@@ -1271,7 +1276,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="84"/>
         <source>Beside the catalog</source>
-        <translation>Cạnh tệp danh mục</translation>
+        <translation>Cạnh tệp kho ảnh</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="90"/>
@@ -1281,7 +1286,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="97"/>
         <source>Catalog file:</source>
-        <translation>Tệp danh mục:</translation>
+        <translation>Tệp kho ảnh:</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="97"/>
@@ -1318,7 +1323,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="117"/>
         <source>Remove from catalog…</source>
-        <translation>Gỡ khỏi danh mục…</translation>
+        <translation>Gỡ khỏi kho ảnh…</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="163"/>
@@ -1338,7 +1343,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="197"/>
         <source>Remove from catalog</source>
-        <translation>Gỡ khỏi danh mục</translation>
+        <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="219"/>
@@ -1358,7 +1363,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="246"/>
         <source>None: chosen in the Export dialog</source>
-        <translation>Chưa chọn: chọn trong hộp thoại Xuất</translation>
+        <translation>Không đặt sẵn: chọn trong hộp thoại Xuất</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="277"/>
@@ -1378,7 +1383,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="125"/>
         <source>The folders of the catalog open now, %1: every PhotoDesk that opens it watches them, whatever its own settings.</source>
-        <translation>Các thư mục của danh mục đang mở, %1: mọi PhotoDesk mở danh mục này đều theo dõi chúng, dù cài đặt riêng của nó thế nào.</translation>
+        <translation>Các thư mục của kho ảnh đang mở, %1: mọi PhotoDesk mở kho ảnh này đều theo dõi chúng, dù cài đặt riêng của nó thế nào.</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="128"/>
@@ -1388,7 +1393,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="146"/>
         <source>The catalog&apos;s folders could not be read: %1</source>
-        <translation>Không đọc được các thư mục của danh mục: %1</translation>
+        <translation>Không đọc được các thư mục của kho ảnh: %1</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="177"/>
@@ -1398,7 +1403,7 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="198"/>
         <source>Remove %1 from the catalog when you press OK? Its photos and articles leave the catalog, with edits not yet written to the files. The files on disk are not touched; adding the folder again brings them back.</source>
-        <translation>Gỡ %1 khỏi danh mục khi bạn bấm OK? Ảnh và bài viết trong đó sẽ rời danh mục, cùng những chỉnh sửa chưa ghi vào tệp. Các tệp trên ổ đĩa không bị động đến; thêm lại thư mục sẽ đưa chúng trở lại.</translation>
+        <translation>Gỡ %1 khỏi kho ảnh khi bạn bấm OK? Ảnh và bài viết trong đó sẽ rời kho ảnh, cùng những chỉnh sửa chưa ghi vào tệp. Các tệp trên ổ đĩa không bị động đến; thêm lại thư mục sẽ đưa chúng trở lại.</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="234"/>
@@ -1463,12 +1468,12 @@
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="263"/>
         <source>Catalog file</source>
-        <translation>Tệp danh mục</translation>
+        <translation>Tệp kho ảnh</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="263"/>
         <source>PhotoDesk catalog (*.sqlite)</source>
-        <translation>Danh mục PhotoDesk (*.sqlite)</translation>
+        <translation>Kho ảnh PhotoDesk (*.sqlite)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/dialogs/settings.py" line="96"/>
@@ -1524,7 +1529,7 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
         <location filename="../../photodesk/gui/views/sidebar.py" line="124"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
-            <numerusform>%n ảnh đang chờ chọn</numerusform>
+            <numerusform>%n ảnh chờ chọn đúng ảnh</numerusform>
         </translation>
     </message>
     <message>
@@ -1538,12 +1543,12 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/views/tags.py" line="99"/>
         <source>Suggested by the article:</source>
-        <translation>Bài viết gợi ý:</translation>
+        <translation>Gợi ý từ bài viết cho ảnh này:</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/tags.py" line="123"/>
         <source>Add a person: type part of the name</source>
-        <translation>Thêm người: gõ một phần của tên</translation>
+        <translation>Thêm nhân vật: gõ một phần của tên</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/tags.py" line="124"/>
@@ -1558,7 +1563,7 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/views/tags.py" line="188"/>
         <source>Enter adds a new person: %1</source>
-        <translation>Enter để thêm người mới: %1</translation>
+        <translation>Enter để thêm nhân vật mới: %1</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/tags.py" line="190"/>
@@ -1576,7 +1581,7 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/views/delegate.py" line="122"/>
         <source>Missing</source>
-        <translation>Thiếu tệp</translation>
+        <translation>Mất tệp</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/delegate.py" line="122"/>
@@ -1621,7 +1626,7 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/views/welcome.py" line="29"/>
         <source>PhotoDesk keeps a catalog of your press photos: it reads their captions and metadata, finds the articles that name them, and follows the folders as new photos arrive. Your photos are never changed unless you ask to write metadata.</source>
-        <translation>PhotoDesk lập danh mục ảnh báo chí của bạn: đọc chú thích và siêu dữ liệu, tìm bài viết có dùng từng ảnh, và theo dõi thư mục khi có ảnh mới. Ảnh của bạn không bao giờ bị thay đổi trừ khi bạn yêu cầu ghi siêu dữ liệu.</translation>
+        <translation>PhotoDesk lập kho ảnh báo chí của bạn: đọc chú thích và siêu dữ liệu, tìm các bài viết có dùng ảnh, và theo dõi thư mục khi có ảnh mới. Ảnh của bạn không bao giờ bị thay đổi trừ khi bạn yêu cầu ghi siêu dữ liệu.</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/welcome.py" line="34"/>
@@ -1659,7 +1664,7 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/workers/writing.py" line="68"/>
         <source>A write is already running.</source>
-        <translation>Đang có một lượt ghi chạy.</translation>
+        <translation>Một lượt ghi khác đang chạy.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../photodesk/gui/workers/writing.py" line="77"/>
@@ -1671,7 +1676,7 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/workers/writing.py" line="92"/>
         <source>Pre-flight failed: %1</source>
-        <translation>Kiểm tra trước không thành công: %1</translation>
+        <translation>Kiểm tra trước khi ghi không thành công: %1</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/workers/writing.py" line="133"/>
@@ -1707,12 +1712,12 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/workers/writing.py" line="170"/>
         <source>Search “%1” (%2 photos)</source>
-        <translation>Tìm “%1” (%2 ảnh)</translation>
+        <translation>Kết quả tìm “%1” (%2 ảnh)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/workers/writing.py" line="171"/>
         <source>Photos in the grid (%2)</source>
-        <translation>Ảnh trong lưới (%2)</translation>
+        <translation>Ảnh đang hiện trong lưới (%2)</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/workers/writing.py" line="175"/>
@@ -1730,12 +1735,12 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/app.py" line="66"/>
         <source>The folders listed in the settings moved into the catalog: every PhotoDesk that opens it watches them.</source>
-        <translation>Các thư mục ghi trong cài đặt đã được chuyển vào danh mục: mọi PhotoDesk mở danh mục này đều theo dõi chúng.</translation>
+        <translation>Các thư mục ghi trong cài đặt đã được chuyển vào kho ảnh: mọi PhotoDesk mở kho ảnh này đều theo dõi chúng.</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/app.py" line="90"/>
         <source>PhotoDesk cannot open the catalog</source>
-        <translation>PhotoDesk không mở được danh mục ảnh</translation>
+        <translation>PhotoDesk không mở được kho ảnh</translation>
     </message>
 </context>
 <context>
@@ -1768,12 +1773,12 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/views/culling.py" line="54"/>
         <source>Rate %1</source>
-        <translation>Xếp hạng %1</translation>
+        <translation>Chấm sao %1</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/culling.py" line="56"/>
         <source>Label %1</source>
-        <translation>Nhãn %1</translation>
+        <translation>Gắn nhãn màu %1</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/culling.py" line="57"/>
@@ -1783,7 +1788,7 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/views/culling.py" line="59"/>
         <source>Pick</source>
-        <translation>Chọn</translation>
+        <translation>Chọn đăng</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/culling.py" line="59"/>
@@ -1793,7 +1798,7 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
     <message>
         <location filename="../../photodesk/gui/views/culling.py" line="60"/>
         <source>Clear pick</source>
-        <translation>Bỏ chọn/loại</translation>
+        <translation>Bỏ chọn đăng/loại</translation>
     </message>
 </context>
 </TS>

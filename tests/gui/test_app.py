@@ -67,6 +67,6 @@ def test_run_shows_the_window_then_indexes_in_the_background(catalog_path, photo
 
 def test_run_in_vietnamese(catalog_path, photo_folder):
     seen = run_child(catalog_path, [str(photo_folder)], "vi")
-    assert seen["placeholder"] == "Tìm chú thích, người, địa điểm… (không cần dấu)"
+    assert seen["placeholder"] == "Tìm chú thích, nhân vật, địa điểm… (không cần dấu)"
     assert seen["count"] == "4 ảnh"
     assert any("Đang lập chỉ mục: 4 / 4" in text for text in seen["progress"]), seen["progress"]

@@ -12,6 +12,7 @@ from photodesk.core.catalog import articles as articles_store
 from photodesk.core.catalog import photos as catalog
 from photodesk.core.catalog.articles import people as people_registry
 from photodesk.gui.models.photolist import PhotoRole
+from tests.conftest import make_jpeg
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 ARTICLE_CAPTION_0415 = ("Đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh phát "
@@ -48,7 +49,7 @@ def select(qtbot, window, name: str) -> None:
         qtbot.waitUntil(lambda: index.data(PhotoRole) is not None)
         if index.data(PhotoRole)["name"] == name:
             window.select_photo(index.data(PhotoRole)["id"])
-            qtbot.waitUntil(lambda: window.inspector.name.text() == name)
+            qtbot.waitUntil(lambda: window.inspector.name.text() == name, timeout=15000)
             return
     raise AssertionError(f"{name} is not in the grid")
 
@@ -258,3 +259,32 @@ def test_saved_searches_are_listed_and_shown_when_the_core_has_them(qtbot, desk,
     qtbot.waitUntil(lambda: desk.model.scope.kind == "saved" and desk.model.rowCount() == 1)
     qtbot.waitUntil(lambda: desk.model.index(0).data(PhotoRole) is not None)
     assert desk.model.index(0).data(PhotoRole)["name"] == "DSC_0415.jpg"
+
+
+def test_a_search_in_an_article_says_so_and_offers_every_photo(qtbot, open_window,
+                                                               catalog_path, sample):
+    make_jpeg(sample / "elsewhere" / "zebra.jpg", color=(20, 20, 20))
+    window = open_window(catalog_path, [str(sample)])
+    with qtbot.waitSignal(window.indexingFinished, timeout=60000):
+        pass
+    qtbot.waitUntil(lambda: window.article_view.article_id() is not None, timeout=10000)
+    window.open_article(window.article_view.article_id())
+    qtbot.waitUntil(lambda: window.model.scope.kind == "article" and window.model.rowCount() == 7
+                    and window.inspector.photo_id() is not None, timeout=15000)
+    select(qtbot, window, "DSC_0415.jpg")
+    kept = window.inspector.photo_id()
+
+    window.search_field.setText("dsc")  # in the article: the photo shown stays chosen
+    window._run_search()
+    qtbot.waitUntil(lambda: window.model.query == "dsc" and window.search_everywhere.isVisible())
+    assert window.inspector.photo_id() == kept
+    assert "in the article" in window.count_label.text()
+
+    window.search_field.setText("zebra")
+    window._run_search()
+    qtbot.waitUntil(lambda: window.model.query == "zebra" and window.model.rowCount() == 0)
+    assert window.search_everywhere.isVisible()
+    window.search_everywhere.linkActivated.emit("#all")
+    qtbot.waitUntil(lambda: window.model.scope.kind == "all" and window.model.rowCount() == 1)
+    assert window.search_field.text() == "zebra" and not window.search_everywhere.isVisible()
+    qtbot.waitUntil(lambda: window.inspector.name.text() == "zebra.jpg")
