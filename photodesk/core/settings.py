@@ -20,6 +20,7 @@ from photodesk.core.safefile import replacing
 
 LANGUAGES = ("", "vi", "en")  # "" follows the system locale
 WRITE_MODES = ("embedded", "sidecar")
+THUMB_SIZES = ("small", "medium", "large")
 EXPORT_FORMATS = ("csv", "json", "txt", "xmp", "jpeg", "html")  # as core/export/run.py
 DEFAULT_CACHE_MB = 2048
 CACHE_MB_RANGE = (16, 1024 * 1024)  # 16 MB to 1 TB: a number outside was typed by mistake
@@ -45,6 +46,7 @@ class ExportDefaults:
 class Settings:
     language: str = ""
     sort: str = "taken"
+    thumb_size: str = "medium"     # the contact sheet's cells: small, medium or large
     catalog: str = ""              # "" = the user data folder's catalog.sqlite
     thumbnail_cache: str = ""      # "" = beside the catalog (CATALOG.thumbs)
     thumbnail_cache_mb: int = DEFAULT_CACHE_MB
@@ -170,7 +172,8 @@ def from_dict(data: dict) -> tuple[Settings, list[str]]:
             setattr(settings, f.name, value)
         else:
             wrong.append(f"{f.name} (not a {type(getattr(settings, f.name)).__name__})")
-    for name, allowed in (("language", LANGUAGES), ("write_mode", WRITE_MODES)):
+    for name, allowed in (("language", LANGUAGES), ("write_mode", WRITE_MODES),
+                          ("thumb_size", THUMB_SIZES)):
         if getattr(settings, name) not in allowed:
             setattr(settings, name, getattr(Settings, name))
             wrong.append(f"{name} (one of {', '.join(repr(a) for a in allowed)})")

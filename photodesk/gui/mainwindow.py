@@ -15,7 +15,6 @@ from photodesk.core.sample import install_sample
 from photodesk.gui.models import queries
 from photodesk.gui.views.articleview import ArticleView
 from photodesk.gui.views.culling import change_for_key, describe
-from photodesk.gui.views.delegate import GRID
 from photodesk.gui.workers.edits import Editor
 from photodesk.gui.views.problems import ProblemsDock
 from photodesk.gui.views import facetpanel
@@ -92,6 +91,7 @@ class MainWindow(QMainWindow):
         self._layout()
         self.search_field, self.sort = build_toolbar(self)
         self.sort.setCurrentIndex(max(0, self.sort.findData(self._settings.sort)))
+        self.grid.set_cell_size(self._settings.thumb_size)
         build_menus(self)
         self.search_help_button, self.search_help, self.search_hint = searchhelp.attach(
             self, self.search_field)
@@ -218,6 +218,15 @@ class MainWindow(QMainWindow):
         self._select_first = True
         self.model.set_scope(EVERYTHING, self.search_field.text().strip())
 
+    def step_cell_size(self, step: int) -> None:
+        """View → Larger / Smaller thumbnails (Ctrl++ / Ctrl+-), remembered for next time."""
+        names = list(settings_store.THUMB_SIZES)
+        at = names.index(self.grid.cell_size()) + step
+        if 0 <= at < len(names):
+            self.grid.set_cell_size(names[at])
+            self._settings.thumb_size = names[at]
+            self._store_settings(settings_store.update, thumb_size=names[at])
+
     def _sort_changed(self) -> None:
         self.model.set_sort(self.sort.currentData())
         self._settings.sort = self.sort.currentData()
@@ -342,7 +351,7 @@ class MainWindow(QMainWindow):
         """Two columns of photos beside the article; the article's column gets the rest."""
         width = self.centre.width()
         chrome = self.grid.width() - self.grid.viewport().width() + 8  # scroll bar and frame
-        grid = min(width // 2, 2 * GRID.width() + chrome)
+        grid = min(width // 2, 2 * self.grid.cell_width() + chrome)
         self.centre.setSizes([grid, width - grid])
 
     def _article_closed(self) -> None:

@@ -77,6 +77,13 @@ def build_menus(window) -> None:
                                 window.search_field.setFocus, keys.Find))
     view_menu.addAction(_action(window, translate("MainWindow", "&Loupe (Space)"),
                                 window.open_loupe))
+    view_menu.addSeparator()
+    window.larger_action = _action(window, translate("MainWindow", "&Larger thumbnails"),
+                                   lambda: window.step_cell_size(1), keys.ZoomIn)
+    window.smaller_action = _action(window, translate("MainWindow", "&Smaller thumbnails"),
+                                    lambda: window.step_cell_size(-1), keys.ZoomOut)
+    view_menu.addAction(window.larger_action)
+    view_menu.addAction(window.smaller_action)
 
 
 def _action(window, text: str, slot, shortcut=None) -> QAction:

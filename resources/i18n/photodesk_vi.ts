@@ -728,7 +728,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="64"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="63"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -833,64 +833,74 @@
         <translation>&amp;Xem lớn (Space)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="122"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="81"/>
+        <source>&amp;Larger thumbnails</source>
+        <translation>Ảnh thu nhỏ &amp;lớn hơn</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="83"/>
+        <source>&amp;Smaller thumbnails</source>
+        <translation>Ảnh thu nhỏ &amp;nhỏ hơn</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="129"/>
         <source>&amp;Write metadata to files…</source>
         <translation>&amp;Ghi siêu dữ liệu vào tệp…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="124"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="131"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="237"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="246"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="100"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="107"/>
         <source>in folder %1</source>
         <translation>trong thư mục %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="101"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="108"/>
         <source>in the article</source>
         <translation>trong bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="102"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="109"/>
         <source>showing %1</source>
         <translation>có %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="103"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="110"/>
         <source>at %1</source>
         <translation>tại %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="104"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="111"/>
         <source>in saved search %1</source>
         <translation>trong tìm kiếm đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="112"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="119"/>
         <source>No photo matches “%1”.</source>
         <translation>Không có ảnh nào khớp với “%1”.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="114"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="121"/>
         <source>Nothing here yet.</source>
         <translation>Chưa có ảnh nào ở đây.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="115"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="122"/>
         <source>No photos yet. Drop a folder here, or choose File → Add folder…</source>
         <translation>Chưa có ảnh nào. Thả một thư mục vào đây, hoặc chọn Tệp → Thêm thư mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="91"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="98"/>
         <source>Add folder</source>
         <translation>Thêm thư mục</translation>
     </message>
@@ -900,84 +910,84 @@
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="288"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="297"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="308"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="317"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="402"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="411"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="435"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="444"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="437"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="446"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="492"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="501"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="508"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="517"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="512"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="521"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="526"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="535"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="536"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="545"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="540"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="549"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="542"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="551"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="549"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="558"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="605"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="614"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1579,12 +1589,12 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
 <context>
     <name>ThumbDelegate</name>
     <message>
-        <location filename="../../photodesk/gui/views/delegate.py" line="122"/>
+        <location filename="../../photodesk/gui/views/delegate.py" line="124"/>
         <source>Missing</source>
         <translation>Mất tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/delegate.py" line="122"/>
+        <location filename="../../photodesk/gui/views/delegate.py" line="124"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
     </message>

@@ -288,3 +288,25 @@ def test_a_search_in_an_article_says_so_and_offers_every_photo(qtbot, open_windo
     qtbot.waitUntil(lambda: window.model.scope.kind == "all" and window.model.rowCount() == 1)
     assert window.search_field.text() == "zebra" and not window.search_everywhere.isVisible()
     qtbot.waitUntil(lambda: window.inspector.name.text() == "zebra.jpg")
+
+
+def test_thumbnails_grow_and_shrink_and_the_size_is_remembered(qtbot, desk, catalog_path):
+    from photodesk.core import settings as store
+    grid = desk.grid
+    assert grid.cell_size() == "medium"
+    medium = grid.gridSize().height()
+    desk.larger_action.trigger()
+    assert grid.cell_size() == "large" and grid.gridSize().height() > medium
+    desk.larger_action.trigger()  # large is the largest: the 256 px thumbnails would blur
+    assert grid.cell_size() == "large"
+    desk.smaller_action.trigger()
+    desk.smaller_action.trigger()
+    assert grid.cell_size() == "small" and grid.gridSize().height() < medium
+    qtbot.waitUntil(lambda: store.load().thumb_size == "small")
+    desk.shutdown()
+    # A new window opens with the size chosen last.
+    from photodesk.gui.app import create_window
+    window = create_window(catalog_path, [], workers=0)
+    qtbot.addWidget(window)
+    assert window.grid.cell_size() == "small"
+    window.shutdown()

@@ -18,7 +18,7 @@ def test_z_shows_the_photo_at_100_percent_and_stays_on_through_a_burst(
     make_jpeg(folder / "A_0001.jpg", size=(3000, 2000), color=(200, 40, 40))
     make_jpeg(folder / "A_0002.jpg", size=(3000, 2000), color=(40, 200, 40), exif=_exif_rotated())
     window = open_window(catalog_path, [str(folder)])
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2 and window.inspector.photo_id(),
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2 and window.inspector.photo_id() is not None,
                     timeout=60000)
     window.resize(1400, 900)
     window.grid.setFocus()

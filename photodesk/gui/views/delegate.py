@@ -10,6 +10,8 @@ from photodesk.gui.style import COLORS
 
 GAP = 6  # between cells
 GRID = QSize(202, 222)
+# Cells by the size of their image (the thumbnails are 256 px: larger would only blur).
+CELLS = {"small": QSize(142, 162), "medium": GRID, "large": QSize(276, 296)}
 PAD = 10
 FOOTER = 42  # the name line and the stars line under the image
 

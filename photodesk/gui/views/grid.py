@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from photodesk.gui.views.culling import is_culling_key
-from photodesk.gui.views.delegate import GRID, ThumbDelegate
+from photodesk.gui.views.delegate import CELLS, GRID, ThumbDelegate
 from photodesk.gui.style import COLORS
 
 LAYOUT_BATCH = 2000  # rows laid out per event-loop turn: 100,000 rows never block at once
@@ -39,6 +39,18 @@ class PhotoGrid(QListView):
         self.setBatchSize(LAYOUT_BATCH)
         self.setItemDelegate(ThumbDelegate(self))
         self._empty_text = ""
+        self._cell = GRID
+
+    def set_cell_size(self, name: str) -> None:
+        """small, medium or large cells: a tighter sheet to cull a burst, larger to judge."""
+        self._cell = CELLS.get(name, GRID)
+        self._fit_cells()
+
+    def cell_width(self) -> int:
+        return self._cell.width()
+
+    def cell_size(self) -> str:
+        return next(n for n, size in CELLS.items() if size == self._cell)
 
     def keyPressEvent(self, event) -> None:
         if is_culling_key(event.key(), event.modifiers()):
@@ -62,12 +74,15 @@ class PhotoGrid(QListView):
     def resizeEvent(self, event) -> None:
         # Share the spare width out among the cells, as contact sheets do, so no ragged gap
         # is left on the right. Qt wraps once a cell would reach the last pixel, hence -1.
+        self._fit_cells()
+        super().resizeEvent(event)
+
+    def _fit_cells(self) -> None:
         width = self.maximumViewportSize().width() - 1
-        columns = max(1, width // GRID.width())
-        size = QSize(max(GRID.width(), width // columns), GRID.height())
+        columns = max(1, width // self._cell.width())
+        size = QSize(max(self._cell.width(), width // columns), self._cell.height())
         if size != self.gridSize():
             self.setGridSize(size)
-        super().resizeEvent(event)
 
     def set_empty_text(self, text: str) -> None:
         self._empty_text = text
