@@ -204,11 +204,13 @@ class MainWindow(QMainWindow):
 
     def _run_search(self) -> None:
         self._search_timer.stop()
-        # The photo in the inspector stays chosen when the new results hold it; otherwise the
-        # first result is, rather than nothing.
-        self._keep_select = self.inspector.photo_id()
-        self._select_first = True
-        self.model.set_query(self.search_field.text().strip())
+        query = self.search_field.text().strip()
+        if query != self.model.query:
+            # The photo in the inspector stays chosen when the new results hold it; otherwise
+            # the first result is, rather than nothing.
+            self._keep_select = self.inspector.photo_id()
+            self._select_first = True
+        self.model.set_query(query)
         self._update_empty_text()
 
     def search_all_photos(self) -> None:

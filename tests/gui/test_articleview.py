@@ -151,3 +151,21 @@ def test_the_articles_suggestions_are_confirmed_with_one_button_and_undone(
     qtbot.waitUntil(lambda: confirmed() > 0 and button() is None, timeout=20000)
     window.editor.stack.undo()
     qtbot.waitUntil(lambda: confirmed() == 0 and button() is not None, timeout=20000)
+
+
+def test_an_article_opens_at_its_title_with_its_first_photo_chosen(
+        qtbot, open_window, catalog_path, tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+    folder = tmp_path / "sample"
+    shutil.copytree(ROOT / "resources" / "sample", folder)
+    window = open_window(catalog_path, [str(folder)])
+    window.resize(1600, 1000)
+    view = window.article_view
+    qtbot.waitUntil(lambda: view.article_id() is not None and window.inspector.photo_id()
+                    and any(i.highlighted for i in view.images()), timeout=60000)
+    qtbot.wait(300)  # the layout settles
+    assert view.scroll.verticalScrollBar().value() == 0
+    title = [w for w in view.findChildren(QLabel) if w.objectName() == "articleTitle"][0]
+    assert title.visibleRegion().boundingRect().height() > 0

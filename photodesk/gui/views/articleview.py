@@ -353,7 +353,12 @@ class ArticleView(QWidget):
             image.set_highlighted(image.photo_id == photo_id)
         chosen = [i for i in shown if i.photo_id == photo_id]
         if chosen and not chosen[0].visibleRegion().boundingRect().height():
-            self.scroll.ensureWidgetVisible(chosen[0], 0, 60)
+            if chosen[0] is shown[0]:
+                # The article's first photo: from the top, so its title, people and the
+                # button confirming its suggestions are in view too.
+                self.scroll.verticalScrollBar().setValue(0)
+            else:
+                self.scroll.ensureWidgetVisible(chosen[0], 0, 60)
 
     def images(self) -> list[ClickableImage]:
         return self.findChildren(ClickableImage)
