@@ -246,8 +246,10 @@ class MainWindow(QMainWindow):
 
     def _on_results(self, n: int) -> None:
         self.count_label.setText(count_text(self.tr("%n photo(s)", "", n), self.model.scope))
-        self.search_everywhere.setVisible(bool(self.model.query)
-                                          and self.model.scope.kind != "all")
+        elsewhere = bool(self.model.query) and self.model.scope.kind != "all"
+        if elsewhere and not self.search_everywhere.isVisible():
+            self.statusBar().clearMessage()  # a lasting message would be drawn over the link
+        self.search_everywhere.setVisible(elsewhere)
         self._update_empty_text()
         keep, self._keep_select = self._keep_select, None
         if keep is not None and self.model.index_of(keep).isValid():
