@@ -4,71 +4,71 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="106"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="107"/>
         <source>Close the article</source>
         <translation>Đóng bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="121"/>
-        <location filename="../../photodesk/gui/views/articleview.py" line="171"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="122"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="172"/>
         <source>Article</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="183"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="184"/>
         <source>Event: %1</source>
         <translation>Sự kiện: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="189"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="190"/>
         <source>People: %1</source>
         <translation>Nhân vật: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/articleview.py" line="193"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="194"/>
         <source>Confirm the article&apos;s %n suggestion(s)</source>
         <translation>
             <numerusform>Xác nhận %n gợi ý của bài viết</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="196"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="197"/>
         <source>The people and event the article suggests for its photos become Person Shown and Event (undo: Ctrl+Z)</source>
         <translation>Các nhân vật và sự kiện mà bài viết gợi ý cho các ảnh trong bài được ghi vào Nhân vật trong ảnh và Sự kiện (hoàn tác: Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="200"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="201"/>
         <source>Confirm the article&apos;s suggestions</source>
         <translation>Xác nhận các gợi ý của bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="235"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="236"/>
         <source>%1 — no photo of this name in the catalog</source>
         <translation>%1 — không có ảnh nào mang tên này trong kho ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="264"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="265"/>
         <source>“%1” could be any of these photos. Which one does the article show?</source>
         <translation>“%1” có thể là một trong các ảnh này. Bài viết dùng ảnh nào?</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="283"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="284"/>
         <source>This one</source>
         <translation>Đúng ảnh này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="303"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="301"/>
         <source>The photo&apos;s own caption differs:</source>
         <translation>Chú thích riêng của ảnh khác với bài viết:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="306"/>
-        <location filename="../../photodesk/gui/views/articleview.py" line="311"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="303"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="305"/>
         <source>Use article caption</source>
         <translation>Dùng chú thích của bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/articleview.py" line="308"/>
+        <location filename="../../photodesk/gui/views/articleview.py" line="303"/>
         <source>Keep the photo&apos;s caption</source>
         <translation>Giữ chú thích của ảnh</translation>
     </message>
@@ -472,13 +472,13 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="127"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="353"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="341"/>
         <source>Headline</source>
         <translation>Tít</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="128"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="353"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="341"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
@@ -489,7 +489,7 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="130"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="355"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="343"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
@@ -515,13 +515,13 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="135"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="354"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="342"/>
         <source>Creator</source>
         <translation>Tác giả</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="135"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="354"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="342"/>
         <source>Credit</source>
         <translation>Ghi nguồn</translation>
     </message>
@@ -532,7 +532,7 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="136"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="355"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="343"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
@@ -630,58 +630,58 @@
         <translation>Trong bài viết %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="311"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="308"/>
         <source>The article “%1” captions this photo differently:</source>
         <translation>Bài viết “%1” chú thích ảnh này khác:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="314"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="319"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="310"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="312"/>
         <source>Use article caption</source>
         <translation>Dùng chú thích của bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="316"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="310"/>
         <source>Keep this caption</source>
         <translation>Giữ chú thích này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="349"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="337"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="359"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="347"/>
         <source>Tag %1</source>
         <translation>Gắn tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="359"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="347"/>
         <source>Add keyword %1</source>
         <translation>Thêm từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="364"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
         <source>Untag %1</source>
         <translation>Gỡ tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="364"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
         <source>Remove keyword %1</source>
         <translation>Gỡ từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="370"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="358"/>
         <source>Set event %1</source>
         <translation>Đặt sự kiện %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="373"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="361"/>
         <source>Accept suggestion</source>
         <translation>Nhận gợi ý</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="373"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="361"/>
         <source>Reject suggestion</source>
         <translation>Bỏ gợi ý</translation>
     </message>
@@ -853,7 +853,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="246"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="248"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -910,84 +910,84 @@
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="297"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="301"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="317"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="321"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="411"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="415"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="444"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="448"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="446"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="450"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="501"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="505"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="517"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="521"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="521"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="525"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="535"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="539"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="545"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="549"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="549"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="553"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="551"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="555"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="558"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="562"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="614"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="618"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScroll
 
 from photodesk.core.catalog.articles import caption_kept
 from photodesk.core.thumbs import thumb_path
+from photodesk.gui.views.conflict import caption_conflict
 from photodesk.gui.views.sidebar import _day
 from photodesk.gui.style import COLORS
 from photodesk.gui.workers.tasks import ImageLoad, Relay, source_of
@@ -295,26 +296,14 @@ class ArticleView(QWidget):
                 self._editor.kept(pid, self._article["id"]) or \
                 caption_kept(image, image.get("photo_caption")):
             return None
-        frame = QFrame()
-        frame.setObjectName("conflict")
-        box = QVBoxLayout(frame)
-        box.setContentsMargins(10, 8, 10, 8)
-        box.addWidget(self._text("conflictTitle",
-                                 self.tr("The photo's own caption differs:")))
-        box.addWidget(self._text("conflictText", own))
-        buttons = QHBoxLayout()
-        use = QPushButton(self.tr("Use article caption"))
-        use.setObjectName("useArticleCaption")
-        keep = QPushButton(self.tr("Keep the photo's caption"))
-        keep.setObjectName("keepCaption")
-        use.clicked.connect(lambda: self._editor.edit([pid], {"caption": theirs},
-                                                      self.tr("Use article caption")))
-        keep.clicked.connect(lambda: self._editor.keep_caption(pid, self._article["id"]))
-        buttons.addWidget(use)
-        buttons.addWidget(keep)
-        buttons.addStretch(1)
-        box.addLayout(buttons)
-        return frame
+        article_id = self._article["id"]
+        return caption_conflict(
+            self._text("conflictTitle", self.tr("The photo's own caption differs:")),
+            self._text("conflictText", own),
+            self.tr("Use article caption"), self.tr("Keep the photo's caption"),
+            lambda: self._editor.edit([pid], {"caption": theirs},
+                                      self.tr("Use article caption")),
+            lambda: self._editor.keep_caption(pid, article_id))
 
     def _text(self, name: str, text: str) -> QLabel:
         label = QLabel(text)

@@ -3,12 +3,12 @@ articles (with caption conflicts to settle) and the camera facts. Edits go to th
 
 from PySide6.QtCore import QRect, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton,
-                               QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
 from photodesk.core.catalog import Location
 from photodesk.core.catalog.articles import caption_kept
 from photodesk.core.thumbs import thumb_path
+from photodesk.gui.views.conflict import caption_conflict
 from photodesk.gui.views.editors import CaptionField, LineField, common
 from photodesk.gui.models.facts import facts
 from photodesk.gui.models.queries import photo_extras
@@ -302,27 +302,15 @@ class Inspector(QSplitter):
                 self.conflicts.addWidget(self._conflict(row["id"], a, theirs))
 
     def _conflict(self, photo_id: int, article: dict, caption: str) -> QFrame:
-        frame = QFrame()
-        frame.setObjectName("conflict")
-        box = QVBoxLayout(frame)
-        box.setContentsMargins(10, 8, 10, 8)
         title = article.get("title") or article["path"]
-        box.addWidget(self._label("conflictTitle", self.tr(
-            "The article “%1” captions this photo differently:").replace("%1", title)))
-        box.addWidget(self._label("conflictText", caption))
-        buttons = QHBoxLayout()
-        use = QPushButton(self.tr("Use article caption"))
-        use.setObjectName("useArticleCaption")
-        keep = QPushButton(self.tr("Keep this caption"))
-        keep.setObjectName("keepCaption")
-        use.clicked.connect(lambda: self._editor.edit(
-            [photo_id], {"caption": caption}, self.tr("Use article caption")))
-        keep.clicked.connect(lambda: self._editor.keep_caption(photo_id, article["id"]))
-        buttons.addWidget(use)
-        buttons.addWidget(keep)
-        buttons.addStretch(1)
-        box.addLayout(buttons)
-        return frame
+        return caption_conflict(
+            self._label("conflictTitle", self.tr(
+                "The article “%1” captions this photo differently:").replace("%1", title)),
+            self._label("conflictText", caption),
+            self.tr("Use article caption"), self.tr("Keep this caption"),
+            lambda: self._editor.edit([photo_id], {"caption": caption},
+                                      self.tr("Use article caption")),
+            lambda: self._editor.keep_caption(photo_id, article["id"]))
 
     def conflict_frames(self) -> list[QFrame]:
         return [self.conflicts.itemAt(i).widget() for i in range(self.conflicts.count())]
