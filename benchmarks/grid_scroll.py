@@ -1,12 +1,17 @@
-"""Opening the window on a 100,000-photo catalog and scrolling its grid from top to bottom.
+"""Opening the window on a large catalog, searching it, scrolling its grid from top to bottom,
+and photos arriving while it is open.
 
-Prints the open time and the longest time the event loop was blocked; asserts nothing.
-Usage:
+Prints the time to the first screen (all photos, a common word, a prefix), the longest time the
+event loop was blocked in each phase, and how long each arriving photo took to show; asserts
+nothing. Usage:
     python benchmarks/grid_scroll.py [--photos 100000] [--seconds 20] [--keep DIR]
+    python benchmarks/grid_scroll.py --catalog /tmp/s1m.sqlite --word co --prefix xu
 
 The catalog is generated fast: rows go in with one executemany in one transaction, and each
 photo's cached thumbnails are hard links to one of a hundred small JPEGs (every photo keeps a
-hash of its own, so the grid reads as many thumbnail files as a real catalog would).
+hash of its own, so the grid reads as many thumbnail files as a real catalog would). --catalog
+opens one made elsewhere instead, e.g. the million photos, 125,000 articles and 20,000 people
+of benchmarks/search_scale.py (it has no thumbnails: the grid shows placeholders).
 """
 
 import argparse
@@ -15,6 +20,7 @@ import io
 import os
 import random
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -137,12 +143,11 @@ class Heartbeat:
         self._last = now
 
 
-def run_window(catalog: Path, photos: int, seconds: float) -> dict:
+def run_window(catalog: Path, seconds: float, word: str, prefix: str, arrivals: int) -> dict:
     loading = time.perf_counter()
     from PySide6.QtCore import QEventLoop, QTimer
 
     from photodesk.gui.app import application, create_window
-    from photodesk.gui.models.photolist import PhotoRole
 
     app = application()
     started = time.perf_counter()
@@ -154,14 +159,26 @@ def run_window(catalog: Path, photos: int, seconds: float) -> dict:
     heartbeat.start()
     model, grid = window.model, window.grid
 
-    def first_screen_ready() -> bool:
-        index = model.index(0)
-        return model.total() == photos and index.isValid() and index.data(PhotoRole) is not None
+    _wait(app, lambda: _first_screen(model), 60)
+    figures = {"qt_start": qt_start, "built": built, "opened": time.perf_counter() - started}
+    _wait(app, lambda: not model.is_loading(), 120)
+    figures["all_ids"] = time.perf_counter() - started
+    figures["open_stall"], heartbeat.longest = heartbeat.longest, 0.0
+    photos = model.rowCount()
 
-    _wait(app, first_screen_ready, 30)
-    opened = time.perf_counter() - started
-    open_stall = heartbeat.longest
-    heartbeat.longest = 0.0
+    for name, query in (("word", word), ("prefix", prefix), ("all", "")):
+        asked = time.perf_counter()
+        window.search_field.setText(query)
+        window._run_search()
+        _wait(app, lambda: model.query == query and _first_screen(model), 60)
+        figures[f"{name}_first"] = time.perf_counter() - asked
+        _wait(app, lambda: not model.is_loading(), 120)
+        figures[f"{name}_all"] = time.perf_counter() - asked
+        figures[f"{name}_rows"] = model.rowCount()
+    figures["search_stall"], heartbeat.longest = heartbeat.longest, 0.0
+
+    figures["arrivals"] = _arrive(app, window, catalog, arrivals)
+    figures["arrival_stall"], heartbeat.longest = heartbeat.longest, 0.0
 
     bar = grid.verticalScrollBar()
     frames = max(1, int(seconds * 60))
@@ -169,7 +186,7 @@ def run_window(catalog: Path, photos: int, seconds: float) -> dict:
     loop = QEventLoop()
     ticks = {"n": 0}
 
-    last = model.index(photos - 1)
+    last = model.index(model.rowCount() - 1)
 
     def at_end() -> bool:
         return grid.visualRect(last).intersects(grid.viewport().rect())
@@ -188,13 +205,54 @@ def run_window(catalog: Path, photos: int, seconds: float) -> dict:
     QTimer.singleShot(int(seconds * 1000 * 6), loop.quit)  # a hang ends the run, reported
     loop.exec()
     timer.stop()
-    scrolled = time.perf_counter() - scroll_started
-    reached = at_end()
+    figures.update(scrolled=time.perf_counter() - scroll_started, at_end=at_end(),
+                   scroll_stall=heartbeat.longest, frames=ticks["n"], rows=model.rowCount())
     heartbeat.stop()
     window.close()
-    return {"qt_start": qt_start, "built": built, "opened": opened, "open_stall": open_stall,
-            "scroll_stall": heartbeat.longest, "scrolled": scrolled, "frames": ticks["n"],
-            "at_end": reached, "rows": model.rowCount()}
+    return figures
+
+
+def _first_screen(model) -> bool:
+    """The first row is listed and its catalog row has arrived (the grid can draw it)."""
+    from photodesk.gui.models.photolist import PhotoRole
+    index = model.index(0)
+    return index.isValid() and index.data(PhotoRole) is not None
+
+
+def _arrive(app, window, catalog: Path, count: int) -> list[float]:
+    """Photos added to the catalog one by one, as the folder watcher adds them (on another
+    thread and connection, then the window told which photo changed): seconds until each
+    shows at the top of All photos, newest first."""
+    import threading
+
+    from photodesk.core.catalog import Catalog
+    from photodesk.gui.models.photolist import PhotoIdRole
+    waits = []
+    with Catalog(catalog) as cat:
+        root_id, folder_id = cat.db.execute(
+            "SELECT root_id, id FROM folders ORDER BY id LIMIT 1").fetchone()
+    for n in range(count):
+        done = {}
+
+        def add(n=n, done=done) -> None:
+            with Catalog(catalog) as cat:
+                name = f"ARRIVED_{time.time_ns()}_{n}.jpg"
+                with cat.transaction():
+                    done["id"] = cat.insert("photos", {
+                        "root_id": root_id, "folder_id": folder_id, "relpath": name,
+                        "name": name, "name_key": name_key(name), "name_sort": sort_key(name),
+                        "size": 1, "mtime_ns": 1, "format": "JPEG", "status": "present",
+                        "taken_at": "2099-01-01T00:00:00"})
+                search.refresh(cat, [done["id"]])
+
+        asked = time.perf_counter()
+        worker = threading.Thread(target=add)
+        worker.start()
+        _wait(app, lambda: not worker.is_alive(), 30)
+        window._on_photos_changed([done["id"]])
+        _wait(app, lambda: window.model.index(0).data(PhotoIdRole) == done["id"], 30)
+        waits.append(time.perf_counter() - asked)
+    return waits
 
 
 def _columns(grid) -> int:
@@ -223,27 +281,43 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0,
                         help="how long the top-to-bottom scroll is meant to take")
     parser.add_argument("--keep", type=Path, help="build (or reuse) the catalog in this folder")
+    parser.add_argument("--catalog", type=Path, help="open this catalog instead of building one")
+    parser.add_argument("--word", default="dsc", help="a common word of the catalog")
+    parser.add_argument("--prefix", default="ds", help="a short prefix (matches like word*)")
+    parser.add_argument("--arrivals", type=int, default=20)
     args = parser.parse_args()
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="photodesk-grid-"))
-    catalog = workdir / "grid.sqlite"
+    catalog = args.catalog or workdir / "grid.sqlite"
     try:
         if not catalog.exists():
             workdir.mkdir(parents=True, exist_ok=True)
             took = build_catalog(catalog, args.photos)
             print(f"built a catalog of {args.photos:,} photos with thumbnails in {took:.1f} s")
-        figures = run_window(catalog, args.photos, args.seconds)
+        f = run_window(catalog, args.seconds, args.word, args.prefix, args.arrivals)
     finally:
-        if args.keep is None:
+        if args.keep is None and args.catalog is None:
             shutil.rmtree(workdir, ignore_errors=True)
-    print(f"loading Qt and PhotoDesk's GUI:     {figures['qt_start'] * 1000:7.0f} ms")
-    print(f"window built and shown:             {figures['built'] * 1000:7.0f} ms")
-    print(f"open (first screen of rows shown):  {figures['opened'] * 1000:7.0f} ms  (goal < 1000)")
-    print(f"longest stall while opening:        {figures['open_stall'] * 1000:7.0f} ms")
-    print(f"scroll top to bottom:               {figures['scrolled']:7.1f} s, "
-          f"{figures['frames']} frames, {figures['rows']:,} rows, "
-          f"{'reached the end' if figures['at_end'] else 'DID NOT reach the end'}")
-    print(f"longest stall while scrolling:      {figures['scroll_stall'] * 1000:7.0f} ms  "
-          "(goal < 100)")
+    ms = lambda seconds: f"{seconds * 1000:7.0f} ms"  # noqa: E731
+    print(f"loading Qt and PhotoDesk's GUI:        {ms(f['qt_start'])}")
+    print(f"window built and shown:                {ms(f['built'])}")
+    print(f"open: first screen of All photos:      {ms(f['opened'])}  (goal < 1000)")
+    print(f"      every id listed:                 {ms(f['all_ids'])}  ({f['rows']:,} rows)")
+    print(f"longest stall while opening:           {ms(f['open_stall'])}  (goal < 100)")
+    for name, label in (("word", f"a common word ({args.word})"),
+                        ("prefix", f"a prefix ({args.prefix})"), ("all", "All photos again")):
+        print(f"search, {label + ':':31}{ms(f[name + '_first'])}  first screen; every id in "
+              f"{f[name + '_all']:.1f} s ({f[name + '_rows']:,} rows)")
+    print(f"longest stall while searching:         {ms(f['search_stall'])}  (goal < 100)")
+    waits = sorted(f["arrivals"])
+    if waits:
+        print(f"{len(waits)} photos arriving one by one:     shown after "
+              f"{statistics.median(waits) * 1000:.0f} ms median, {waits[-1] * 1000:.0f} ms "
+              "worst (from the catalog write)")
+    print(f"longest stall while photos arrived:    {ms(f['arrival_stall'])}  (goal < 100)")
+    print(f"scroll top to bottom:                  {f['scrolled']:7.1f} s, "
+          f"{f['frames']} frames, {f['rows']:,} rows, "
+          f"{'reached the end' if f['at_end'] else 'DID NOT reach the end'}")
+    print(f"longest stall while scrolling:         {ms(f['scroll_stall'])}  (goal < 100)")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """MainWindow: sidebar, contact sheet, article pane, inspector, loupe, indexing and problems."""
 
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QThreadPool, QTimer, Qt, Signal
@@ -37,7 +38,9 @@ from photodesk.gui.window_parts import (build_menus, build_toolbar, choose_folde
                                         empty_text)
 
 SEARCH_DELAY_MS = 180  # typing pauses this long before a search runs
-REFRESH_DELAY_MS = 400  # indexing and edits refresh the grid and sidebar at most this often
+FOLDERS_DELAY_MS = 2000  # photos arriving recount the sidebar's folders at most this often,
+FOLDERS_SHARE = 10  # and, for a catalog where that takes seconds, at most a tenth of the time
+OVERVIEW_DELAY_MS = 400  # tagging people and events recounts the sidebar at most this often
 PROBLEMS_HEIGHT = 160
 COMMON_ROWS = 500  # selected rows compared to find the values they share
 PRUNE_EVERY_MS = 15 * 60 * 1000  # how often a long session checks the thumbnail cache's size
@@ -57,7 +60,9 @@ class MainWindow(QMainWindow):
         self.thumbs_dir = thumbs_dir = location.thumbs_dir
         self._select_first = True  # the first results select their first photo
         self._pending_select: int | None = None  # a photo to select once the results arrive
-        self._keep_select: int | None = None  # the photo shown before a search, if still found
+        # The photo the new results keep chosen, if they hold it: the one shown when the search
+        # was asked for, or one chosen while it ran.
+        self._keep_select: int | None = None
         self._relay = Relay(self)
         self._relay.result.connect(self._on_query)
         self.setWindowTitle(self.tr("PhotoDesk — %1").replace("%1", location.name))
@@ -82,6 +87,7 @@ class MainWindow(QMainWindow):
         self.indexing = Indexing(self.location, self.status, workers, self)
         self.live = LiveFolders(self.location, parent=self)
         self._watch_requested = False
+        self._folders_asked = 0.0  # when the folder counts were last asked for
         self._prune_refused = False
         self._pending_removal: list[str] = []
         self._settings = settings or settings_store.load()  # a tiny startup read
@@ -102,6 +108,8 @@ class MainWindow(QMainWindow):
         self._update_empty_text()
         self.model.set_query("", self.sort.currentData())
         self.reload_overview()
+        self.reload_registry()
+        self._query(("checked", None), backup.check_unchecked)
 
     def _layout(self) -> None:
         self.count_label = QLabel()
@@ -145,8 +153,10 @@ class MainWindow(QMainWindow):
         self._prune_timer = QTimer(self, interval=PRUNE_EVERY_MS)
         self._prune_timer.timeout.connect(self.keep_cache_within_limit)
         self._prune_timer.start()
-        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self._refresh)
+        self._folders_timer = QTimer(self, singleShot=True, interval=FOLDERS_DELAY_MS)
+        self._folders_timer.timeout.connect(self.reload_folders)
+        self._overview_timer = QTimer(self, singleShot=True, interval=OVERVIEW_DELAY_MS)
+        self._overview_timer.timeout.connect(self.reload_overview)
         self.model.resultsChanged.connect(self._on_results)
         self.model.searchFailed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.model.dataChanged.connect(self._on_data_changed)
@@ -163,6 +173,7 @@ class MainWindow(QMainWindow):
         self.inspector.articleRequested.connect(self.open_article)
         self.sidebar.scopeChosen.connect(self.set_scope)
         self.sidebar.locateRequested.connect(self.locate_folder)
+        self.sidebar.moreRequested.connect(self.more_of_section)
         self.article_view.photoClicked.connect(self.select_photo)
         self.article_view.closed.connect(self._article_closed)
         self.loupe.step.connect(self._loupe_step)
@@ -171,14 +182,19 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(self._on_edited)
         self.editor.idle.connect(self.model.settle)
         self.editor.registryChanged.connect(self.reload_overview)
+        self.editor.registryChanged.connect(self.reload_registry)
         self.editor.articleChanged.connect(self._on_article_changed)
         self.editor.failed.connect(lambda msg: self.report_problem(str(self.location), msg))
         self.indexing.photosChanged.connect(self._on_photos_changed)
         self.indexing.catalogChanged.connect(self.reload_overview)
+        self.indexing.catalogChanged.connect(self.reload_registry)
+        self.indexing.catalogChanged.connect(self.model.reread)
         self.indexing.problem.connect(self.report_problem)
         self.indexing.finished.connect(self._on_index_done)
         self.live.photosChanged.connect(self._on_photos_changed)
         self.live.catalogChanged.connect(self.reload_overview)
+        self.live.catalogChanged.connect(self.reload_registry)
+        self.live.catalogChanged.connect(self.model.reread)
         self.live.problem.connect(self.report_problem)
         self.writing.photosChanged.connect(self._on_photos_changed)
         self.writing.problem.connect(self.report_problem)
@@ -303,6 +319,8 @@ class MainWindow(QMainWindow):
             self._pending_select = photo_id
             self.set_scope(EVERYTHING)
             return
+        if self.model.is_loading():
+            self._keep_select = photo_id  # chosen while results come: they do not replace it
         self.grid.setCurrentIndex(index)
         self.grid.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.grid.scrollTo(index)
@@ -363,7 +381,8 @@ class MainWindow(QMainWindow):
             self.set_scope(EVERYTHING)
 
     def _on_article_changed(self, article_id: int) -> None:
-        self.model.refresh()
+        if self.model.scope.kind == "article":
+            self.model.refresh()  # an article's photos: a few, and in its own order
         self.reload_overview()
         if self.article_view.article_id() == article_id:
             self.load_article(article_id)
@@ -372,7 +391,10 @@ class MainWindow(QMainWindow):
 
     def _on_edited(self, ids: list[int], fields) -> None:
         self.model.invalidate(ids)
-        self._schedule_refresh()
+        self.model.update(ids)
+        if (fields is None or {"people", "event"} & set(fields)) and (
+                not self._overview_timer.isActive()):
+            self._overview_timer.start()  # the people's and events' photo counts
         # The article shows captions and offers its suggestions; culling keys change nothing
         # in it.
         article = self.article_view.article_id()
@@ -383,16 +405,12 @@ class MainWindow(QMainWindow):
             self._show_timer.start()
 
     def _on_photos_changed(self, ids: list[int]) -> None:
+        """Photos came, changed or went: each is placed in the grid, and the folder counts
+        are read again soon; the rest of the sidebar does not depend on photos arriving."""
         self.model.invalidate(ids)
-        self._schedule_refresh()
-
-    def _schedule_refresh(self) -> None:
-        if not self._refresh_timer.isActive():
-            self._refresh_timer.start()
-
-    def _refresh(self) -> None:
-        self.model.refresh()
-        self.reload_overview()
+        self.model.update(ids)
+        if not self._folders_timer.isActive():
+            self._folders_timer.start()
 
     def add_paths(self, paths: list[str]) -> None:
         """Index paths in the background (after the run in progress, if there is one); the
@@ -442,7 +460,6 @@ class MainWindow(QMainWindow):
             self.remove_folders(paths)
         elif self._watch_requested:
             self.live.start()
-        self.model.refresh()
         self.reload_overview()
         if cancelled:
             message = self.tr("Indexing cancelled after %n photo(s).", "", count)
@@ -462,7 +479,19 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.problems], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
 
     def reload_overview(self) -> None:
+        """The sidebar read again: folders, the first page of each section, saved searches."""
         self._query(("overview", None), queries.overview)
+
+    def reload_folders(self) -> None:
+        self._folders_asked = time.monotonic()
+        self._query(("folders", None), queries.folder_tree)
+
+    def reload_registry(self) -> None:
+        """People, events and keywords for the inspector's completers."""
+        self._query(("registry", None), queries.registry)
+
+    def more_of_section(self, section: str, offset: int) -> None:
+        self._query(("section", section), queries.section_page, section, offset)
 
     def choose_folder(self) -> None:
         choose_folder(self)
@@ -588,6 +617,14 @@ class MainWindow(QMainWindow):
             self._on_folders_changed(*value)
         elif kind == "overview":
             self.sidebar.set_overview(value)
+        elif kind == "folders":
+            took = time.monotonic() - self._folders_asked
+            self._folders_timer.setInterval(max(FOLDERS_DELAY_MS, int(took * 1000 *
+                                                                      FOLDERS_SHARE)))
+            self.sidebar.set_folders(value)
+        elif kind == "section":
+            self.sidebar.add_entries(key, value)
+        elif kind == "registry":
             self.inspector.set_registry(value)
         elif kind == "article":
             wanted = self.model.scope == Scope("article", key) or (
@@ -601,6 +638,8 @@ class MainWindow(QMainWindow):
         elif kind == "prune" and value.refused and not self._prune_refused:
             self._prune_refused = True  # said once: the folder will not change by itself
             self.report_problem(str(self.thumbs_dir), value.refused)
+        elif kind == "checked" and value:
+            self.report_problem(str(self.location), value)
         elif kind == "newest article" and value is not None:
             self.open_article(value)
 

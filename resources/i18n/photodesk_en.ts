@@ -64,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="248"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="258"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="321"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="331"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="448"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="457"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="450"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="459"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="525"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="545"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Removed from the catalog: %n photo; the files are still on disk.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="549"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="569"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>The photo looked for is not in %1: is it the right folder? Nothing was changed.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="553"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="573"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>%1 is at %2 on this computer: %3 of %n photo looked for is there.</numerusform>
@@ -156,7 +156,15 @@
 <context>
     <name>Sidebar</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="124"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="106"/>
+        <source>Show %n more…</source>
+        <translation>
+            <numerusform>Show %n more…</numerusform>
+            <numerusform>Show %n more…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/views/sidebar.py" line="166"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
             <numerusform>%n image waits for a choice</numerusform>

@@ -728,7 +728,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="63"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="64"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -853,7 +853,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="248"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="258"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -905,89 +905,89 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="114"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="116"/>
         <source>Search all photos</source>
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="301"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="311"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="321"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="331"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="415"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="425"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="448"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="457"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="450"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="459"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="505"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="525"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="521"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="541"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="525"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="545"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="539"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="559"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="549"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="569"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="553"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="573"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="555"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="575"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="562"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="582"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="618"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="643"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1494,58 +1494,70 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="51"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="57"/>
         <source>All photos</source>
         <translation>Tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="54"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="60"/>
         <source>Folders</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="57"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="63"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="60"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="63"/>
         <source>People</source>
         <translation>Nhân vật</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="65"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="64"/>
         <source>Events</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="72"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="69"/>
         <source>Saved searches</source>
         <translation>Tìm kiếm đã lưu</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/views/sidebar.py" line="106"/>
+        <source>Show %n more…</source>
+        <translation>
+            <numerusform>Xem thêm %n…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="109"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="151"/>
         <source>%1
 Not found on this computer: right-click → Locate folder… to say where it is now.</source>
         <translation>%1
 Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư mục… để chỉ chỗ của nó bây giờ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="120"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="162"/>
         <source>%1 of %2 images linked</source>
         <translation>Đã liên kết %1 / %2 ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="124"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="166"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
             <numerusform>%n ảnh chờ chọn đúng ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="137"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="179"/>
         <source>Locate folder…</source>
         <translation>Tìm lại thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="213"/>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
     </message>
 </context>
 <context>

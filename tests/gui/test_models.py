@@ -62,14 +62,20 @@ def test_newer_search_supersedes_older(qtbot, make_model, indexed_catalog):
     assert model.query == "canon"
 
 
-def test_refresh_inserts_and_removes_rows_without_a_reset(qtbot, qtmodeltester, make_model,
-                                                          catalog_path, photo_folder, tmp_path):
+def _half_indexed(catalog_path, photo_folder, tmp_path):
+    """Two of the four photos indexed; the folder of the other two, to index later."""
     later = tmp_path / "later"
     later.mkdir()
     for name in ("DSCN0010.jpg", "portrait_1.jpg"):
         shutil.move(photo_folder / name, later / name)
     with Catalog(catalog_path) as cat:
         list(index_paths(cat, [str(photo_folder)], workers=0))
+    return later
+
+
+def test_refresh_inserts_and_removes_rows_without_a_reset(qtbot, qtmodeltester, make_model,
+                                                          catalog_path, photo_folder, tmp_path):
+    later = _half_indexed(catalog_path, photo_folder, tmp_path)
     model = make_model(catalog_path)
     qtmodeltester.check(model)
     assert model.rowCount() == 2
@@ -142,3 +148,77 @@ def test_a_read_in_flight_does_not_undo_a_patch(qtbot, make_model, indexed_catal
     with qtbot.waitSignal(model.dataChanged, timeout=10000):
         model.settle()  # the catalog never got it: the truth comes back
     assert index.data(PhotoRole)["pick"] == 0
+
+
+def _listed(model) -> list[int]:
+    return [model.index(r).data(PhotoIdRole) for r in range(model.rowCount())]
+
+
+def _searched(catalog_path, query="", sort="taken") -> list[int]:
+    from photodesk.core import search
+    with Catalog(catalog_path) as cat:
+        return search.search(cat, query, sort=sort, limit=10_000)
+
+
+@pytest.mark.parametrize("big", (20_000, 1))  # 1: the ways of a million-row list
+def test_a_long_search_lists_its_first_rows_at_once_then_the_rest(
+        qtbot, qtmodeltester, make_model, indexed_catalog, monkeypatch, big):
+    from photodesk.gui.models import photolist, queries
+    monkeypatch.setattr(photolist, "FIRST_ROWS", 1)
+    monkeypatch.setattr(photolist, "BIG", big)
+    monkeypatch.setattr(queries, "REST_CHUNK", 2)
+    counts = []
+    model = PhotoListModel(indexed_catalog, Catalog(indexed_catalog).thumbs_dir)
+    model.resultsChanged.connect(counts.append)
+    qtmodeltester.check(model)
+    model.set_query("")
+    qtbot.waitUntil(lambda: not model.is_loading() and model.rowCount() == 4)
+    assert counts[0] == 1 and counts[-1] == 4  # the first screen did not wait for the rest
+    assert _listed(model) == _searched(indexed_catalog)
+    assert all(model.index_of(pid).row() == row for row, pid in enumerate(_listed(model)))
+    model.shutdown()
+
+
+@pytest.mark.parametrize("big", (20_000, 1))
+def test_photos_that_change_are_placed_without_searching_again(
+        qtbot, qtmodeltester, make_model, catalog_path, photo_folder, tmp_path, monkeypatch,
+        big):
+    from photodesk.gui.models import photolist
+    monkeypatch.setattr(photolist, "BIG", big)
+    later = _half_indexed(catalog_path, photo_folder, tmp_path)
+    model = make_model(catalog_path)
+    qtmodeltester.check(model)
+    resets, searches = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    monkeypatch.setattr(model, "_start_search", searches.append)
+    with Catalog(catalog_path) as cat:
+        arrived = [e.photo_id for e in index_paths(cat, [str(later)], workers=0)
+                   if getattr(e, "photo_id", None)]
+    model.update(arrived)  # as the watcher says: these photos came
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    assert _listed(model) == _searched(catalog_path)
+
+    first = _listed(model)[0]  # edited to an old date: it moves down, below the dated ones
+    with Catalog(catalog_path) as cat:
+        with cat.transaction():
+            cat.update("photos", first, {"taken_at": "1990-01-01T00:00:00"})
+        from photodesk.core import search
+        search.refresh(cat, [first])
+    model.update([first])
+    qtbot.waitUntil(lambda: _listed(model)[0] != first)
+    assert _listed(model) == _searched(catalog_path)
+    assert not resets and not searches
+    assert all(model.index_of(pid).row() == row for row, pid in enumerate(_listed(model)))
+
+
+def test_a_photo_that_no_longer_matches_leaves_the_list(qtbot, make_model, indexed_catalog):
+    model = make_model(indexed_catalog, "mourinho")
+    assert model.rowCount() == 1
+    pid = model.index(0).data(PhotoIdRole)
+    with Catalog(indexed_catalog) as cat:
+        with cat.transaction():
+            cat.update("photos", pid, {"caption": "Một chú thích khác"})
+        from photodesk.core import search
+        search.refresh(cat, [pid])
+    model.update([pid])
+    qtbot.waitUntil(lambda: model.rowCount() == 0)

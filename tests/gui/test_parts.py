@@ -102,6 +102,39 @@ def test_sidebar_lists_every_section_and_emits_scopes(app, qtbot):
     assert [i.text(0) for i in sidebar.items("saved")] == ["Lễ hội"]
 
 
+def test_sidebar_sections_come_a_page_at_a_time(app, qtbot):
+    """An archive's 125,000 articles are not 125,000 tree items: a page, then "Show more"."""
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    people = [{"id": i, "name": f"Người {i:03}", "photos": 1} for i in range(450)]
+    sidebar.set_overview({"people": {"entries": people[:200], "offset": 0, "total": 450}})
+    assert len(sidebar.items("person")) == 200
+    section = sidebar.items("person")[0].parent()
+    more = section.child(section.childCount() - 1)
+    assert more.text(0) == "Show 250 more…"
+    with qtbot.waitSignal(sidebar.moreRequested) as asked:
+        sidebar._clicked(more)
+    assert asked.args == ["people", 200]
+    sidebar.add_entries("people", {"entries": people[200:400], "offset": 200, "total": 450})
+    assert len(sidebar.items("person")) == 400
+    assert section.child(section.childCount() - 1).text(0) == "Show 50 more…"
+    sidebar.add_entries("people", {"entries": people[400:], "offset": 400, "total": 450})
+    assert [i.text(0) for i in sidebar.items("person")][-1] == "Người 449  (1)"
+    assert section.childCount() == 450  # no "Show more" left
+
+
+def test_sidebar_makes_subfolders_when_a_folder_is_opened(app, qtbot):
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    day = {"path": "/news/2025/03", "name": "03", "count": 4, "children": []}
+    year = {"path": "/news/2025", "name": "2025", "count": 4, "children": [day]}
+    sidebar.set_overview({"folders": [{"path": "/news", "name": "news", "count": 4,
+                                       "children": [year]}]})
+    assert [i.text(0) for i in sidebar.items("folder")] == ["news  (4)", "2025  (4)"]
+    sidebar.items("folder")[1].setExpanded(True)
+    assert [i.text(0) for i in sidebar.items("folder")] == ["news  (4)", "2025  (4)", "03  (4)"]
+
+
 def test_settings_dialog_stores_the_language(app, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     dialog = SettingsDialog(settings.load())

@@ -65,12 +65,22 @@ def article_by_path(cat: Catalog, path: str) -> int | None:
     return row[0] if row else None
 
 
-def articles(cat: Catalog) -> list[dict]:
+def articles(cat: Catalog, limit: int = -1, offset: int = 0) -> list[dict]:
+    """Articles newest first (published, else imported), with their image and link counts;
+    limit and offset read a page of them (an archive holds a hundred thousand)."""
     return localised(cat, cat.db.query(
-        "SELECT a.id, a.root_id, a.relpath, a.title, a.published, count(ai.id) AS images, "
-        "count(ai.photo_id) AS linked, sum(ai.match = 'ambiguous') AS ambiguous "
-        "FROM articles a LEFT JOIN article_images ai ON ai.article_id = a.id "
-        "GROUP BY a.id ORDER BY coalesce(a.published, a.imported_at) DESC, a.id DESC"))
+        "SELECT a.id, a.root_id, a.relpath, a.title, a.published, "
+        "(SELECT count(*) FROM article_images ai WHERE ai.article_id = a.id) AS images, "
+        "(SELECT count(ai.photo_id) FROM article_images ai WHERE ai.article_id = a.id) AS linked, "
+        "(SELECT count(*) FROM article_images ai WHERE ai.article_id = a.id "
+        "AND ai.match = 'ambiguous') AS ambiguous "
+        "FROM (SELECT * FROM articles ORDER BY coalesce(published, imported_at) DESC, id DESC "
+        "LIMIT ? OFFSET ?) a ORDER BY coalesce(a.published, a.imported_at) DESC, a.id DESC",
+        [limit, offset]))
+
+
+def count(cat: Catalog) -> int:
+    return cat.count("articles")
 
 
 def references_named(cat: Catalog, keys: list[str]) -> list[dict]:

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from photodesk.core.catalog import db
 from photodesk.core.catalog.db import Catalog, CatalogError
 from photodesk.core.safefile import replacing
 
@@ -88,6 +89,15 @@ def rotate(catalog_path: str | os.PathLike) -> list[Path]:
             b.path.unlink(missing_ok=True)
             removed.append(b.path)
     return removed
+
+
+def check_unchecked(cat) -> str | None:
+    """The quick check a catalog too large to check on open did not get (the window runs it
+    in the background): a message saying what to do when it is damaged, else None."""
+    if os.path.getsize(cat.path) <= db.QUICK_CHECK_BYTES:
+        return None
+    problems = check(cat.path, full=False)
+    return db.damaged_message(cat.path, "; ".join(problems[:5])) if problems else None
 
 
 def check(path: str | os.PathLike, *, full: bool = True) -> list[str]:

@@ -10,10 +10,14 @@ from photodesk.core.catalog import Location
 from photodesk.core import catalog
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.views.placeholders import broken_pixmap, placeholder_pixmap
-from photodesk.gui.models.queries import EVERYTHING, Scope, scope_ids
+from photodesk.gui.models.queries import (EVERYTHING, Scope, first_ids, placement, positions,
+                                          rest_ids)
 from photodesk.gui.workers.tasks import CatalogQuery, ImageLoad, Relay, source_of
 
 PAGE = 60  # catalog rows read per worker query: a screenful of the grid
+FIRST_ROWS = 600  # ids of a search's first answer: several screens, read in milliseconds
+BIG = 20_000  # more ids than this are never compared on the GUI thread: placed, or reset
+HINT_SPAN = 256  # rows around where a photo was last seen, searched before the whole list
 MAX_ROWS = 5000  # photo rows kept in memory
 MAX_THUMBS = 800  # grid thumbnails kept in memory
 THUMB_BOX = QSize(176, 176)
@@ -24,8 +28,11 @@ PhotoRole = Qt.ItemDataRole.UserRole + 2  # the catalog row (dict) or None while
 
 
 class PhotoListModel(QAbstractListModel):
-    """Every id of a search at once (ids are cheap); the catalog rows behind them arrive in
-    pages of PAGE as the view asks for them, and thumbnails one by one, all off the GUI thread.
+    """A search's ids in two answers: the first FIRST_ROWS at once, then every other id in one
+    read on a worker (a million take seconds; the first screen does not wait for them). The
+    catalog rows behind the ids arrive in pages of PAGE as the view asks for them, and
+    thumbnails one by one, all off the GUI thread. Photos that change are placed where they
+    belong (queries.placement) rather than searched again.
 
     Qt's fetchMore paging was tried and dropped: each page makes QListView lay out every row
     again, which stalled scrolling for 200 ms at 80,000 rows.
@@ -51,6 +58,11 @@ class PhotoListModel(QAbstractListModel):
         self._query, self._sort, self._scope = "", "taken", EVERYTHING
         self._ids: list[int] = []
         self._pos: dict[int, int] | None = {}
+        self._hints: dict[int, int] = {}  # row each photo was last asked for, while _pos is None
+        self._generation = 0  # counts changes of _ids: a placement made before one is stale
+        self._loading = False  # the rest of the ids is still being read
+        self._waiting: set[int] = set()  # photos changed meanwhile: placed once they are in
+        self._placing = False
         self._shown = 0
         self.pages_read = 0  # catalog row queries started: tests check rows come in pages
         self._rows: OrderedDict[int, dict] = OrderedDict()
@@ -90,25 +102,116 @@ class PhotoListModel(QAbstractListModel):
         self.set_query(query, scope=scope)
 
     def refresh(self) -> None:
-        """Search again for the same query; rows that came or went are inserted or removed."""
+        """Search again for the same query; rows that came or went are inserted or removed
+        (a long list is read again whole: comparing a million ids would stall the window)."""
         self._start_search("update")
+
+    def update(self, photo_ids) -> None:
+        """These photos changed (arrived, edited, gone): each is put where it now belongs, or
+        taken out when it no longer matches, without searching again."""
+        self._waiting.update(photo_ids)
+        if not self._loading and not self._placing:
+            self._place_waiting()
+
+    def is_loading(self) -> bool:
+        """Whether ids of the current search are still being read."""
+        return self._loading
+
+    def _place_waiting(self) -> None:
+        changed, self._waiting = sorted(self._waiting), set()
+        if not changed:
+            return
+        self._placing = True
+        rows = {pid: row for pid in changed if (row := self._known_row(pid)) is not None}
+        job = CatalogQuery(self._relay, ("placed", self._search_token, self._generation,
+                                         tuple(changed)),
+                           self._location, placement, self._scope, self._query, self._sort,
+                           list(self._ids), changed, rows, self._pos is not None)
+        self._query_pool.start(job, SEARCH_PRIORITY)
 
     def _start_search(self, mode: str) -> None:
         # Older searches still in flight finish, but their token no longer matches: ignored.
         self._search_token = next(self._tokens)
+        self._loading = True
         job = CatalogQuery(self._relay, ("search", self._search_token, mode),
-                           self._location, scope_ids, self._scope, self._query, self._sort)
+                           self._location, first_ids, self._scope, self._query, self._sort,
+                           FIRST_ROWS)
         self._query_pool.start(job, SEARCH_PRIORITY)
+
+    def _apply_first(self, answer, mode: str) -> None:
+        ids, cursor = answer
+        if mode == "update" and cursor is None and len(self._ids) <= BIG:
+            self._apply_ids(ids, mode)
+        else:
+            self._reset(ids)
+        if cursor is None:
+            self._loaded()
+        else:
+            token = self._search_token
+            job = CatalogQuery(self._relay, ("rest", token, self._generation),
+                               self._location, rest_ids, self._scope, self._query, self._sort,
+                               cursor, list(ids), lambda: token == self._search_token)
+            self._query_pool.start(job, SEARCH_PRIORITY)
+        self.resultsChanged.emit(len(self._ids))
+
+    def _apply_rest(self, generation: int, answer) -> None:
+        rest, positions = answer
+        if generation == self._generation and rest:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(rest) - 1)
+            self._ids.extend(rest)
+            self._shown = len(self._ids)
+            self._pos, self._hints = positions, {}
+            self._generation += 1
+            self.endInsertRows()
+            self.resultsChanged.emit(len(self._ids))
+        self._loaded()
+
+    def _loaded(self) -> None:
+        self._loading = False
+        self._place_waiting()
+
+    def _apply_placement(self, token, value) -> None:
+        self._placing = False
+        _, search_token, generation, changed = token
+        if search_token != self._search_token:
+            self._place_waiting()
+            return
+        if isinstance(value, Exception) or value is None:
+            self._waiting.clear()
+            self.refresh()  # an order that cannot be placed piecemeal: search again
+            return
+        if generation != self._generation:  # the list changed meanwhile: place them again
+            self._waiting.update(changed)
+        else:
+            self._place(value)
+            self.resultsChanged.emit(len(self._ids))
+        self._place_waiting()
+
+    def _place(self, placement) -> None:
+        moving = set(placement.gone) | {pid for _, pid in placement.placed}
+        rows = sorted(r for r in (self._row_of(pid) for pid in moving) if r is not None)
+        for row in reversed(rows):  # from the end, so earlier rows keep their numbers
+            self._remove(row, row)
+        for shift, (row, pid) in enumerate(placement.placed):
+            self._insert(row + shift, [pid])
+        if moving:
+            self._generation += 1
+            self._remap()
+
+    def _reset(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids, self._shown, self._pos, self._hints = ids, len(ids), None, {}
+        self._generation += 1
+        self.endResetModel()
 
     def _apply_ids(self, ids: list[int], mode: str) -> None:
         if mode == "reset" or not self._same_order(ids):
-            self.beginResetModel()
-            self._ids, self._shown, self._pos = ids, len(ids), None
-            self.endResetModel()
+            self._reset(ids)
         else:
             self._remove_gone(set(ids))
             self._insert_new(ids)
-        self.resultsChanged.emit(len(self._ids))
+            self._generation += 1
 
     def _same_order(self, ids: list[int]) -> bool:
         new, old = set(ids), set(self._ids)
@@ -132,11 +235,11 @@ class PhotoListModel(QAbstractListModel):
             self.beginRemoveRows(QModelIndex(), first, shown_last)
             del self._ids[first:last + 1]
             self._shown -= shown_last - first + 1
-            self._pos = None
+            self._moved()
             self.endRemoveRows()
         else:
             del self._ids[first:last + 1]
-            self._pos = None
+            self._moved()
 
     def _insert_new(self, ids: list[int]) -> None:
         present = set(self._ids)
@@ -156,16 +259,56 @@ class PhotoListModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), row, row + len(new) - 1)
             self._ids[row:row] = new
             self._shown += len(new)
-            self._pos = None
+            self._moved()
             self.endInsertRows()
         else:
             self._ids[row:row] = new
-            self._pos = None
+            self._moved()
+
+    def _moved(self) -> None:
+        """Rows moved: the position map is dropped, and a long list's is made again on a
+        worker (a million ids take 100 ms); meanwhile rows are found near where they were
+        last asked for."""
+        if self._pos is not None and len(self._ids) > BIG:
+            # Rows in memory, being read or waiting for a thumbnail are looked up again soon:
+            # near where they were (a placement moves them a few rows at most).
+            wanted = [*self._rows, *self._rows_pending,
+                      *(p for waiting in self._thumb_waiters.values() for p in waiting)]
+            self._hints = {p: self._pos[p] for p in wanted if p in self._pos}
+        self._pos = None
+
+    def _remap(self) -> None:
+        """After a burst of moves: a long list's position map, made again on a worker."""
+        if len(self._ids) > BIG:
+            self._query_pool.start(CatalogQuery(
+                self._relay, ("positions", self._search_token, self._generation),
+                self._location, positions, list(self._ids)), SEARCH_PRIORITY)
 
     def _row_of(self, pid: int) -> int | None:
-        if self._pos is None:  # rebuilt once after a burst of inserts and removals
-            self._pos = {p: row for row, p in enumerate(self._ids)}
-        return self._pos.get(pid)
+        if self._pos is None and len(self._ids) <= BIG:
+            self._pos, self._hints = {p: row for row, p in enumerate(self._ids)}, {}
+        row = self._known_row(pid)
+        if row is not None or self._pos is not None:
+            return row
+        try:
+            row = self._ids.index(pid)  # the whole list at C speed: about 10 ms a million
+        except ValueError:
+            return None
+        self._hints[pid] = row
+        return row
+
+    def _known_row(self, pid: int) -> int | None:
+        """The row of pid from the position map, or near where it was last seen; None when
+        neither says (then only a look through the whole list would)."""
+        if self._pos is not None:
+            return self._pos.get(pid)
+        hint = self._hints.get(pid)
+        if hint is not None:
+            try:  # a few rows away at most: photos placed since moved it
+                return self._ids.index(pid, max(0, hint - HINT_SPAN), hint + HINT_SPAN)
+            except ValueError:
+                pass
+        return None
 
     # --- paging ----------------------------------------------------------------------------
 
@@ -189,6 +332,8 @@ class PhotoListModel(QAbstractListModel):
         pid = self._ids[index.row()]
         if role == PhotoIdRole:
             return pid
+        if self._pos is None:
+            self._hints[pid] = index.row()
         row = self.photo(pid)
         if role == PhotoRole:
             return row
@@ -220,6 +365,11 @@ class PhotoListModel(QAbstractListModel):
         stale = [pid for pid in photo_ids if pid in self._rows and pid not in self._rows_pending]
         for start in range(0, len(stale), PAGE):
             self._request_rows(stale[start:start + PAGE])
+
+    def reread(self) -> None:
+        """Read every row in memory again: an article came in, and the photos it links now
+        show it (the import names no photos)."""
+        self.invalidate(list(self._rows))
 
     def patch(self, photo_ids, changes: dict) -> None:
         """Show an edit at once; rows read meanwhile keep showing it until settle()."""
@@ -262,6 +412,11 @@ class PhotoListModel(QAbstractListModel):
         start = at - at % PAGE
         chunk = [i for i in self._ids[start:start + PAGE]
                  if i not in self._rows and i not in self._rows_pending]
+        if self._pos is None:  # where to look for them when they arrive
+            if len(self._hints) > MAX_ROWS:
+                self._hints.clear()
+            self._hints.update((i, row) for row, i in enumerate(self._ids[start:start + PAGE],
+                                                                 start))
         self._request_rows(chunk)
 
     def _request_rows(self, ids: list[int]) -> None:
@@ -298,9 +453,23 @@ class PhotoListModel(QAbstractListModel):
             if token[1] != self._search_token:
                 return  # a newer search was started since
             if isinstance(value, Exception):
+                self._loading = False
                 self.searchFailed.emit(str(value))
                 return
-            self._apply_ids(value, token[2])
+            self._apply_first(value, token[2])
+        elif kind == "rest":
+            if token[1] != self._search_token:
+                return
+            if isinstance(value, Exception):
+                self._loading = False
+                self.searchFailed.emit(str(value))
+                return
+            self._apply_rest(token[2], value)
+        elif kind == "placed":
+            self._apply_placement(token, value)
+        elif kind == "positions":
+            if token[1:] == (self._search_token, self._generation) and isinstance(value, dict):
+                self._pos, self._hints = value, {}
         elif kind == "rows":
             self._rows_pending.difference_update(token[1])
             again = self._stale.intersection(token[1])

@@ -5,6 +5,7 @@ from photodesk.core.catalog import desk
 from photodesk.core import catalog
 from photodesk.core.catalog.schema import name_key
 from photodesk.core.search import EVERYTHING, Scope  # noqa: F401 (the desk's scopes are search's)
+from photodesk.core.search import rank
 
 ALL = 10_000_000  # "every match": ids are cheap, the rows behind them are what pages
 
@@ -16,10 +17,37 @@ def scope_ids(cat, scope: Scope, query: str, sort: str) -> list[int]:
                          sort=None if scope.kind == "article" else sort)
 
 
+SECTION_PAGE = 200  # entries of a sidebar section read at a time: an archive has 100,000s
+
+
 def overview(cat) -> dict:
-    """Everything the sidebar and the completers list."""
-    return {"folders": desk.folder_tree(cat), "articles": catalog.articles.articles(cat),
-            **people.registry(cat), "saved": saved_searches(cat)}
+    """What the sidebar lists: the folder tree, saved searches, and the first page of the
+    articles, people and events (each {entries, offset, total})."""
+    return {"folders": desk.folder_tree(cat), "saved": saved_searches(cat),
+            **{section: section_page(cat, section) for section in ("articles", "people",
+                                                                   "events")}}
+
+
+def folder_tree(cat) -> list[dict]:
+    return desk.folder_tree(cat)
+
+
+def registry(cat) -> dict:
+    """Every person, event and keyword, for the inspector's completers."""
+    return people.registry(cat)
+
+
+def section_page(cat, section: str, offset: int = 0) -> dict:
+    """{entries, offset, total}: SECTION_PAGE articles (newest first), people (by name) or
+    events (newest first) from offset on."""
+    if section == "articles":
+        entries = catalog.articles.articles(cat, limit=SECTION_PAGE, offset=offset)
+        total = catalog.articles.count(cat)
+    else:
+        everyone = (desk.people if section == "people" else desk.events)(cat, counted=False)
+        entries = desk.counted(cat, everyone[offset:offset + SECTION_PAGE], section)
+        total = len(everyone)
+    return {"entries": entries, "offset": offset, "total": total}
 
 
 def saved_searches(cat) -> list[dict] | None:
@@ -60,3 +88,44 @@ def photo_extras(cat, photo_id: int) -> dict:
 
 def newest_article(cat, folders: list[str]) -> int | None:
     return desk.newest_article_under(cat, folders)
+
+
+def first_ids(cat, scope: Scope, query: str, sort: str, limit: int):
+    """(ids, cursor) of the first `limit` photos of scope matching query, in sort order (an
+    article in its own); cursor is None when they are all of them."""
+    page = search.run(cat, query, scope=scope, limit=limit, count_cap=0,
+                      sort=None if scope.kind == "article" else sort)
+    return page.ids, page.cursor
+
+
+REST_CHUNK = 20_000  # ids read per statement: a search superseded meanwhile stops there, and
+# the rows read at once stay few (a million row tuples alive made the garbage collector walk
+# them all, holding the GIL for 0.2–0.3 s: a frozen window)
+
+
+def rest_ids(cat, scope: Scope, query: str, sort: str, cursor: str, first: list[int],
+             wanted=lambda: True):
+    """(ids after cursor, every id's row): the rest of a search whose first ids are listed;
+    the row map is made here, as a million entries would stall the window. None when wanted()
+    turns false (a newer search replaced this one): the reading stops."""
+    rest = []
+    while cursor is not None:
+        if not wanted():
+            return None
+        page = search.run(cat, query, scope=scope, limit=REST_CHUNK, after=cursor, count_cap=0,
+                          sort=None if scope.kind == "article" else sort)
+        rest += page.ids
+        cursor = page.cursor
+    return rest, positions(cat, first + rest)
+
+
+def positions(_cat, ids: list[int]) -> dict[int, int]:
+    """Each id's row."""
+    return {pid: row for row, pid in enumerate(ids)}
+
+
+def placement(cat, scope: Scope, query: str, sort: str, listed: list[int], changed: list[int],
+              rows: dict[int, int], every_row: bool):
+    """Where photos that changed now go in the listed ids (search.rank); None: search again."""
+    return rank.place(cat, query, listed, changed, scope=scope, rows=rows, every_row=every_row,
+                      sort=None if scope.kind == "article" else sort)

@@ -1,5 +1,7 @@
 """Sidebar: where photos come from — all photos, watched folders (a tree), articles, people,
-events and saved searches. Choosing one shows its photos in the grid."""
+events and saved searches. Choosing one shows its photos in the grid. Articles, people and
+events come a page at a time (an archive has a hundred thousand articles), with a "Show more"
+entry that asks for the next."""
 
 import os
 
@@ -11,6 +13,10 @@ from photodesk.gui.models.queries import EVERYTHING, Scope
 
 ScopeRole = Qt.ItemDataRole.UserRole
 OfflineRole = Qt.ItemDataRole.UserRole + 1  # a catalog folder this computer does not find
+MoreRole = Qt.ItemDataRole.UserRole + 2  # "Show more": (section, offset of the next page)
+LoadingRole = Qt.ItemDataRole.UserRole + 3  # a "Show more" clicked: replaced by its page
+ChildrenRole = Qt.ItemDataRole.UserRole + 4  # a folder's subfolders, made when it is opened
+PAGED = ("articles", "people", "events")
 SECTIONS = ("folders", "articles", "people", "events", "saved")
 
 
@@ -19,6 +25,7 @@ class Sidebar(QTreeWidget):
 
     scopeChosen = Signal(object)  # a Scope
     locateRequested = Signal(str)  # an offline catalog folder's path: where is it now?
+    moreRequested = Signal(str, int)  # a section's next page, from this offset
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -38,6 +45,7 @@ class Sidebar(QTreeWidget):
         self._chosen: Scope = EVERYTHING
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
+        self.itemExpanded.connect(self._expanding)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.set_overview({})
@@ -54,20 +62,11 @@ class Sidebar(QTreeWidget):
         self._section("folders", self.tr("Folders"))
         for folder in data.get("folders", []):
             self._folder(self._sections["folders"], folder, expanded)
-        self._section("articles", self.tr("Articles"))
-        for a in data.get("articles", []):
-            self._article(a)
-        self._section("people", self.tr("People"))
-        for p in data.get("people", []):
-            item = self._item(self._sections["people"], Scope("person", p["id"], p["name"]),
-                              p["name"], count=p["photos"])
-            item.setToolTip(0, ", ".join(filter(None, (p["name"], p.get("title")))))
-        self._section("events", self.tr("Events"))
-        for e in data.get("events", []):
-            label = " · ".join(filter(None, (e["name"], _day(e.get("date")))))
-            item = self._item(self._sections["events"], Scope("event", e["id"], e["name"]),
-                              label, count=e["photos"])
-            item.setToolTip(0, "\n".join(filter(None, (e["name"], e.get("date"), e.get("place")))))
+        titles = {"articles": self.tr("Articles"), "people": self.tr("People"),
+                  "events": self.tr("Events")}
+        for section in PAGED:
+            self._section(section, titles[section])
+            self.add_entries(section, data.get(section, []), reselect=False)
         if data.get("saved") is not None:
             self._section("saved", self.tr("Saved searches"))
             for s in data["saved"]:
@@ -78,6 +77,51 @@ class Sidebar(QTreeWidget):
             section.setHidden(section.childCount() == 0 and section is not
                               self._sections["folders"])
         self._reselect()
+
+    def set_folders(self, folders: list[dict]) -> None:
+        """Only the folder tree read again (photos arrived: the counts changed)."""
+        section = self._sections.get("folders")
+        if section is None:
+            return
+        expanded = self._expanded_paths()
+        for item in section.takeChildren():
+            del item
+        for folder in folders:
+            self._folder(section, folder, expanded)
+        self._reselect()
+
+    def add_entries(self, section: str, page, reselect: bool = True) -> None:
+        """A page of a section ({entries, offset, total}, or a plain list of all of them),
+        put in place of its "Show more" entry, which comes again while more are left."""
+        if isinstance(page, list):
+            page = {"entries": page, "offset": 0, "total": len(page)}
+        parent = self._sections[section]
+        for i in reversed(range(parent.childCount())):
+            if parent.child(i).data(0, MoreRole) is not None or parent.child(i).data(
+                    0, LoadingRole):
+                parent.takeChild(i)
+        for entry in page["entries"]:
+            {"articles": self._article, "people": self._person,
+             "events": self._event}[section](entry)
+        shown = page["offset"] + len(page["entries"])
+        if shown < page["total"]:
+            more = QTreeWidgetItem(parent, [self.tr("Show %n more…", "", page["total"] - shown)])
+            more.setData(0, MoreRole, (section, shown))
+            more.setForeground(0, self.palette().link())
+        parent.setHidden(parent.childCount() == 0)
+        if reselect:
+            self._reselect()
+
+    def _person(self, p: dict) -> None:
+        item = self._item(self._sections["people"], Scope("person", p["id"], p["name"]),
+                          p["name"], count=p["photos"])
+        item.setToolTip(0, ", ".join(filter(None, (p["name"], p.get("title")))))
+
+    def _event(self, e: dict) -> None:
+        label = " · ".join(filter(None, (e["name"], _day(e.get("date")))))
+        item = self._item(self._sections["events"], Scope("event", e["id"], e["name"]),
+                          label, count=e["photos"])
+        item.setToolTip(0, "\n".join(filter(None, (e["name"], e.get("date"), e.get("place")))))
 
     def _section(self, key: str, title: str) -> None:
         item = QTreeWidgetItem(self, [title.upper()])
@@ -109,9 +153,23 @@ class Sidebar(QTreeWidget):
             item.setToolTip(0, self.tr("%1\nNot found on this computer: right-click → Locate "
                                        "folder… to say where it is now.")
                             .replace("%1", node["path"]))
-        for child in node["children"]:
-            self._folder(item, child, expanded)
-        item.setExpanded(node["path"] in expanded or parent is self._sections["folders"])
+        if not node["children"]:
+            return
+        if node["path"] in expanded or parent is self._sections["folders"]:
+            for child in node["children"]:
+                self._folder(item, child, expanded)
+            item.setExpanded(True)
+        else:  # made when opened: an archive has thousands of dated subfolders
+            item.setData(0, ChildrenRole, (node["children"], expanded))
+            item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+
+    def _expanding(self, item: QTreeWidgetItem) -> None:
+        pending = item.data(0, ChildrenRole)
+        if pending is not None:
+            item.setData(0, ChildrenRole, None)
+            children, expanded = pending
+            for child in children:
+                self._folder(item, child, expanded)
 
     def _article(self, a: dict) -> None:
         title = a.get("title") or os.path.basename(a["path"])
@@ -166,6 +224,13 @@ class Sidebar(QTreeWidget):
         return [section.child(i).data(0, ScopeRole).key for i in range(section.childCount())]
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        more = item.data(0, MoreRole)
+        if more is not None:
+            item.setText(0, self.tr("Loading…"))
+            item.setData(0, MoreRole, None)
+            item.setData(0, LoadingRole, True)
+            self.moreRequested.emit(*more)
+            return
         scope = item.data(0, ScopeRole)
         if scope is not None:
             self.choose(scope)

@@ -1,38 +1,53 @@
 """TagEditor: people, an event or keywords as chips, added through a folded completer over the
 registry ("vo thi" offers "Võ Thị Ánh Xuân"), created inline, and suggestions to accept."""
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QCompleter, QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton,
                                QVBoxLayout, QWidget)
 
 from photodesk.core import people
+from photodesk.core.fold import words
 from photodesk.gui.views.flow import FlowLayout
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 MAX_SHOWN = 12  # completer rows visible at once
+MATCHES = 50  # completer rows made for what was typed
 CHIP_TEXT_WIDTH = 230
 
 
-class RegistryFilter(QSortFilterProxyModel):
-    """Keeps the entries whose name or alias the typed words start, accents ignored."""
+class RegistryFilter(QStandardItemModel):
+    """The entries whose name or alias the typed words start, accents ignored: the first
+    MATCHES of them, made as the user types (a registry holds tens of thousands of people;
+    a model of them all took seconds to build on the GUI thread)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._text = ""
+        self._entries: list[dict] = []
+
+    def set_entries(self, entries: list[dict]) -> None:
+        self._entries = entries
+        self._refill()
 
     def set_text(self, text: str) -> None:
-        if not hasattr(self, "beginFilterChange"):  # PySide6 before 6.10
-            self._text = text
-            self.invalidateRowsFilter()
-            return
-        self.beginFilterChange()
         self._text = text
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refill()
 
-    def filterAcceptsRow(self, row: int, parent) -> bool:
-        entry = self.sourceModel().index(row, 0, parent).data(EntryRole) or {}
-        return people.matches(self._text, entry.get("name"), *people.aliases_of(entry))
+    def _refill(self) -> None:
+        wanted = words(self._text)
+        self.clear()
+        for entry in self._entries:
+            names = entry.get("words")
+            if names is None:  # an entry not read through people.registry()
+                names = people.with_words([entry])[0]["words"]
+            if people.matches_words(wanted, names):
+                item = QStandardItem(_entry_text(entry))
+                item.setData(entry, EntryRole)
+                item.setEditable(False)
+                self.appendRow(item)
+                if self.rowCount() == MATCHES:
+                    break
 
 
 class Chip(QFrame):
@@ -89,9 +104,8 @@ class TagEditor(QWidget):
         self.kind = kind
         self._entries: list[dict] = []
         self._tags: list[str] = []
-        self.source = QStandardItemModel(self)
         self.filter = RegistryFilter(self)
-        self.filter.setSourceModel(self.source)
+        self.source = self.filter  # the completer's rows: the matches of what was typed
         self.chips = QWidget()
         self.chip_flow = FlowLayout(self.chips)
         self.suggested = QWidget()
@@ -129,12 +143,7 @@ class TagEditor(QWidget):
     def set_entries(self, entries: list[dict]) -> None:
         """The registry to complete from: dicts with name (and title, aliases, date…)."""
         self._entries = list(entries)
-        self.source.clear()
-        for entry in self._entries:
-            item = QStandardItem(_entry_text(entry))
-            item.setData(entry, EntryRole)
-            item.setEditable(False)
-            self.source.appendRow(item)
+        self.filter.set_entries(self._entries)
 
     def set_tags(self, names: list[str]) -> None:
         self._tags = list(names)
