@@ -101,7 +101,8 @@ def main() -> None:
     size = len(template) / 1e6
     print(f"PhotoDesk watch latency: copy complete -> searchable by file name "
           f"({args.megapixels:g} MP JPEG, {size:.1f} MB; settle {args.settle:g} s; "
-          f"{args.observer} observer; {os.cpu_count()} cores)")
+          f"{args.observer} observer; {os.cpu_count()} cores; load average "
+          + "{:.2f} {:.2f} {:.2f})".format(*os.getloadavg()))
     report("one copy at a time", single)
     if many:
         report(f"burst of {args.burst} back to back", many)

@@ -85,9 +85,37 @@ def _why(exc: BaseException) -> str:
     return str(exc)
 
 
+def metadata_part(data: bytes, fmt: str) -> bytes:
+    """What the metadata readers need of a file: of a JPEG only its header, every segment
+    before the image data. pyexiv2 copies and scans all the bytes it is given (19 ms for an
+    11 MB camera file) although exiv2 stops reading a JPEG where its image data starts; the
+    header alone costs 0.05 ms and reads the same. Any other format, or a JPEG header that
+    cannot be walked to its image data (damaged), is given whole, as before."""
+    end = _jpeg_image_data_start(data) if fmt == "JPEG" else None
+    return data if end is None else data[:end] + b"\xff\xd9"  # closed by an end-of-image
+
+
+def _jpeg_image_data_start(data: bytes) -> int | None:
+    """Offset of a JPEG's first start-of-scan marker, walking the segments from the start."""
+    i, n = 2, len(data)
+    while i + 4 <= n:
+        if data[i] != 0xFF:
+            return None  # not a marker where one must be: damaged, let the readers judge
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte before a marker
+            i += 1
+        elif marker == 0xDA:
+            return i
+        elif marker == 0x01 or 0xD0 <= marker <= 0xD8:  # markers without a length
+            i += 2
+        else:
+            i += 2 + int.from_bytes(data[i + 2:i + 4], "big")
+    return None
+
+
 def _photo(data: bytes, fmt: str, thumbs_dir: str, sidecar: bytes | None = None) -> dict:
     content_hash = content_hash_of(data)
-    meta = read_metadata(data, sidecar)
+    meta = read_metadata(metadata_part(data, fmt), sidecar)
     record = {"hash": content_hash, "format": fmt, **meta.facts}
     lists = {}
     for name, value in meta.fields.items():

@@ -15,7 +15,7 @@ from photodesk.core.articles.link import import_article, link_photos
 from photodesk.core import catalog
 from photodesk.core.jobs import Failed, Progress, Skipped
 from photodesk.core.paths import inside
-from photodesk.core.readers import start_pool
+from photodesk.core.readers import prepare, start_pool
 from photodesk.core.scan import Candidate, ScanProblem, scan
 
 BATCH_SIZE = 200
@@ -117,6 +117,8 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
                 # A file back at its path, or one that failed for a passing reason, is read again.
                 if changed or old[3] == "missing" or item.path in retry:
                     todo.append(item)
+                    if len(todo) == INLINE_BELOW and _workers(workers, readers) > 1:
+                        prepare()  # readers will be wanted: their fork server starts meanwhile
                 elif old[3] == "offline":
                     returned.append((item.path, old[0]))
     yield Scanned(len(seen), len(seen) - len(todo), len(todo))
@@ -186,7 +188,7 @@ def _index(cat: Catalog, todo: list[Candidate], workers: int | None, batch_size:
 
 def _analysed(todo: list[Candidate], thumbs_dir: str, workers: int | None,
               readers: ReaderPool | None):
-    workers = readers.workers if readers else os.cpu_count() or 1 if workers is None else workers
+    workers = _workers(workers, readers)
     # A running pool is worth using for two files; starting one is not, below INLINE_BELOW.
     if workers <= 1 or len(todo) < (2 if readers else INLINE_BELOW):
         for c in todo:
@@ -201,6 +203,10 @@ def _analysed(todo: list[Candidate], thumbs_dir: str, workers: int | None,
         # file that really crashes it is marked unreadable.
         for c in crashed:
             yield c, next(iter(_isolated(c, thumbs_dir)))
+
+
+def _workers(workers: int | None, readers: ReaderPool | None) -> int:
+    return readers.workers if readers else os.cpu_count() or 1 if workers is None else workers
 
 
 def _pooled(queue, thumbs_dir: str, workers: int, readers: ReaderPool | None):

@@ -261,7 +261,9 @@ class MainWindow(QMainWindow):
         self._settings_pool.start(store)
 
     def _on_results(self, n: int) -> None:
-        self.count_label.setText(count_text(self.tr("%n photo(s)", "", n), self.model.scope))
+        counted = self.tr("%n photo(s)", "", n) if not self.model.is_loading() else self.tr(
+            "More than %n photo(s)", "", n)  # the rest of the ids are still being read
+        self.count_label.setText(count_text(counted, self.model.scope))
         elsewhere = bool(self.model.query) and self.model.scope.kind != "all"
         if elsewhere and not self.search_everywhere.isVisible():
             self.statusBar().clearMessage()  # a lasting message would be drawn over the link

@@ -64,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="258"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="264"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -72,7 +72,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="331"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="265"/>
+        <source>More than %n photo(s)</source>
+        <translation>
+            <numerusform>More than %n photo</numerusform>
+            <numerusform>More than %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/mainwindow.py" line="341"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -80,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="457"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="467"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -88,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="459"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="469"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -96,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="545"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="556"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Removed from the catalog: %n photo; the files are still on disk.</numerusform>
@@ -104,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="569"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="580"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>The photo looked for is not in %1: is it the right folder? Nothing was changed.</numerusform>
@@ -112,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="573"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="584"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>%1 is at %2 on this computer: %3 of %n photo looked for is there.</numerusform>
@@ -156,7 +164,7 @@
 <context>
     <name>Sidebar</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="106"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="108"/>
         <source>Show %n more…</source>
         <translation>
             <numerusform>Show %n more…</numerusform>
@@ -164,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="166"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="182"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
             <numerusform>%n image waits for a choice</numerusform>

@@ -89,17 +89,17 @@
 <context>
     <name>Chip</name>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="58"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="73"/>
         <source>Accept: this person or event is in the photo</source>
         <translation>Nhận: nhân vật hoặc sự kiện này có trong ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="60"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="75"/>
         <source>Reject this suggestion</source>
         <translation>Bỏ gợi ý này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="66"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="81"/>
         <source>Remove</source>
         <translation>Gỡ bỏ</translation>
     </message>
@@ -728,7 +728,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="64"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="68"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -853,7 +853,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="258"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="264"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -905,89 +905,96 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="116"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="122"/>
         <source>Search all photos</source>
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/mainwindow.py" line="265"/>
+        <source>More than %n photo(s)</source>
+        <translation>
+            <numerusform>Hơn %n ảnh</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="311"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="319"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="331"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="341"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="425"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="435"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="457"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="467"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="459"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="469"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="525"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="536"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="541"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="552"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="545"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="556"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="559"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="570"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="569"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="580"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="573"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="584"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="575"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="586"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="582"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="593"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="643"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="659"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1494,68 +1501,68 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="57"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="59"/>
         <source>All photos</source>
         <translation>Tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="60"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="62"/>
         <source>Folders</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="63"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="65"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="63"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="65"/>
         <source>People</source>
         <translation>Nhân vật</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="64"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="66"/>
         <source>Events</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="69"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="71"/>
         <source>Saved searches</source>
         <translation>Tìm kiếm đã lưu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="106"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="108"/>
         <source>Show %n more…</source>
         <translation>
             <numerusform>Xem thêm %n…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="151"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="153"/>
         <source>%1
 Not found on this computer: right-click → Locate folder… to say where it is now.</source>
         <translation>%1
 Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư mục… để chỉ chỗ của nó bây giờ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="162"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="178"/>
         <source>%1 of %2 images linked</source>
         <translation>Đã liên kết %1 / %2 ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="166"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="182"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
             <numerusform>%n ảnh chờ chọn đúng ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="179"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="195"/>
         <source>Locate folder…</source>
         <translation>Tìm lại thư mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="213"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="229"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
@@ -1563,37 +1570,37 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="99"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="113"/>
         <source>Suggested by the article:</source>
         <translation>Gợi ý từ bài viết cho ảnh này:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="123"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="137"/>
         <source>Add a person: type part of the name</source>
         <translation>Thêm nhân vật: gõ một phần của tên</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="124"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="138"/>
         <source>Set the event: type part of its name</source>
         <translation>Đặt sự kiện: gõ một phần của tên</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="125"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="139"/>
         <source>Add a keyword</source>
         <translation>Thêm từ khóa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="188"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="197"/>
         <source>Enter adds a new person: %1</source>
         <translation>Enter để thêm nhân vật mới: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="190"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="199"/>
         <source>Type “name, title” to give the title too.</source>
         <translation>Gõ “tên, chức vụ” để ghi cả chức vụ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="192"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="201"/>
         <source>Enter adds a new event: %1</source>
         <translation>Enter để thêm sự kiện mới: %1</translation>
     </message>
