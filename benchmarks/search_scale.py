@@ -3,6 +3,7 @@ ten years of dates): p50 and p95 of the first page for the query shapes of an ar
 
 Prints figures; asserts nothing. Usage:
     python benchmarks/search_scale.py [--photos 1000000] [--catalog PATH] [--runs 5]
+                                      [--only conditions]
 
 --catalog PATH keeps the generated catalog there and, when it exists already, times it again
 without rebuilding. Goals on the project machine (2 cores): first page p95 <= 30 ms, facets
@@ -27,13 +28,14 @@ from photodesk.core.fold import sort_key  # noqa: E402
 from photodesk.core.fold import words  # noqa: E402
 
 FIRST_PAGE_GOAL_MS, FACETS_GOAL_MS = 30, 100
-# Queries of conditions alone: few matches, old matches, none at all (nothing in the generated
-# catalog has GPS or lacks a caption, and it was indexed long before today).
+# Queries of conditions: few matches, old matches, none at all (nothing in the generated catalog
+# has GPS or lacks a caption, and it was indexed long before today); each is timed alone and
+# with a common word (aim: first page p95 under 30 ms).
 CONDITIONS = ("indexed:2020", "indexed:-7d", "pick:yes", "pick:yes has:gps", "label:red",
               "rating:>=4", "rating:5 -has:caption", "status:missing", "status:offline",
               "has:gps", "-has:caption", "camera:r6", "label:red rating:>=4",
               "pick:reject label:red", "status:missing indexed:2019")
-# Facets of conditions without words (aim: p95 under 100 ms, as for words).
+# Facets of conditions, alone and with a common word (aim: p95 under 100 ms, as for words).
 FACET_CONDITIONS = ("has:gps", "-has:caption", "indexed:2020", "pick:yes", "label:red",
                     "status:missing", "pick:yes has:gps", "rating:>=4", "pick:no")
 BATCH = 50_000
@@ -327,7 +329,7 @@ def vocabulary(cat: Catalog, low: int, high: int, limit: int) -> list[tuple[str,
     return rows
 
 
-def measure(path: Path, runs: int, seed: int) -> None:
+def measure(path: Path, runs: int, seed: int, only: str | None = None) -> None:
     cat = Catalog(path)
     rng = random.Random(seed)
     total = search.count(cat, "")
@@ -336,6 +338,10 @@ def measure(path: Path, runs: int, seed: int) -> None:
     rare = rng.sample(rare, min(20, len(rare)))
     common = vocabulary(cat, total // 20, total // 2, 40)
     common_words = [w for w, _ in common]
+    if only == "conditions":
+        conditions(cat, common[0], runs)
+        cat.close()
+        return
     pairs = [tuple(rng.sample(common_words, 2)) for _ in range(10)]
     people = [r[0] for r in cat.db.execute(
         "SELECT t.name FROM photo_people x JOIN people t ON t.id = x.person_id "
@@ -349,11 +355,7 @@ def measure(path: Path, runs: int, seed: int) -> None:
           f"each query {runs} times")
 
     def first_page(queries, sort="taken"):
-        samples = []
-        for q in queries:
-            search.run(cat, q, sort=sort)  # the first run may read pages from disk
-            samples += timed(lambda q=q: search.run(cat, q, sort=sort), runs)
-        return samples
+        return _first_pages(cat, queries, runs, sort)
 
     report("one rare word", first_page([w for w, _ in rare]), FIRST_PAGE_GOAL_MS)
     report("two common words", first_page([f"{a} {b}" for a, b in pairs]), FIRST_PAGE_GOAL_MS,
@@ -392,15 +394,7 @@ def measure(path: Path, runs: int, seed: int) -> None:
     report("every photo, first page", first_page([""]), None)
     for query in ("rating:5 (-has:caption OR label:red)", "status:missing", "indexed:2020"):
         report(query, first_page([query]), None)
-    print("Conditions without words (a first page; aim: p95 under 50 ms):")
-    for query in CONDITIONS:
-        report(query, first_page([query]), None,
-               f"({search.count(cat, query, cap=None):,} matches)")
-    print("Facets of conditions without words:")
-    for query in FACET_CONDITIONS:
-        found = search.facets(cat, query)
-        report(f"facets of {query}", timed(lambda q=query: search.facets(cat, q), runs), None,
-               f"({'' if found.exact else 'about '}{found.total:,} matches)")
+    conditions(cat, common[0], runs)
     report("facets of every photo", timed(lambda: search.facets(cat, ""), runs), None)
     report("facets of a rare word", [t for w, _ in rare for t in timed(
         lambda w=w: search.facets(cat, w), runs)], None)
@@ -415,6 +409,41 @@ def measure(path: Path, runs: int, seed: int) -> None:
                                                                    limit=DESK_ALL), runs),
                        None, f"({len(ids):,} ids)")
     cat.close()
+
+
+def conditions(cat: Catalog, common: tuple[str, int], runs: int) -> None:
+    """First pages and facets of the condition queries, alone and with a common word, and
+    their first pages in the other sorts."""
+    word, photos = common
+    print(f"Conditions: a first page alone and with the common word {word!r} ({photos:,} "
+          f"photos), each query {runs} times:")
+    for query in CONDITIONS:
+        samples = _first_pages(cat, [query], runs)
+        report(query, samples, FIRST_PAGE_GOAL_MS,
+               f"({search.count(cat, query, cap=None):,} matches)")
+        with_word = f"{query} {word}"
+        report(f"{query} + word", _first_pages(cat, [with_word], runs), FIRST_PAGE_GOAL_MS,
+               f"({search.count(cat, with_word, cap=None):,} matches)")
+    print("Facets of conditions, alone and with the common word:")
+    for query in FACET_CONDITIONS:
+        for text in (query, f"{query} {word}"):
+            found = search.facets(cat, text)
+            label = f"facets of {query}" + (" + word" if text != query else "")
+            report(label, timed(lambda q=text: search.facets(cat, q), runs), FACETS_GOAL_MS,
+                   f"({'' if found.exact else 'about '}{found.total:,} matches, "
+                   f"{found.sampled:,} sampled)")
+    print("Conditions in the other sorts (a first page):")
+    for sort in ("indexed", "name", "rating"):
+        for query in CONDITIONS:
+            report(f"{query}, by {sort}", _first_pages(cat, [query], runs, sort), None)
+
+
+def _first_pages(cat: Catalog, queries: list[str], runs: int, sort: str = "taken"):
+    samples = []
+    for q in queries:
+        search.run(cat, q, sort=sort)  # the first run may read pages from disk
+        samples += timed(lambda q=q: search.run(cat, q, sort=sort), runs)
+    return samples
 
 
 def scopes(cat: Catalog) -> dict:
@@ -438,6 +467,8 @@ def main() -> None:
     parser.add_argument("--catalog", type=Path, help="keep the catalog here (reused if present)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each query")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only", choices=("conditions",),
+                        help="time only the condition queries (alone, with a word, facets)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.catalog or Path(tmp) / "search.sqlite"
@@ -446,7 +477,7 @@ def main() -> None:
             started = time.perf_counter()
             build(path, args.photos, args.seed)
             print(f"  built in {(time.perf_counter() - started) / 60:.1f} min")
-        measure(path, args.runs, args.seed)
+        measure(path, args.runs, args.seed, args.only)
 
 
 if __name__ == "__main__":

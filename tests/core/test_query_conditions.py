@@ -1,7 +1,8 @@
-"""Queries made only of conditions (pick, label, rating, status, has, indexed) find the same
-photos, in the same order, whether the search walks the keys newest first or gathers the photos
-through an index on photos and sorts them; and -pick:yes, -label:red still find photos with
-no pick or label."""
+"""Queries made only of conditions (pick, label, rating, status, has, indexed), alone or with a
+word, find the same photos, in the same order, whatever the route: a condition's index read
+newest first, the walk newest first, the index's range sorted (with a word, its photos looked
+up in the word index, then the walk below them); and -pick:yes, -label:red still find photos
+with no pick or label. Facets count the same by either route, or sample honestly."""
 
 import random
 
@@ -114,23 +115,54 @@ QUERIES = {
     "status:offline": lambda p: False,
 }
 
+LU = lambda p: "Lũ" in (p["caption"] or "")  # noqa: E731
+# Each query with a word that half the captions hold.
+WITH_A_WORD = {f"{query} lũ": (lambda f: lambda p: f(p) and LU(p))(f)
+               for query, f in QUERIES.items()}
+
 ROUTES = {
-    # conditions gathered through an index on photos, then sorted by date taken
-    "gathered": {"GATHER": 10**9, "SELECTIVE_BUDGET": None},
-    # every key walked newest first, however long it takes
-    "walked": {"GATHER": -1, "SELECTIVE_BUDGET": None, "WALK_BUDGET": None},
+    # a condition's index read newest first (m011), however long it takes
+    "index newest first": {"in_key_order": True, "within": "index", "SPLIT_MOST": 0},
+    # a range or list (indexed:2020, rating:>=4, label:red) read value by value, merged
+    "value by value": {"within": "all"},
+    # every key (or match of the word) walked newest first, however long it takes
+    "walked": {"in_key_order": False, "within": "all", "SPLIT_MOST": 0},
+    # the index's range sorted; with the word, its photos looked up in the word index, a few
+    # at a time
+    "sorted": {"in_key_order": False, "within": None, "LOOKUPS": 10**9, "CHECKED": 3,
+               "SPLIT_MOST": 0},
+    # with the word: a few looked up, then the walk below them
+    "looked up, then walked": {"in_key_order": False, "within": None, "LOOKUPS": 5,
+                               "CHECKED": 3, "SPLIT_MOST": 0},
     "chosen": {},
 }
 
 
+def _take(monkeypatch, route):
+    settings = dict(ROUTES[route])
+    if "in_key_order" in settings:
+        ordered = settings.pop("in_key_order")
+        monkeypatch.setattr(orders, "in_key_order", lambda *args: ordered)
+    if "within" in settings:
+        runs = settings.pop("within")
+
+        def within(db, budget, rows, *args):
+            if runs == "all" or (runs == "index" and rows is orders._photo_rows):
+                return rows(db, *args)
+            return None
+        monkeypatch.setattr(orders, "_within", within)
+    for name, value in settings.items():
+        monkeypatch.setattr(orders, name, value)
+
+
 @pytest.mark.parametrize("route", list(ROUTES))
-@pytest.mark.parametrize("query", list(QUERIES))
+@pytest.mark.parametrize("query", list(QUERIES) + list(WITH_A_WORD))
 def test_conditions_find_the_same_photos_newest_first_by_any_route(photos, monkeypatch, route,
                                                                     query):
     cat, by_id, newest_first = photos
-    for name, value in ROUTES[route].items():
-        monkeypatch.setattr(orders, name, value)
-    expected = [pid for pid in newest_first if QUERIES[query](by_id[pid])]
+    _take(monkeypatch, route)
+    matches = {**QUERIES, **WITH_A_WORD}[query]
+    expected = [pid for pid in newest_first if matches(by_id[pid])]
     page = search.run(cat, query, limit=1_000)
     assert not page.problems
     assert page.ids == expected
@@ -144,6 +176,65 @@ def test_conditions_find_the_same_photos_newest_first_by_any_route(photos, monke
             break
         cursor = page.cursor
     assert walked == expected
+
+
+@pytest.mark.parametrize("query", ["pick:yes", "pick:reject", "status:missing", "has:gps",
+                                   "-has:caption", "pick:yes lũ", "status:missing lũ"])
+def test_one_condition_s_index_gives_its_photos_newest_first(photos, query):
+    from photodesk.core.search.sqlite import in_key_order, keyed_source
+    cat, _, _ = photos
+    _, the_plan = search.prepare(query)
+    assert in_key_order(cat.db, *keyed_source(the_plan))
+
+
+@pytest.mark.parametrize("query", ["indexed:2020", "rating:>=4", "indexed:2020 lũ"])
+def test_a_range_of_a_condition_s_index_is_sorted(photos, query):
+    from photodesk.core.search.sqlite import in_key_order, keyed_source
+    cat, _, _ = photos
+    _, the_plan = search.prepare(query)
+    assert not in_key_order(cat.db, *keyed_source(the_plan))
+
+
+@pytest.mark.parametrize("query, values", [
+    ("indexed:2020", {"2019-12", "2020-06"}), ("indexed:..2019", {"2018-06", "2019-06"}),
+    ("indexed:2020 pick:no", {"2019-12", "2020-06"}), ("indexed:2020 lũ", {"2019-12", "2020-06"}),
+    ("rating:>=4", {4, 5}), ("rating:3..4 lũ", {3, 4}), ("label:red", {"red", "Đỏ", "đỏ"})])
+def test_a_range_or_a_list_is_read_value_by_value(photos, monkeypatch, query, values):
+    """The values some photo has (a month may hold none: 2019-12 only when a local day of 2020
+    begins in it)."""
+    cat, _, _ = photos
+    read = []
+    split_rows = orders.split_rows
+    monkeypatch.setattr(orders, "split_rows", lambda *args: read.append(args[3]) or split_rows(
+        *args))
+    assert search.search(cat, query, limit=5)
+    assert read and set(read[0]) - {"2019-12"} == values - {"2019-12"}
+
+
+def test_every_photo_carries_its_search_key_through_edits_and_rebuilds(tmp_path):
+    from photodesk.core.catalog import Catalog
+    cat = Catalog(tmp_path / "c.sqlite")
+    rng = random.Random(3)
+    with cat.transaction():
+        cat.roots.place("/p")
+        cat.db["photos"].insert_all([_photo(rng, pid) for pid in range(1, 41)])
+    search.rebuild(cat)
+
+    def astray():
+        return cat.db.execute("SELECT count(*) FROM photos p LEFT JOIN search_keys s "
+                              "ON s.photo_id = p.id WHERE p.search_key IS NOT s.key").fetchone()[0]
+    assert astray() == 0
+    with cat.transaction():  # a new date moves the photo's key; a new photo gets one
+        cat.db.execute("UPDATE photos SET taken_at = '2030-01-01T00:00:00' WHERE id = 5")
+        cat.db["photos"].insert(_photo(rng, 41))
+        cat.db.execute("DELETE FROM photos WHERE id = 7")
+        search.refresh(cat, [5, 7, 41])
+    assert astray() == 0
+    assert search.search(cat, "", limit=1) == [5]
+    newest = [5] if cat.db.execute("SELECT pick FROM photos WHERE id = 5").fetchone()[0] == 1 \
+        else []
+    assert search.search(cat, "pick:yes", limit=1)[:len(newest)] == newest
+    cat.close()
 
 
 def test_the_queries_above_match_some_photos_and_leave_some_out(photos):
@@ -168,7 +259,7 @@ FACET_ROUTES = ("walk", "gather")
 def _facet_route(monkeypatch, route):
     from photodesk.core.search import facet_counts
     monkeypatch.setattr(facet_counts, "_route",
-                        lambda db, the_plan, exact, sample: (facet_counts._UNKNOWN, route))
+                        lambda db, the_plan, sample: (facet_counts._UNKNOWN, route))
 
 
 def _counts(found, name):
@@ -194,22 +285,61 @@ def test_facets_of_conditions_count_what_a_plain_filter_counts_by_either_route(
     assert _counts(found, "folder") == ({"/p": len(matched)} if matched else {})
 
 
-@pytest.mark.parametrize("query", list(QUERIES))
-def test_sampled_facets_of_conditions_are_the_same_by_either_route(photos, monkeypatch, query):
-    """Above the sample size both routes estimate, choose the stride and sample alike."""
-    cat, _, _ = photos
-    found = {}
-    for route in FACET_ROUTES:
-        _facet_route(monkeypatch, route)
-        found[route] = search.facets(cat, query, sample=20)
-    assert found["walk"] == found["gather"]
-    assert found["walk"].exact == (search.count(cat, query) <= 20)
+@pytest.mark.parametrize("route", FACET_ROUTES)
+@pytest.mark.parametrize("query", list(QUERIES) + list(WITH_A_WORD))
+def test_sampled_facets_are_the_matches_whose_key_is_a_multiple_of_the_stride(
+        photos, monkeypatch, route, query):
+    """Above the sample size either route counts the matches whose search key is a multiple
+    of one stride, scaled up by it, and says the counts are estimates."""
+    cat, by_id, _ = photos
+    _facet_route(monkeypatch, route)
+    matches = {**QUERIES, **WITH_A_WORD}[query]
+    keys = dict(cat.db.execute("SELECT photo_id, key FROM search_keys"))
+    matched = [pid for pid, p in by_id.items() if matches(p)]
+    found = search.facets(cat, query, sample=20)
+    assert found.exact == (len(matched) <= 20 or found.total == found.sampled)
+    if found.exact:
+        assert found.total == found.sampled == len(matched)
+        return
+    stride = found.total // max(1, found.sampled)
+    assert found.total == found.sampled * stride and stride > 1
+    # by key, or (most photos match) by photo id
+    assert found.sampled in (sum(1 for pid in matched if keys[pid] % stride == 0),
+                             sum(1 for pid in matched if pid % stride == 0))
+    assert sum(v.count for v in found.groups["status"]) >= found.total - len(
+        found.groups["status"])  # each value's count is scaled up and rounded
 
 
 def test_facets_of_conditions_choose_a_route_that_finds_the_same_counts(photos, monkeypatch):
     cat, _, _ = photos
-    for query in QUERIES:
-        chosen = search.facets(cat, query), search.facets(cat, query, sample=20)
+    for query in list(QUERIES) + list(WITH_A_WORD):
+        chosen = search.facets(cat, query)
         _facet_route(monkeypatch, "walk")
-        assert (search.facets(cat, query), search.facets(cat, query, sample=20)) == chosen, query
+        assert search.facets(cat, query) == chosen, query
         monkeypatch.undo()
+
+
+@pytest.mark.parametrize("sort", ["indexed", "rating", "name"])
+@pytest.mark.parametrize("query", ["pick:yes", "status:offline", "label:red rating:>=4",
+                                   "pick:yes has:gps", "indexed:2020", "-has:caption",
+                                   "status:missing indexed:2019", "pick:no"])
+def test_conditions_in_a_column_s_order_are_the_same_walked_or_sorted(photos, monkeypatch,
+                                                                       query, sort):
+    """The column's index walked (the conditions tested photo by photo), or the photos found
+    through a condition's index and sorted: the same pages."""
+    cat, by_id, _ = photos
+    found = {}
+    for walked in (True, False):
+        monkeypatch.setattr(orders, "_within",
+                            lambda db, budget, rows, *args, w=walked: rows(db, *args) if w
+                            else None)
+        pages, cursor = [], None
+        while True:
+            page = search.run(cat, query, sort=sort, limit=7, after=cursor)
+            pages += page.ids
+            if page.cursor is None:
+                break
+            cursor = page.cursor
+        found[walked] = pages
+    assert found[True] == found[False]
+    assert sorted(found[True]) == sorted(pid for pid, p in by_id.items() if QUERIES[query](p))

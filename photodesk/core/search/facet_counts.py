@@ -2,23 +2,24 @@
 rating, colour label, pick, folder and status, and the query clause that narrows to one value.
 
 Counting every match of a common word through the link tables costs seconds at a million
-photos, so above SAMPLE matches the counts come from a systematic sample (photos whose search
-key is a multiple of a prime stride, about SAMPLE of them) scaled up, and say so (exact=False).
-A prime stride does not fall in step with photos shot in runs of 2, 4 or 8. The sample still
-walks every match once (tens of milliseconds for a word in half of a million photos); the joins to
-people, events and articles, which cost far more per photo, see only the sample.
+photos, so above SAMPLE matches the counts come from a sample scaled up, and say so
+(exact=False, with the number of photos sampled). A prime stride does not fall in step with
+photos shot in runs of 2, 4 or 8. Three ways to sample, each bounded at a million photos:
 
-Conditions without words (has:gps, label:red, indexed:2020) would walk every search key to
-find few or old matches: seconds at a million photos. Their photos are gathered through an
-index on photos instead when that is cheaper (see _route), and the same estimate, stride and
-sample are worked out from the keys gathered; only the photos sampled are read.
+- Conditions on photos (label:red, indexed:2020, pick:yes, with or without words): their
+  photos are counted in a condition's index (m011 holds the search key there, so no photo is
+  read) and those whose key is a multiple of the stride are read; with words, at most LOOKUPS
+  of them are each looked up in the word index, and the sample holds those that have them.
+- Most photos match (every photo, a common word, pick:no): the photos whose id is a multiple
+  of the stride are looked up one by one (_probed), rather than walking every match.
+- Otherwise the matches are walked and those whose key is a multiple of the stride kept; the
+  joins to people, events and articles, which cost far more per photo, see only the sample.
 """
 
 import bisect
-import heapq
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from photodesk.core.catalog import Catalog
@@ -26,21 +27,24 @@ from photodesk.core.search import keys
 from photodesk.core.search.pages import prepare
 from photodesk.core.search.parser import parse
 from photodesk.core.search.scopes import EVERYTHING, Scope
-from photodesk.core.search.sqlite import (IN_IDS, Compiled, candidates, count_keys, count_plan,
-                                          deadline, fts_where, gathered_source, id_list,
-                                          joined_source, key_column, range_where)
+from photodesk.core.search.sqlite import (DRIVER_BUDGET, DRIVER_CAP, IN_IDS, LOOKED_UP,
+                                          PHOTO_KEY, Compiled, count_plan, deadline, driver,
+                                          fts_where, id_list, indexed, joined_source,
+                                          key_column, keyed_source, range_where)
 from photodesk.core.search.syntax import Any, Query
 
 FACETS = ("person", "event", "article", "year", "month", "day", "camera", "rating", "label",
           "pick", "folder", "status")
 DATES = ("year", "month", "day")
-SAMPLE = 2_000
-# Gathering costs about 1 µs a photo an index on photos lets through; walking, 2 µs a key.
-FEW = 60_000  # at most this many let through: gather without trying the walk
-GATHER = 200_000  # at most this many: gather when the walk is slow
-COUNT_BUDGET = 0.01  # seconds to count FEW photos let through, past it no index serves
-GATHER_BUDGET = 0.02  # seconds to count GATHER of them
-WALK_BUDGET = 0.03  # seconds the walk may take to find the newest `sample` matches
+SAMPLE = 1_000
+# Gathering costs about 0.1 µs a photo a condition's index lets through (m011 keeps the key
+# there); walking, 2 µs a key. Conditions that let through more are dense: the walk is quick.
+GATHER = 200_000  # at most this many let through: gather
+GATHER_BUDGET = 0.03  # seconds to count GATHER of them; past it no index serves
+WALK_BUDGET = 0.02  # seconds the walk may take to find the newest `sample` matches
+# Matches of at least this share of the photos are sampled by photo id (see _probed).
+PROBE_SHARE = 0.3
+LOOKUPS = 500  # photos gathered for conditions with words, each looked up in the word index
 PHOTO_FACTS = "p.make, p.model, p.rating, p.label, p.pick, p.status, p.root_id, p.relpath"
 PICK_NAMES = {1: "yes", 0: "no", -1: "reject"}
 CLAUSE_FIELD = {"person": "person", "event": "event", "article": "article", "year": "date",
@@ -93,66 +97,99 @@ def facets(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, limit
 
 
 def _sample(db, the_plan: Compiled, sample: int) -> tuple[list, int]:
-    """(photo id, key) of every match when there are at most `sample`; else of about `sample`
-    matches whose key is a multiple of the returned stride."""
+    """(photo id, key, PHOTO_FACTS…) of every match when there are at most `sample`; else of
+    about `sample` matches whose key (or id: _probed) is a multiple of the returned stride."""
+    found, route = _route(db, the_plan, sample)
+    if route == "gather":
+        return _gathered(db, the_plan, found, sample)
     exact = count_plan(db, the_plan, sample) <= sample
-    newest, route = _route(db, the_plan, exact, sample)
-    if route == "walk":
-        if exact:
-            return _matches(db, the_plan, 1), 1
-        newest = _newest_key(db, the_plan, sample) if newest is _UNKNOWN else newest
-        pick, finish = (lambda stride: _matches(db, the_plan, stride)), (lambda rows: rows)
-    else:
-        found = _gathered(db, the_plan)
-        if len(found) <= sample:  # not `exact`: a write since the count may have removed some
-            return _with_facts(db, found), 1
-        newest = heapq.nlargest(sample + 1, (key for _, key in found))[sample]
-        pick = lambda stride: [r for r in found if r[1] % stride == 0]  # noqa: E731
-        finish = lambda rows: _with_facts(db, rows)  # noqa: E731
-    stride = _prime_at_most(max(2, round(_estimate(db, the_plan, newest, sample) / sample)))
-    rows = pick(stride)
+    if exact:
+        return _matches(db, the_plan, 1), 1
+    newest = _newest_key(db, the_plan, sample)
+    estimate = _estimate(db, the_plan, newest, sample)
+    probed = _probed(db, the_plan, estimate, sample)
+    if probed is not None:
+        return probed
+    stride = _prime_at_most(max(2, round(estimate / sample)))
+    rows = _matches(db, the_plan, stride)
     if len(rows) < sample / 3 and stride > 2:  # the estimate was far too high: look closer
         stride = _prime_at_most(max(2, round(len(rows) * stride / sample)))
-        rows = pick(stride)
+        rows = _matches(db, the_plan, stride)
     elif len(rows) > 2 * sample:
         more = _prime_at_most(round(len(rows) / sample))
         more = more if more != stride else _prime_at_most(more - 1)
         rows = [r for r in rows if r[1] % more == 0]  # coprime strides multiply
         stride *= more
-    return finish(rows), stride
+    return rows, stride
 
 
 _UNKNOWN = object()
+_PROBED = ("json_each(?) j CROSS JOIN search_keys s ON s.photo_id = j.value "
+           "CROSS JOIN photos p ON p.id = s.photo_id")
 
 
-def _route(db, the_plan: Compiled, exact: bool, sample: int):
-    """(the newest key when the walk found it already, "walk" or "gather"): gather the photos
-    of conditions without words through an index on photos when that reads fewer rows."""
-    if the_plan.match or not the_plan.conditions or gathered_source(the_plan) is None:
+def _route(db, the_plan: Compiled, sample: int):
+    """(how many photos the conditions let through, "gather"), or (_UNKNOWN, "walk" or
+    "gather"): gather them through the conditions' index (m011 holds the key there: no photo
+    is read) when it lets at most GATHER through, counted within GATHER_BUDGET; walk the
+    matches otherwise."""
+    if not the_plan.conditions or keyed_source(the_plan) is None:
         return _UNKNOWN, "walk"
-    few = candidates(db, the_plan, FEW, COUNT_BUDGET)
-    if exact:  # the walk reads every key in the date range, each with its photo
-        span = count_keys(db, the_plan, FEW)
-        if few is not None and few <= FEW:
-            return _UNKNOWN, "gather" if few < span else "walk"
-        many = span > FEW and count_keys(db, the_plan, GATHER) > GATHER
-        return _UNKNOWN, "gather" if many else "walk"
-    if few is not None and few <= FEW:
-        return _UNKNOWN, "gather"
-    # Many matches: the walk finds the newest `sample` quickly unless they are sparse or old.
-    newest = _UNKNOWN
-    with deadline(db, WALK_BUDGET) as finished:
-        newest = _newest_key(db, the_plan, sample)
+    lead = driver(db, the_plan, DRIVER_CAP, DRIVER_BUDGET)
+    source, where, params = keyed_source(the_plan, lead, words=False)
+    if not indexed(db, source, where, params):  # pick:no: counting would read every photo
+        return _UNKNOWN, "walk"
+    found = None
+    with deadline(db, GATHER_BUDGET) as finished:
+        found = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} "
+                           "LIMIT ?)", [*params, GATHER + 1]).fetchone()[0]
     if finished():
-        return newest, "walk"
-    few = candidates(db, the_plan, GATHER, GATHER_BUDGET)
-    return _UNKNOWN, "gather" if few is not None and few <= GATHER else "walk"
+        return (found, "gather") if found <= GATHER else (_UNKNOWN, "walk")
+    # The count ran out of time (a busy machine, or a condition no index serves): walk when the
+    # walk finds the newest matches quickly (they are many), else gather however long it takes.
+    with deadline(db, WALK_BUDGET) as walked:
+        _newest_key(db, the_plan, sample)
+    return (_UNKNOWN, "walk") if walked() else (_UNKNOWN, "gather")
 
 
-def _gathered(db, the_plan: Compiled) -> list:
-    """(photo id, key) of every match, found through the conditions on photos first."""
-    source, where, params = gathered_source(the_plan)
-    return db.execute(f"SELECT s.photo_id, s.key FROM {source} WHERE {where}", params).fetchall()
+def _probed(db, the_plan: Compiled, estimate: float, sample: int):
+    """(rows, stride) of the photos whose id is a multiple of a prime stride that match, when
+    most photos match (every photo, a common word, pick:no) and no date range narrows them;
+    else None. Each of about sample / density photos is looked up by id (and in the word
+    index): bounded, where walking every match to keep one in a stride reads them all."""
+    if the_plan.low is not None or the_plan.high is not None:
+        return None
+    highest = db.execute("SELECT max(id) FROM photos").fetchone()[0] or 0
+    if estimate < PROBE_SHARE * highest:
+        return None
+    stride = _prime_at_most(max(2, round(estimate / sample)))
+    where = " AND ".join(["1", *(f"({sql})" for sql in the_plan.where)])
+    params = list(the_plan.params)
+    if the_plan.match:
+        where += f" AND {LOOKED_UP}"
+        params = [*params, the_plan.match]
+    rows = db.execute(f"SELECT s.photo_id, s.key, {PHOTO_FACTS} FROM {_PROBED} WHERE {where}",
+                      [id_list(range(stride, highest + 1, stride)), *params]).fetchall()
+    return rows, stride
+
+
+def _gathered(db, the_plan: Compiled, found, sample: int) -> tuple[list, int]:
+    """The sample of _sample() through the conditions' index: the photos whose key is a
+    multiple of a stride that leaves about `sample` of the `found` let through. With words,
+    each of those is then looked up in the word index (about 10 µs each, so LOOKUPS of them
+    at most): the sample holds those that have the words, and may be smaller."""
+    if found is _UNKNOWN:
+        found = count_plan(db, replace(the_plan, match=None))
+    wanted = LOOKUPS if the_plan.match else sample
+    stride = 1 if found <= wanted else _prime_at_most(max(2, round(found / wanted)))
+    lead = driver(db, the_plan, DRIVER_CAP, DRIVER_BUDGET)
+    source, where, params = keyed_source(the_plan, lead)
+    if stride > 1:
+        # first, so that only the photos sampled are looked up in the word index
+        where, params = f"({PHOTO_KEY} % ?) = 0 AND {where}", [stride, *params]
+    rows = db.execute(f"SELECT p.id, {PHOTO_KEY} FROM {source} WHERE {where}",
+                      params).fetchall()
+    return _with_facts(db, rows), stride
 
 
 def _with_facts(db, rows: list) -> list:

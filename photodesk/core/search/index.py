@@ -6,6 +6,9 @@ character that FTS5 takes as a word but no query can produce, so a quoted name n
 across two people. Each word of the folder path starts with FOLDER_MARK, another private-use
 character: free words then never match a folder, and need no column filter (which would
 double the cost of walking a common word's matches).
+
+Each photo's key is also written to photos.search_key, in the same transaction: the condition
+indexes of m011 order a condition's photos by it.
 """
 
 import json
@@ -36,6 +39,7 @@ _DOCUMENTS = (
     "(SELECT group_concat(t.title, :sep) FROM article_images x JOIN articles t "
     " ON t.id = x.article_id WHERE x.photo_id = p.id) "
     "FROM photos p LEFT JOIN roots r ON r.id = p.root_id")
+_KEYED = "UPDATE photos SET search_key = ? WHERE id = ? AND search_key IS NOT ?"
 _INSERT = (f"INSERT INTO photo_search (rowid, {', '.join(COLUMNS)}) "
            f"VALUES ({', '.join('?' * (len(COLUMNS) + 1))})")
 
@@ -96,6 +100,7 @@ def refresh(cat: Catalog, photo_ids) -> None:
         if key is None:
             key = _free_key(db, pid, doc.when)
             db.execute("INSERT INTO search_keys (key, photo_id) VALUES (?, ?)", [key, pid])
+        db.execute(_KEYED, [key, pid, key])
         db.execute(_INSERT, [key, *doc.values])
 
 
@@ -132,6 +137,7 @@ def rebuild(cat: Catalog) -> int:
                 pairs.append((key, doc))
             db.conn.executemany("INSERT INTO search_keys (key, photo_id) VALUES (?, ?)",
                                 [(k, d.photo_id) for k, d in pairs])
+            db.conn.executemany(_KEYED, [(k, d.photo_id, k) for k, d in pairs])
             db.conn.executemany(_INSERT, [(k, *d.values) for k, d in pairs])
             count += len(pairs)
         db.execute("INSERT INTO photo_search (photo_search) VALUES ('optimize')")

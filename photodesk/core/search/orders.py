@@ -2,7 +2,9 @@
 the cursor after it.
 
 Date taken is the search key, so that order is a walk of the full-text index (or of the keys)
-newest first that stops after one page, whatever the number of matches. The other orders walk
+newest first that stops after one page, whatever the number of matches. Conditions that match
+few photos, or only old ones, are read newest first from their own index instead (m011 keeps
+the key beside each condition), or ranged over in it and sorted. The other orders walk
 a catalog index and test each photo against the words, or, when the words match few photos,
 gather those and sort them. Relevance ranks only the newest RELEVANCE_WINDOW matches (scoring
 every match of a common word costs hundreds of milliseconds at a million photos); the older
@@ -11,10 +13,12 @@ prints them (ARTICLE), walked in that order.
 """
 
 from photodesk.core.search import cursor as cursors
-from photodesk.core.search.sqlite import (Compiled, article_source, candidates, column_rows,
-                                          count_plan, deadline, filtered_source,
-                                          gathered_source, joined_source, key_column, ranked,
-                                          window_floor)
+from photodesk.core.search.sqlite import (DRIVER_BUDGET, DRIVER_CAP, IN_IDS, PHOTO_KEY,
+                                          Compiled, article_source, candidates, column_rows,
+                                          count_plan, deadline, driver, filtered_source,
+                                          gathered_source, id_list, in_key_order,
+                                          joined_source, key_column, keyed_source, ranked,
+                                          split_rows, split_values, window_floor)
 from photodesk.core.search.syntax import QueryError
 
 SORTS = {
@@ -30,7 +34,17 @@ COLUMN_SORTS = {"indexed": ("p.indexed_at", True), "name": ("p.name_sort", False
 GATHER = 15_000  # fewer matches than this: fetch them all and sort, rather than walk an index
 RELEVANCE_WINDOW = 5_000
 SELECTIVE_BUDGET = 0.005  # seconds to count what an index on photos lets through
-WALK_BUDGET = 0.01  # seconds the newest-first walk of conditions alone may take to fill a page
+KEYED_BUDGET = 0.008  # seconds a condition's index read newest first may take to fill a page
+# A condition split into values (the months of indexed:2020, the ratings of rating:>=4, the
+# spellings of label:red) over more values than this is not read value by value.
+SPLIT_MOST = 240
+SPLIT_BUDGET = 0.02  # seconds it may take with words, which may be rare among its photos
+WALK_BUDGET = 0.005  # seconds the newest-first walk of conditions may take to fill a page
+# Conditions with words whose index cannot give them newest first: their photos, sorted, are
+# looked up in the word index CHECKED at a time (about 10 µs each), LOOKUPS at most.
+CHECKED = 100
+LOOKUPS = 500
+COLUMN_BUDGET = 0.01  # seconds the walk of a column's index may take to fill a page
 
 
 def page(db, the_plan: Compiled, sort: str, after: str | None, limit: int):
@@ -52,28 +66,106 @@ def _taken(db, the_plan: Compiled, sort: str, after: str | None, limit: int):
 def _newest(db, the_plan: Compiled, before: int | None, limit: int):
     """(photo id, key) of the newest matches with keys below `before`.
 
-    Words drive the walk through the full-text index. Conditions alone are walked newest
-    first when they match many recent photos; when an index on photos lets only a few
-    through, or the walk has not filled the page within WALK_BUDGET (the matches are rare
-    or old: indexed:2020), the photos are gathered by their conditions and sorted instead.
+    Words drive the walk through the full-text index, the search keys drive it otherwise.
+    Conditions on photos have their own route (_by_conditions) when the walk would not fill
+    the page soon.
     """
     walk = joined_source(the_plan)
     if the_plan.match:
         gathered = _fewer_than_the_words(db, the_plan, limit)
         if gathered is not None:
             return _keyed_rows(db, *gathered, before, limit)
+    keyed = keyed_source(the_plan) if the_plan.conditions else None
+    if keyed is None:
         return _keyed_rows(db, *walk, before, limit, key_column(the_plan))
-    gathered = gathered_source(the_plan) if the_plan.conditions else None
-    if gathered is None:
-        return _keyed_rows(db, *walk, before, limit, key_column(the_plan))
-    few = candidates(db, the_plan, GATHER, SELECTIVE_BUDGET)
-    if few is None or few > GATHER:
-        rows = None
-        with deadline(db, WALK_BUDGET) as finished:
-            rows = _keyed_rows(db, *walk, before, limit)
-        if finished():
+    lead = driver(db, the_plan, DRIVER_CAP, DRIVER_BUDGET)
+    rows = _by_values(db, the_plan, lead, before, limit)
+    if rows is not None:
+        return rows
+    if lead is not None:
+        keyed = keyed_source(the_plan, lead)
+    return _by_conditions(db, the_plan, keyed, lead, before, limit)
+
+
+def _by_values(db, the_plan: Compiled, lead: int | None, before: int | None, limit: int):
+    """A condition that is a range or a list (indexed:2020, rating:>=4, label:red) and that no
+    other condition narrows more, read value by value, each newest first from its index, merged
+    (with words, within SPLIT_BUDGET: they may be rare among its photos); None when it does
+    not serve."""
+    split = [n for n in the_plan.splits if lead is None or n == lead]
+    if not split:
+        return None
+    values = split_values(db, the_plan.splits[split[0]], SPLIT_MOST)
+    if values is None:
+        return None
+    args = the_plan, the_plan.splits[split[0]], values, before, limit
+    if not the_plan.match:
+        return split_rows(db, *args)
+    return _within(db, SPLIT_BUDGET, split_rows, *args)
+
+
+def _by_conditions(db, the_plan: Compiled, keyed, lead: int | None, before: int | None,
+                   limit: int):
+    """The newest matches of conditions on photos, each way within a budget, cheapest first:
+    one condition's index newest first when SQLite can read it so (pick:yes, status:missing),
+    then the walk newest first (the matches are many and recent), then the range of the index
+    sorted (indexed:2020: its photos are old, label:red: one of several spellings); with words,
+    the photos of that range are looked up in the word index newest first."""
+    if in_key_order(db, *keyed):
+        rows = _within(db, KEYED_BUDGET, _photo_rows, *keyed, before, limit)
+        if rows is not None:
             return rows
-    return _keyed_rows(db, *gathered, before, limit)
+    walk = joined_source(the_plan)
+    key = key_column(the_plan)
+    rows = _within(db, WALK_BUDGET, _keyed_rows, *walk, before, limit, key)
+    if rows is not None:
+        return rows
+    if not the_plan.match:
+        return _photo_rows(db, *keyed, before, limit)
+    return _checked(db, the_plan, keyed_source(the_plan, lead, words=False), before, limit)
+
+
+def _checked(db, the_plan: Compiled, bare, before: int | None, limit: int):
+    """The photos the conditions let through, sorted newest first, looked up in the word index
+    CHECKED at a time until the page is full; after LOOKUPS of them (the words are rare among
+    them) the walk of the words' matches takes over below the last photo looked up."""
+    source, where, params = bare
+    if before is not None:
+        where, params = f"{where} AND {PHOTO_KEY} < ?", [*params, before]
+    sorted_keys = db.execute(f"SELECT {PHOTO_KEY}, p.id FROM {source} WHERE {where} "
+                             f"ORDER BY {PHOTO_KEY} DESC", params)
+    rows, looked = [], 0
+    while len(rows) < limit and (chunk := sorted_keys.fetchmany(CHECKED)):
+        ids = dict(chunk)
+        found = db.execute("SELECT rowid FROM photo_search WHERE photo_search MATCH ? AND "
+                           f"rowid {IN_IDS} ORDER BY rowid DESC", [the_plan.match,
+                                                                   id_list(ids)])
+        rows += [(ids[k], k) for k, in found]
+        looked += len(chunk)
+        if looked >= LOOKUPS and len(rows) < limit:
+            below = chunk[-1][0]
+            rows += _keyed_rows(db, *joined_source(the_plan), below, limit - len(rows),
+                                key_column(the_plan))
+            break
+    sorted_keys.close()
+    return rows[:limit]
+
+
+def _within(db, budget: float, rows, *args):
+    """rows(db, *args), or None when it ran past budget seconds."""
+    found = None
+    with deadline(db, budget) as finished:
+        found = rows(db, *args)
+    return found if finished() else None
+
+
+def _photo_rows(db, source: str, where: str, params: list, before: int | None, limit: int):
+    if before is not None:
+        where += f" AND {PHOTO_KEY} < ?"
+        params = [*params, before]
+    sql = (f"SELECT p.id, {PHOTO_KEY} FROM {source} WHERE {where} "
+           f"ORDER BY {PHOTO_KEY} DESC LIMIT ?")
+    return db.execute(sql, [*params, limit]).fetchall()
 
 
 def _fewer_than_the_words(db, the_plan: Compiled, limit: int):
@@ -117,12 +209,31 @@ def _by_column(db, the_plan: Compiled, sort: str, after: str | None, limit: int)
         if len(values) != 2 or not isinstance(values[1], int) or isinstance(values[0], (list, dict)):
             raise QueryError(f"this cursor does not belong to a search sorted by {sort}")
         position = values
-    rows = column_rows(db, *_column_source(db, the_plan, limit + 1), column, descending,
-                       position, limit + 1)
+    order = column, descending, position, limit + 1
+    if the_plan.match or keyed_source(the_plan) is None:
+        rows = column_rows(db, *_column_source(db, the_plan, limit + 1), *order)
+    else:
+        rows = _by_column_conditions(db, the_plan, order)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = cursors.encode(sort, rows[-1][1], rows[-1][0]) if more and rows else None
     return [r[0] for r in rows], next_cursor
+
+
+def _by_column_conditions(db, the_plan: Compiled, order: tuple) -> list:
+    """Conditions on photos in a column's order, each way within COLUMN_BUDGET: the column's
+    index walked, testing each photo (the matches are many), then as SQLite's planner chooses
+    (indexed:2020 by date indexed is a range of the column's index); else the photos found
+    through the index of the condition that lets the fewest through (it holds the other
+    condition columns and indexed_at: often no photo is read), and sorted (status:offline
+    would walk every photo to find none)."""
+    for visible in (-1, None):  # the column's index walked; then as SQLite's planner chooses
+        rows = _within(db, COLUMN_BUDGET, column_rows, *keyed_source(the_plan, visible),
+                       *order)
+        if rows is not None:
+            return rows
+    lead = driver(db, the_plan, DRIVER_CAP, DRIVER_BUDGET)
+    return column_rows(db, *keyed_source(the_plan, lead), *order, by_index=False)
 
 
 def _column_source(db, the_plan: Compiled, wanted: int) -> tuple[str, str, list]:

@@ -10,7 +10,9 @@ range of search keys for the date taken, and SQL conditions for the rest. Nothin
 typed is pasted into SQL: the FTS5 expression holds only folded words (letters and digits),
 each inside double quotes, and is passed as a parameter.
 
-Conditions name photos as p and search_keys as s.
+Conditions name photos as p and search_keys as s. The same search key is also photos.search_key
+(m011), beside each condition in its index: keyed_source() reads a condition's photos newest
+first from that index alone.
 """
 
 import json
@@ -27,6 +29,9 @@ from photodesk.core.search.planner import Plan
 from photodesk.core.search.syntax import All, Any, Fact, Node, Not, Text
 
 KEY = "s.key"
+PHOTO_KEY = "p.search_key"  # the same key, on the photo: the condition indexes hold it
+MONTH = "substr(p.indexed_at, 1, 7)"  # the month a photo was indexed, as m011's index spells it
+_KEY_NAMED = re.compile(r"\bs\.key\b")
 IN_INDEX = f"{KEY} IN (SELECT rowid FROM photo_search WHERE photo_search MATCH ?)"
 # One photo looked up in the word index: for walks that another index drives.
 LOOKED_UP = ("EXISTS (SELECT 1 FROM photo_search WHERE photo_search MATCH ? "
@@ -66,6 +71,10 @@ LINKED = {
     "article_id": "p.id IN (SELECT x.photo_id FROM article_images x WHERE x.article_id = ?)",
 }
 _NAMES_PHOTO = re.compile(r"\bp\.")
+# Several conditions on photos: each is counted up to DRIVER_CAP (within DRIVER_BUDGET seconds)
+# through its index, and the one that lets the fewest through drives (see driver()).
+DRIVER_CAP = 20_000
+DRIVER_BUDGET = 0.004
 
 
 def id_list(ids) -> str:
@@ -84,6 +93,8 @@ class Compiled:
     nothing: bool = False             # no photo can match
     terms: list[tuple[str, list]] = field(default_factory=list)  # where with each one's params
     article: int | None = None        # the one article the photos are in
+    # terms that are a range or a list, read value by value: their number -> Split
+    splits: dict[int, "Split"] = field(default_factory=dict)
 
     @property
     def conditions(self) -> bool:
@@ -101,11 +112,42 @@ class Compiled:
         return [t for t in self.terms if KEY not in t[0]], keyed
 
 
+@dataclass(frozen=True)
+class Split:
+    """A condition as the values of one indexed expression: those listed, or those some photo
+    has from low to high (both included). An index of m011 holds each value's photos newest
+    first."""
+    expression: str
+    values: tuple | None = None
+    low: object = None
+    high: object = None
+
+
+def _split(fact: Fact) -> Split | None:
+    if fact.field == "indexed":
+        low, high = (_utc(v) for v in fact.value)
+        return Split(MONTH, None, low and low[:7], high and high[:7])
+    if fact.field == "rating":
+        low, high = fact.value
+        if (low is not None and low > 0) or (high is not None and high < 0):
+            return Split("p.rating", None, low, high)
+    if fact.field == "label":  # NOCASE folds ASCII letters only
+        return Split("p.label COLLATE NOCASE", tuple({v.translate(_ASCII_LOWER): v
+                                                      for v in fact.value}.values()))
+    return None
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def compile_plan(the_plan: Plan) -> Compiled:
     result = Compiled(low=the_plan.low, high=the_plan.high, nothing=the_plan.nothing,
                       article=the_plan.article)
     for part in the_plan.conditions:
-        result.add(*condition(part))
+        sql, params = condition(part)
+        if isinstance(part, Fact) and _split(part) is not None:
+            result.splits[len(result.terms)] = _split(part)
+        result.add(sql, params)
     positives = [fts(part) for part in the_plan.words]
     negatives = [fts(part) for part in the_plan.without]
     if positives:
@@ -335,6 +377,111 @@ def gathered_source(the_plan: Compiled, words: bool = False) -> tuple[str, str, 
     return source, where, params
 
 
+def keyed_source(the_plan: Compiled, driver: int | None = None,
+                 words: bool = True) -> tuple[str, str, list] | None:
+    """FROM and WHERE over the photos alone, each keyed by photos.search_key: ordered by that
+    key, an index of m011 reads one condition's photos newest first and stops after a page,
+    or ranges over a condition (indexed:2020) without reading a photo. driver: the one term
+    whose index SQLite must use (the others are hidden from its planner; -1 hides them all).
+    The words, if any
+    (and wanted), are looked up in the word index photo by photo. None when no condition names
+    the photo alone (no index on photos can serve the rest)."""
+    if not the_plan.photo_terms()[0]:
+        return None
+    where, params = range_where(the_plan, PHOTO_KEY)
+    where = f"{PHOTO_KEY} IS NOT NULL AND {where}"
+    for number, (sql, term_params) in enumerate(the_plan.terms):
+        sql = _KEY_NAMED.sub(PHOTO_KEY, sql)
+        if driver is not None and number != driver:
+            sql = f"+({sql})"  # unary plus: the same truth, but no index serves it
+        where += f" AND ({sql})"
+        params += term_params
+    if words and the_plan.match:
+        where += " AND " + _KEY_NAMED.sub(PHOTO_KEY, LOOKED_UP)
+        params.append(the_plan.match)
+    return "photos p", where, params
+
+
+def driver(db, the_plan: Compiled, cap: int, budget: float) -> int | None:
+    """The term of the conditions on photos that lets the fewest photos through (counted up to
+    cap within budget seconds each), when there are several; else None (SQLite chooses).
+    SQLite's planner cannot tell that has:gps lets none through and pick:yes thousands."""
+    terms = [n for n, (sql, _) in enumerate(the_plan.terms) if KEY not in sql]
+    if len(terms) < 2:
+        return None
+    counted = {}
+    for number in terms:
+        alone = Compiled()
+        alone.add(*the_plan.terms[number])
+        source, where, params = keyed_source(alone)
+        found = None
+        with deadline(db, budget) as finished:
+            found = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} "
+                               "LIMIT ?)", [*params, cap + 1]).fetchone()[0]
+        if finished() and found <= cap:
+            counted[number] = found
+    return min(counted, key=counted.get) if counted else None
+
+
+def split_values(db, split: Split, most: int) -> list | None:
+    """The values of split, those listed or those some photo has (one seek of the index
+    each); None when there are more than `most`."""
+    if split.values is not None:
+        return list(split.values) if len(split.values) <= most else None
+    expression, found = split.expression, []
+    after = f"SELECT min({expression}) FROM photos p WHERE {expression} > ?"
+    if split.low is None:
+        value = db.execute(f"SELECT min({expression}) FROM photos p").fetchone()[0]
+    else:
+        value = db.execute(f"SELECT min({expression}) FROM photos p WHERE {expression} >= ?",
+                           [split.low]).fetchone()[0]
+    while value is not None and (split.high is None or value <= split.high):
+        if len(found) == most:
+            return None
+        found.append(value)
+        value = db.execute(after, [value]).fetchone()[0]
+    return found
+
+
+def split_rows(db, the_plan: Compiled, split: Split, values: list, before: int | None,
+               limit: int) -> list:
+    """(photo id, key) of the newest matches, read value by value of split: each value's photos
+    come newest first from its index, and SQLite merges them (UNION ALL … ORDER BY), reading
+    only what the page takes. For a range or a list, whose photos no index gives newest
+    first as a whole."""
+    if not values:
+        return []
+    source, where, params = keyed_source(the_plan, -1)
+    if before is not None:
+        where, params = f"{where} AND {PHOTO_KEY} < ?", [*params, before]
+    arm = (f"SELECT p.id, {PHOTO_KEY} AS k FROM {source} "
+           f"WHERE {split.expression} = ? AND {where}")
+    sql = " UNION ALL ".join([arm] * len(values)) + " ORDER BY k DESC LIMIT ?"
+    return db.execute(sql, [*(v for value in values for v in (value, *params)),
+                            limit]).fetchall()
+
+
+def indexed(db, source: str, where: str, params: list) -> bool:
+    """Whether an index serves keyed_source(): SQLite does not read every photo (or every
+    entry of a whole index) for it; a partial index holds only the photos it is about."""
+    partial = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                        "AND tbl_name = 'photos' AND sql LIKE '% WHERE %'")}
+    plan = db.execute(f"EXPLAIN QUERY PLAN SELECT p.id FROM {source} WHERE {where}",
+                      params).fetchall()
+    for row in plan:
+        if row[-1].startswith("SCAN p") and row[-1].rpartition(" ")[2] not in partial:
+            return False
+    return True
+
+
+def in_key_order(db, source: str, where: str, params: list) -> bool:
+    """Whether SQLite reads keyed_source() newest first from an index, so that a page stops
+    early, rather than gathering every match and sorting it."""
+    plan = db.execute(f"EXPLAIN QUERY PLAN SELECT p.id FROM {source} WHERE {where} "
+                      f"ORDER BY {PHOTO_KEY} DESC", params).fetchall()
+    return not any("B-TREE FOR ORDER BY" in row[-1] for row in plan)
+
+
 def filtered_source(the_plan: Compiled, driver: str = "photos p",
                     params: tuple = ()) -> tuple[str, str, list]:
     """FROM and WHERE that walk driver (photos, or rows naming their photo p.id) in its own
@@ -373,7 +520,10 @@ def count_plan(db, the_plan: Compiled, cap: int | None = None,
         else:
             source, where, params = "photo_search", *fts_where(the_plan, "photo_search.rowid")
     elif the_plan.conditions:
-        source, where, params = photos_source(the_plan)
+        # the photos alone, keyed by photos.search_key: a condition's index of m011 counts
+        # without reading a photo or its search key
+        keyed = keyed_source(the_plan, driver(db, the_plan, DRIVER_CAP, DRIVER_BUDGET))
+        source, where, params = keyed or photos_source(the_plan)
     else:
         source, where, params = "search_keys s", *range_where(the_plan, "s.key")
     sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT ?)"
@@ -428,14 +578,16 @@ def deadline(db, seconds: float | None):
 # --- orders that SQLite spells its own way -----------------------------------------------------
 
 def column_rows(db, source: str, where: str, params: list, column: str, descending: bool,
-                position, limit: int) -> list:
+                position, limit: int, by_index: bool = True) -> list:
     """(photo id, column value) of the first `limit` rows after position (value, photo id),
-    ordered by the column and then the photo id."""
+    ordered by the column and then the photo id; by_index=False: found through the
+    conditions' indexes and sorted, not by walking the column's index."""
     direction = "DESC" if descending else "ASC"
+    order = column if by_index else f"+{column}"  # unary plus: no index gives this order
     rows = []
     for segment, segment_params in _segments(column, descending, position):
         sql = (f"SELECT p.id, {column} FROM {source} WHERE {where} AND {segment} "
-               f"ORDER BY {column} {direction}, p.id {direction} LIMIT ?")
+               f"ORDER BY {order} {direction}, p.id {direction} LIMIT ?")
         rows += db.execute(sql, [*params, *segment_params, limit - len(rows)]).fetchall()
         if len(rows) >= limit:
             break
