@@ -7,7 +7,7 @@ reading about twenty keys per photo.
 """
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from photodesk.core.catalog import Catalog
@@ -23,10 +23,12 @@ PLACEABLE = ("taken", *COLUMN_SORTS)  # relevance and the article's order: searc
 class Placement:
     """gone: changed photos listed that no longer match; placed: (row, photo id) of the changed
     photos that match, in row order, each row counted in the listing without the changed
-    photos; kept: changed photos that match and stay where they are listed."""
+    photos; kept: changed photos that match and stay where they are listed; rows: where the
+    changed photos that were listed are."""
     gone: list[int]
     placed: list[tuple[int, int]]
     kept: list[int]
+    rows: dict[int, int] = field(default_factory=dict)  # changed photos listed: their rows
 
     def applied(self, listed: list[int]) -> list[int]:
         """listed as it reads after the change (what a search from scratch would give)."""
@@ -51,8 +53,9 @@ def place(cat: Catalog, query: str, listed: list[int], changed, *, scope: Scope 
     changed = list(dict.fromkeys(changed))
     matching = set() if the_plan.nothing else _matching(cat.db, the_plan, changed)
     keys = _Keys(cat.db, sort)
-    rows = {pid: row for pid, row in (rows or {}).items() if pid in set(changed)}
-    unknown = set(changed) - set(rows)
+    wanted = set(changed)
+    rows = {pid: row for pid, row in (rows or {}).items() if pid in wanted}
+    unknown = wanted - set(rows)
     if unknown and not every_row:  # one pass over the list, only for photos the caller could not place
         rows.update((pid, row) for row, pid in enumerate(listed) if pid in unknown)
     gone = [pid for pid in changed if pid in rows and pid not in matching]
@@ -67,7 +70,7 @@ def place(cat: Catalog, query: str, listed: list[int], changed, *, scope: Scope 
     arriving = sorted((pid for pid in changed if pid in matching and pid not in kept),
                       key=keys.of)
     placed = [(_row_for(keys, others, keys.of(pid)), pid) for pid in arriving]
-    return Placement(gone, placed, [pid for pid in changed if pid in kept])
+    return Placement(gone, placed, [pid for pid in changed if pid in kept], rows)
 
 
 class _Without:

@@ -190,7 +190,9 @@ class PhotoListModel(QAbstractListModel):
 
     def _place(self, placement) -> None:
         moving = set(placement.gone) | {pid for _, pid in placement.placed}
-        rows = sorted(r for r in (self._row_of(pid) for pid in moving) if r is not None)
+        # Where they were, as the placement found them in this very list (generation checked):
+        # looking up photos that were not listed would read the whole list for each.
+        rows = sorted(placement.rows[pid] for pid in moving if pid in placement.rows)
         for row in reversed(rows):  # from the end, so earlier rows keep their numbers
             self._remove(row, row)
         for shift, (row, pid) in enumerate(placement.placed):
