@@ -56,8 +56,10 @@ def place(cat: Catalog, query: str, listed: list[int], changed, *, scope: Scope 
     wanted = set(changed)
     rows = {pid: row for pid, row in (rows or {}).items() if pid in wanted}
     unknown = wanted - set(rows)
-    if unknown and not every_row:  # one pass over the list, only for photos the caller could not place
-        rows.update((pid, row) for row, pid in enumerate(listed) if pid in unknown)
+    if unknown and not every_row:  # looked for only where the caller could not place them
+        # In C, not a Python loop over a million ids: a window's GUI thread waits for the GIL.
+        for pid in unknown.intersection(listed):
+            rows[pid] = listed.index(pid)
     gone = [pid for pid in changed if pid in rows and pid not in matching]
     kept = {pid for pid in changed if pid in rows and pid in matching}
     while True:  # a photo stays only where it still sorts between its neighbours
