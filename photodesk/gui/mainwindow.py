@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QStac
 from photodesk.core.catalog import Location
 from photodesk.core import settings as settings_store
 from photodesk.core import thumbcache
-from photodesk.core.catalog import backup, connections
+from photodesk.core import people
+from photodesk.core.catalog import backup, connections, desk
 from photodesk.core import folders as catalog_folders
 from photodesk.core.sample import install_sample
 from photodesk.gui.models import queries
@@ -188,13 +189,11 @@ class MainWindow(QMainWindow):
         self.indexing.photosChanged.connect(self._on_photos_changed)
         self.indexing.catalogChanged.connect(self.reload_overview)
         self.indexing.catalogChanged.connect(self.reload_registry)
-        self.indexing.catalogChanged.connect(self.model.reread)
         self.indexing.problem.connect(self.report_problem)
         self.indexing.finished.connect(self._on_index_done)
         self.live.photosChanged.connect(self._on_photos_changed)
         self.live.catalogChanged.connect(self.reload_overview)
         self.live.catalogChanged.connect(self.reload_registry)
-        self.live.catalogChanged.connect(self.model.reread)
         self.live.problem.connect(self.report_problem)
         self.writing.photosChanged.connect(self._on_photos_changed)
         self.writing.problem.connect(self.report_problem)
@@ -486,11 +485,11 @@ class MainWindow(QMainWindow):
 
     def reload_folders(self) -> None:
         self._folders_asked = time.monotonic()
-        self._query(("folders", None), queries.folder_tree)
+        self._query(("folders", None), desk.folder_tree)
 
     def reload_registry(self) -> None:
         """People, events and keywords for the inspector's completers."""
-        self._query(("registry", None), queries.registry)
+        self._query(("registry", None), people.registry)
 
     def more_of_section(self, section: str, offset: int) -> None:
         self._query(("section", section), queries.section_page, section, offset)

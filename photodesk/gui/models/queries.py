@@ -13,8 +13,12 @@ ALL = 10_000_000  # "every match": ids are cheap, the rows behind them are what 
 def scope_ids(cat, scope: Scope, query: str, sort: str) -> list[int]:
     """Ids of the photos in scope that match query, in sort order: one search, the scope one
     of its conditions. An article keeps its own order, as it prints its photos."""
-    return search.search(cat, query, scope=scope, limit=ALL,
-                         sort=None if scope.kind == "article" else sort)
+    return search.search(cat, query, scope=scope, limit=ALL, sort=_order(scope, sort))
+
+
+def _order(scope: Scope, sort: str) -> str | None:
+    """The sort asked for, except that an article keeps its own order (None)."""
+    return None if scope.kind == "article" else sort
 
 
 SECTION_PAGE = 200  # entries of a sidebar section read at a time: an archive has 100,000s
@@ -26,15 +30,6 @@ def overview(cat) -> dict:
     return {"folders": desk.folder_tree(cat), "saved": saved_searches(cat),
             **{section: section_page(cat, section) for section in ("articles", "people",
                                                                    "events")}}
-
-
-def folder_tree(cat) -> list[dict]:
-    return desk.folder_tree(cat)
-
-
-def registry(cat) -> dict:
-    """Every person, event and keyword, for the inspector's completers."""
-    return people.registry(cat)
 
 
 def section_page(cat, section: str, offset: int = 0) -> dict:
@@ -94,7 +89,7 @@ def first_ids(cat, scope: Scope, query: str, sort: str, limit: int):
     """(ids, cursor) of the first `limit` photos of scope matching query, in sort order (an
     article in its own); cursor is None when they are all of them."""
     page = search.run(cat, query, scope=scope, limit=limit, count_cap=0,
-                      sort=None if scope.kind == "article" else sort)
+                      sort=_order(scope, sort))
     return page.ids, page.cursor
 
 
@@ -113,7 +108,7 @@ def rest_ids(cat, scope: Scope, query: str, sort: str, cursor: str, first: list[
         if not wanted():
             return None
         page = search.run(cat, query, scope=scope, limit=REST_CHUNK, after=cursor, count_cap=0,
-                          sort=None if scope.kind == "article" else sort)
+                          sort=_order(scope, sort))
         rest += page.ids
         cursor = page.cursor
     return rest, positions(cat, first + rest)
@@ -128,4 +123,4 @@ def placement(cat, scope: Scope, query: str, sort: str, listed: list[int], chang
               rows: dict[int, int], every_row: bool):
     """Where photos that changed now go in the listed ids (search.rank); None: search again."""
     return rank.place(cat, query, listed, changed, scope=scope, rows=rows, every_row=every_row,
-                      sort=None if scope.kind == "article" else sort)
+                      sort=_order(scope, sort))
