@@ -91,7 +91,7 @@ def test_editing_a_caption_then_undo(qtbot, desk, sample, catalog_path):
 def test_tagging_a_person_through_the_completer_then_undo(qtbot, desk, sample, catalog_path):
     select(qtbot, desk, "DSC_0452.jpg")
     people = desk.inspector.people
-    qtbot.waitUntil(lambda: people.source.rowCount() >= 3)  # the registry arrived
+    qtbot.waitUntil(lambda: people.filter.rowCount() >= 3)  # the registry arrived
     qtbot.keyClicks(people.field, "le thi")
     popup = people.completer.popup()
     qtbot.waitUntil(popup.isVisible)
@@ -115,7 +115,7 @@ def test_a_new_person_is_created_inline_with_their_title(qtbot, desk, sample, ca
     qtbot.keyClick(people.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: stored(catalog_path, sample / "DSC_0430.jpg")["people"] ==
                     ["Võ Thị Ánh Xuân"])
-    qtbot.waitUntil(lambda: people.source.rowCount() == 4)  # the registry was read again
+    qtbot.waitUntil(lambda: people.filter.rowCount() == 4)  # the registry was read again
     select(qtbot, desk, "DSC_0431.jpg")
     qtbot.keyClicks(people.field, "vo thi")
     offered = [people.filter.index(r, 0).data() for r in range(people.filter.rowCount())]

@@ -52,7 +52,7 @@ def test_completer_folds_and_matches_aliases(app, qtbot, qtmodeltester):
     editor = TagEditor("person")
     qtbot.addWidget(editor)
     editor.set_entries(REGISTRY)
-    qtmodeltester.check(editor.source)
+    qtmodeltester.check(editor.filter)
     for typed, offered in (("vo thi", ["Võ Thị Ánh Xuân — Phó Chủ tịch nước"]),
                            ("XUAN", ["Võ Thị Ánh Xuân — Phó Chủ tịch nước"]),
                            ("dang thu", ["Đặng Thị Thu"]), ("anh hai", ["Nguyễn Văn An"]),

@@ -105,7 +105,6 @@ class TagEditor(QWidget):
         self._entries: list[dict] = []
         self._tags: list[str] = []
         self.filter = RegistryFilter(self)
-        self.source = self.filter  # the completer's rows: the matches of what was typed
         self.chips = QWidget()
         self.chip_flow = FlowLayout(self.chips)
         self.suggested = QWidget()
