@@ -94,7 +94,7 @@ def rotate(catalog_path: str | os.PathLike) -> list[Path]:
 def check_unchecked(cat) -> str | None:
     """The quick check a catalog too large to check on open did not get (the window runs it
     in the background): a message saying what to do when it is damaged, else None."""
-    if os.path.getsize(cat.path) <= db.QUICK_CHECK_BYTES:
+    if db.checked_on_open(cat.path):
         return None
     problems = check(cat.path, full=False)
     return db.damaged_message(cat.path, "; ".join(problems[:5])) if problems else None

@@ -237,12 +237,17 @@ def _quick_check(cat: Catalog) -> None:
     if key in _CHECKED:
         return
     _CHECKED.add(key)
-    if os.path.getsize(cat.path) > QUICK_CHECK_BYTES:
+    if not checked_on_open(cat.path):
         return
     rows = cat.db.execute("PRAGMA quick_check(5)").fetchall()
     if rows != [("ok",)]:
         _CHECKED.discard(key)
         raise CatalogDamaged(damaged_message(cat.path, "; ".join(r[0] for r in rows)))
+
+
+def checked_on_open(path) -> bool:
+    """Whether the catalog is small enough to be quick-checked when it is opened."""
+    return os.path.getsize(path) <= QUICK_CHECK_BYTES
 
 
 def damaged_message(path: Path, detail: str) -> str:
