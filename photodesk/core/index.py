@@ -50,6 +50,7 @@ class ArticleImported:
     article_id: int
     references: int
     linked: int
+    photo_ids: tuple[int, ...] = ()  # the photos it links: their rows now name the article
 
 
 Event = Scanned | Indexed | Skipped | Failed | Missing | ArticleImported | Progress
@@ -150,7 +151,8 @@ def _import_articles(cat: Catalog, candidates: list[Candidate]) -> Iterator[Even
             if result is None:
                 yield Skipped(c.path, "names no photo: not taken for an article")
             else:
-                yield ArticleImported(c.path, result.article_id, result.references, result.linked)
+                yield ArticleImported(c.path, result.article_id, result.references, result.linked,
+                                      tuple(result.photo_ids))
 
 
 def _returned(cat: Catalog, returned: list[tuple[str, int]]) -> Iterator[Event]:

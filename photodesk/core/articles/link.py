@@ -23,6 +23,7 @@ class Imported:
     ambiguous: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    photo_ids: list[int] = field(default_factory=list)  # the photos it links (they show it)
 
 
 def import_article(cat: Catalog, path: str, year: int | None = None,
@@ -50,6 +51,7 @@ def import_article(cat: Catalog, path: str, year: int | None = None,
     for ref in catalog.articles.article(cat, article_id)["images"]:
         if ref["photo_id"] is not None:
             result.linked += 1
+            result.photo_ids.append(ref["photo_id"])
         elif ref["match"] == "ambiguous":
             result.ambiguous.append(ref["name"])
         else:

@@ -368,11 +368,6 @@ class PhotoListModel(QAbstractListModel):
         for start in range(0, len(stale), PAGE):
             self._request_rows(stale[start:start + PAGE])
 
-    def reread(self) -> None:
-        """Read every row in memory again: an article came in, and the photos it links now
-        show it (the import names no photos)."""
-        self.invalidate(list(self._rows))
-
     def patch(self, photo_ids, changes: dict) -> None:
         """Show an edit at once; rows read meanwhile keep showing it until settle()."""
         rows = []

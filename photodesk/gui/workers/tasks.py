@@ -89,8 +89,10 @@ class GeneratorTask(QThread):
 
 
 def photo_ids(events: list) -> list[int]:
-    """The photos a list of events names: indexed, failed (recorded as unreadable), missing."""
-    return [e.photo_id for e in events if getattr(e, "photo_id", None)]
+    """The photos a list of events names: indexed, failed (recorded as unreadable), missing,
+    linked by an article that came in."""
+    ids = [e.photo_id for e in events if getattr(e, "photo_id", None)]
+    return ids + [pid for e in events for pid in getattr(e, "photo_ids", ())]
 
 
 class IndexTask(GeneratorTask):
