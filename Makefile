@@ -1,11 +1,10 @@
-# The two promises: `make run` opens PhotoDesk on the sample newsroom folder, `make test` passes.
+# The two promises: `make run` opens PhotoDesk on a fresh copy of the sample newsroom folder (in
+# a temporary folder, with a catalog of its own), `make test` passes.
 # Both build .venv from pyproject.toml first when it is missing or older than pyproject.toml.
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 PACKAGE_STAMP := $(VENV)/.installed-package
-SAMPLE := resources/sample
-RUN_CATALOG ?= $(HOME)/.local/share/photodesk/catalog.sqlite
 
 .PHONY: run test venv benchmark package install-desktop uninstall-desktop clean
 
@@ -19,7 +18,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	bash packaging/qt-runtime.sh $(VENV)
-	$(VENV)/bin/photodesk --catalog "$(RUN_CATALOG)" gui $(SAMPLE)
+	$(VENV)/bin/photodesk gui --sample
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check photodesk tests benchmarks

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from photodesk.resources import resource_dir
@@ -44,3 +45,14 @@ def install_sample(destination: Path | None = None) -> Path:
         raise SampleError(f"cannot copy the sample folder to {destination}: "
                           f"{exc.strerror or exc}") from exc
     return destination
+
+
+def fresh_copy(base: Path | None = None) -> tuple[Path, Path]:
+    """(folder, catalog): a new copy of the sample in a temporary folder of its own, and a
+    catalog path beside it. `make run` opens these, so trying PhotoDesk never writes into the
+    tracked sample, the user's catalog or the folders it watches."""
+    try:
+        where = Path(tempfile.mkdtemp(prefix="photodesk-sample-", dir=base))
+    except OSError as exc:
+        raise SampleError(f"cannot make a folder for the sample: {exc.strerror or exc}") from exc
+    return install_sample(where / FOLDER_NAME), where / "catalog.sqlite"

@@ -57,3 +57,27 @@ def test_version_and_help():
     help_text = runner.invoke(main, ["--help"]).output
     for command in ("index", "search", "show", "stats", "gui"):
         assert command in help_text
+
+
+def test_gui_sample_opens_a_copy_with_a_catalog_of_its_own(tmp_path):
+    """`make run`: the window on a fresh copy of the sample; the user's catalog (and the
+    folders it watches) and the tracked sample are never touched."""
+    import os
+    import subprocess
+    import sys
+
+    from photodesk.core.catalog import Catalog
+    from photodesk.core.catalog import folders
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path / "tmp"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    (tmp_path / "tmp").mkdir()
+    done = subprocess.run([sys.executable, "-m", "photodesk", "gui", "--sample",
+                           "--quit-after", "3"], env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    [where] = (tmp_path / "tmp").glob("photodesk-sample-*")
+    assert (where / "Sample newsroom" / "DSC_0412.jpg").is_file()
+    with Catalog(where / "catalog.sqlite") as cat:
+        assert [f["path"] for f in folders.folders(cat)] == [str(where / "Sample newsroom")]
+    assert not (tmp_path / "data" / "photodesk" / "catalog.sqlite").exists()

@@ -22,3 +22,13 @@ def test_an_unwritable_place_gives_a_clear_message(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(sample.SampleError, match="cannot copy the sample folder"):
         sample.install_sample(blocker / "Sample newsroom")
+
+
+def test_a_fresh_copy_is_new_each_time_and_leaves_the_bundled_folder_alone(tmp_path):
+    first, catalog = sample.fresh_copy(tmp_path)
+    second, _ = sample.fresh_copy(tmp_path)
+    assert first != second and first.parent != second.parent
+    assert catalog.parent == first.parent and not catalog.exists()
+    assert (first / "DSC_0412.jpg").read_bytes() == (
+        sample.bundled_sample() / "DSC_0412.jpg").read_bytes()
+    assert tmp_path in first.parents  # not the tracked resources/sample
