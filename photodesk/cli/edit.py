@@ -114,8 +114,10 @@ def edit(obj, photos, query, caption_template, **changes):
 @click.option("--damaged", type=click.Choice(["sidecar", "embed"]), default="embed",
               show_default=True, help="Files exiv2 warns about: embed when the written file "
               "proves exact (EXIF bytes are copied untouched), or always a sidecar.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List every pre-flight issue, photo by photo (default: counts by kind).")
 @click.pass_obj
-def write(obj, photos, query, edited, sidecar, damaged):
+def write(obj, photos, query, edited, sidecar, damaged, verbose):
     """Write the catalog's changes into the photos (XMP and IPTC, losslessly, verified) after a
     pre-flight report. Exit 1 if any photo could not be written."""
     cat = obj.catalog
@@ -123,7 +125,7 @@ def write(obj, photos, query, edited, sidecar, damaged):
         sidecar = obj.settings.write_mode == "sidecar"
     ids = _photo_ids(cat, photos, query, edited=edited)
     report = preflight_write(cat, ids, sidecar=sidecar, damaged_exif=damaged)
-    for line in report.lines():
+    for line in report.lines(verbose):
         click.echo(line, err=True)
     # No bar: each photo written is a line of its own already. Skipped: nothing to write.
     job, counts = JobReport(bar=False), {"file": 0, "sidecar": 0}
@@ -153,8 +155,8 @@ def write(obj, photos, query, edited, sidecar, damaged):
 @click.option("--template", help="Caption template, e.g. '{caption} ({people}). Ảnh: {credit}'.")
 @click.option("--pattern", help="File name pattern for xmp/jpeg, e.g. '{date:%Y%m%d}_{n:03}'.")
 @click.option("--name", "basename", help="Base name of the csv/json/txt/html file or the ZIP.")
-@click.option("--bom/--no-bom", default=None, help="Start CSV/TXT with a BOM (for Excel). "
-              "Default: the settings.")
+@click.option("--bom/--no-bom", default=None, help="Start CSV/TXT with a BOM, so that Excel "
+              "reads the Vietnamese right. Default: the settings (a BOM).")
 @click.option("--zip", "as_zip", is_flag=True, help="Put everything in one ZIP file.")
 @click.option("--long-edge", type=int, help="JPEG copies: scale down to this many pixels.")
 @click.option("--quality", type=click.IntRange(1, 100), default=90, show_default=True,
@@ -162,9 +164,11 @@ def write(obj, photos, query, edited, sidecar, damaged):
 @click.option("--overwrite", is_flag=True, help="Replace files that exist already.")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
               help="Folder to write into. Default: the export folder in the settings.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List every pre-flight issue, photo by photo (default: counts by kind).")
 @click.pass_obj
 def export(obj, photos, query, article_id, event_id, fmt, template, pattern, basename, bom,
-           as_zip, long_edge, quality, overwrite, out_dir):
+           as_zip, long_edge, quality, overwrite, out_dir, verbose):
     """Export a caption set: csv, json, txt (caption sheet), xmp sidecars, jpeg copies with
     metadata, or an html gallery. Existing files are never replaced without --overwrite."""
     defaults = obj.settings.export
@@ -186,7 +190,7 @@ def export(obj, photos, query, article_id, event_id, fmt, template, pattern, bas
         raise click.UsageError(str(exc)) from exc
     for note in selection.notes:
         click.echo(f"note: {note}", err=True)
-    for line in preflight_export(cat, selection.photo_ids, iim=fmt == "jpeg").lines():
+    for line in preflight_export(cat, selection.photo_ids, iim=fmt == "jpeg").lines(verbose):
         click.echo(line, err=True)
     zip_name = (basename or ZIP_NAMES[fmt]) if as_zip else None
     _run_export(plan, out_dir, zip_name, overwrite)

@@ -12,12 +12,17 @@ from photodesk.core.metadata.values import WRITABLE, catalog_values, iim_date_ok
 from photodesk.core.metadata.write import Listings, fields_to_write, plan_file
 
 WARNING, ERROR = "warning", "error"
+KINDS = {  # each kind of issue as the summary counts it (photos with it)
+    "unwritable": "cannot be written", "missing_credit": "without credit",
+    "missing_copyright": "without copyright", "iim_limit": "cut to IIM limits",
+    "partial_date": "with a partial date", "disagree": "whose blocks disagree",
+    "sidecar": "will get a sidecar", "nothing_to_write": "with nothing to write"}
 
 
 @dataclass(frozen=True)
 class Issue:
-    kind: str          # iim_limit, missing_credit, missing_copyright, disagree, sidecar,
-    message: str       # partial_date, unwritable, nothing_to_write
+    kind: str          # one of KINDS
+    message: str
     photo_id: int | None = None
     path: str = ""
     field: str | None = None
@@ -40,15 +45,24 @@ class Report:
     def of_kind(self, kind: str) -> list[Issue]:
         return [i for i in self.issues if i.kind == kind]
 
+    def counts(self) -> dict[str, int]:
+        """Photos with each kind of issue, in the order of KINDS."""
+        found = {kind: len({(i.photo_id, i.path) for i in self.of_kind(kind)})
+                 for kind in KINDS}
+        return {kind: n for kind, n in found.items() if n}
+
     def summary(self) -> str:
+        """One line however many photos: the counts by kind."""
         if not self.issues:
             return f"Pre-flight: {self.photos} photos, nothing to report."
+        counted = "; ".join(f"{n} {KINDS[kind]}" for kind, n in self.counts().items())
         return (f"Pre-flight: {self.photos} photos, {len(self.errors)} errors, "
-                f"{len(self.warnings)} warnings.")
+                f"{len(self.warnings)} warnings: {counted}.")
 
-    def lines(self) -> list[str]:
+    def lines(self, verbose: bool = False) -> list[str]:
+        """The summary, and with verbose one line per issue."""
         out = [self.summary()]
-        for i in self.issues:
+        for i in self.issues if verbose else ():
             where = Path(i.path).name if i.path else "all"
             out.append(f"  {i.severity}: {where}: {i.message}")
         return out

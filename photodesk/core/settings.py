@@ -39,7 +39,7 @@ class ExportDefaults:
     format: str = "csv"
     template: str = ""       # "" = each format's own default
     folder: str = ""         # "" = the user's Pictures folder
-    csv_bom: bool = False    # a BOM makes old Excel read UTF-8
+    csv_bom: bool = True     # without a BOM, Excel on Windows garbles the Vietnamese
 
 
 @dataclass

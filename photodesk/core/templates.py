@@ -1,7 +1,16 @@
 """Caption templates: `{caption} ({people}) – {date:%d/%m/%Y}. Ảnh: {credit}` filled per photo.
 
 A variable is a name in braces, optionally with a format after a colon: a strftime pattern
-for dates, a width such as `03` for numbers. `{{` and `}}` are literal braces. Code
+for dates, a width such as `03` for numbers. `{{` and `}}` are literal braces.
+
+Text next to a variable goes with it, so an empty value leaves no dangling words. Brackets
+and quotes right after a variable close it; the rest of the text up to the next variable opens
+that one (` (`, ` – `, `, `, ` Ảnh: `). An empty variable drops the text that opens it and the
+brackets that close it, and when variables in a row are empty, the next one printed is opened
+by the first one's text: with no credit `{caption} Ảnh: {credit}` gives the caption alone,
+with nobody tagged `{caption} ({people}).` gives `caption.`, with no city
+`{caption} – {city}, {country}` gives `caption – country`. The text a template starts with
+and the text after its last variable are always printed. Code
 replacements (`\\vtax\\`) in the template text are expanded first. An unknown variable or a
 malformed template raises TemplateError with a message for the editor, never a crash.
 """
@@ -17,6 +26,7 @@ from photodesk.core.edit import edit_photos
 from photodesk.core.fields import BY_NAME
 
 DEFAULT_DATE = "%d/%m/%Y"
+CLOSERS = ")]}»”’\"'"  # right after a variable, these close it and drop with it
 TEXT_FIELDS = ("caption", "headline", "title", "creator", "credit", "source", "copyright",
                "city", "location", "state", "country", "label")
 VARIABLES = {
@@ -55,11 +65,14 @@ def parse(text: str, codes: dict[str, str] | None = None) -> Template:
     except ValueError as exc:
         raise TemplateError(f"template {text!r}: {exc} (write {{{{ and }}}} for literal "
                             "braces)") from exc
-    parts = []
+    parts, text_before = [], ""
     for literal, name, spec, conversion in parsed:
+        text_before += literal  # `{{` comes as a part of its own, with no variable
         if name is not None:
             _check(name, spec or "", conversion)
-        parts.append((literal, name, spec or ""))
+            parts.append((text_before, name, spec or ""))
+            text_before = ""
+    parts.append((text_before, None, ""))
     return Template(text, tuple(parts))
 
 
@@ -89,11 +102,24 @@ def render(template: Template | str, photo: dict, *, article_title: str | None =
     if isinstance(template, str):
         template = parse(template, codes)
     values = photo_values(photo, article_title=article_title, n=n)
+    texts = [None if name is None else _formatted(name, values.get(name), spec)
+             for _, name, spec in template.parts]
     out = []
-    for literal, name, spec in template.parts:
-        out.append(literal)
-        if name is not None:
-            out.append(_formatted(name, values.get(name), spec))
+    waiting = None  # the opening text of an empty variable: the next one printed takes it
+    for i, (literal, name, _) in enumerate(template.parts):
+        if i == 0:  # the text the template starts with is always printed
+            closing, opening = literal, ""
+        else:  # brackets right after a variable close it; the rest opens the next one
+            cut = len(literal) - len(literal.lstrip(CLOSERS))
+            closing, opening = (literal[:cut] if texts[i - 1] else ""), literal[cut:]
+        out.append(closing)
+        if name is None:  # after the last variable
+            out.append(opening)
+        elif texts[i]:
+            out += [opening if waiting is None else waiting, texts[i]]
+            waiting = None
+        elif waiting is None:
+            waiting = opening
     return "".join(out)
 
 
@@ -124,13 +150,13 @@ def _formatted(name: str, value, spec: str) -> str:
     if value in (None, ""):
         return ""
     if name in DATES:
-        return _date_text(str(value), spec or DEFAULT_DATE)
+        return date_text(str(value), spec or DEFAULT_DATE)
     if name in NUMBERS:
         return format(int(value), spec) if spec else str(int(value))
     return str(value)
 
 
-def _date_text(value: str, spec: str) -> str:
+def date_text(value: str, spec: str) -> str:
     """A stored ISO date in the given strftime format; a partial date is shown as stored."""
     text = value.strip().replace(" ", "T", 1)
     try:

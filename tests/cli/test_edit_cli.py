@@ -167,3 +167,22 @@ def test_every_editable_field_of_the_field_table_is_editable_from_the_command_li
     assert result.exit_code == 0, result.output
     shown = json.loads(invoke(cat, env, "show", photo, "--json").output)
     assert {name: shown[name] for name in expected} == expected
+
+
+def test_export_prints_one_preflight_line_and_a_bom_unless_told_not(indexed, env, tmp_path):
+    """A take's export says what pre-flight found in one line (counts by kind); --verbose
+    lists each photo. The CSV opens right in Excel on Windows: a BOM by default."""
+    cat, _ = indexed
+    assert invoke(cat, env, "edit", "--query", "", "--credit", "").exit_code == 0
+    result = invoke(cat, env, "export", "--query", "", "--format", "csv", "-o", tmp_path / "a")
+    assert result.exit_code == 0, result.output
+    preflight = [line for line in result.output.splitlines() if "Pre-flight" in line
+                 or line.startswith("  warning")]
+    assert preflight == ["Pre-flight: 7 photos, 0 errors, 7 warnings: 7 without credit."]
+    assert (tmp_path / "a" / "captions.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+    verbose = invoke(cat, env, "export", "--query", "", "--format", "csv", "-o",
+                     tmp_path / "b", "--verbose", "--no-bom")
+    assert verbose.output.count("  warning: ") == 7
+    assert "DSC_0412.jpg: no credit" in verbose.output
+    assert not (tmp_path / "b" / "captions.csv").read_bytes().startswith(b"\xef\xbb\xbf")

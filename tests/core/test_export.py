@@ -60,6 +60,20 @@ def dom(page: Path, profile: Path) -> str:
     return result.stdout
 
 
+def test_html_gallery_has_the_title_once_and_each_photos_date_credit_and_event(
+        catalog, sample, tmp_path):
+    first = sample.photo_ids[0]
+    edit_photos(catalog, [first], event="Hội chợ Nông sản 2025", credit="Ngọc Hà")
+    run(catalog, sample, "html", tmp_path / "out")
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert page.count(ARTICLE_TITLE) == 2  # <title> and <h1>, not under every photo
+    figure = page[page.index(f'id="photo-{first}"'):].split("</figure>")[0]
+    assert '<p class="meta date">Ngày: 15/03/2025</p>' in figure
+    assert '<p class="meta credit">Ảnh: Ngọc Hà</p>' in figure
+    assert '<p class="meta event">Sự kiện: Hội chợ Nông sản 2025</p>' in figure
+    assert page.count('class="meta date"') == 7
+
+
 def test_html_gallery_stays_inert_in_a_browser(catalog, sample, tmp_path):
     first, second = sample.photo_ids[:2]
     edit_photos(catalog, [first], caption=f"Quang cảnh {SCRIPT} {IMG}", people=[IMG])
@@ -87,7 +101,8 @@ def test_html_gallery_shows_captions_people_event_and_article(catalog, sample, t
     text = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert f"<h1>{ARTICLE_TITLE}</h1>" in text
     assert "Quang cảnh lễ khai mạc hội chợ." in text and "Người trong ảnh: Nguyễn Văn An" in text
-    assert "Sự kiện: Hội chợ 2025" in text and f"Bài viết: {ARTICLE_TITLE}" in text
+    assert "Sự kiện: Hội chợ 2025" in text
+    assert f"Bài viết: {ARTICLE_TITLE}" not in text  # the page's own title, said once
     for src in [line.split('src="')[1].split('"')[0] for line in text.split("<img")[1:]]:
         assert (tmp_path / "out" / src).is_file()
 
@@ -132,7 +147,7 @@ def test_json_and_caption_sheet(catalog, sample, tmp_path):
     assert doc["title"] == ARTICLE_TITLE and len(doc["photos"]) == 7
     assert doc["photos"][0]["people"] == ["Lê Thị Hồng Nhung", "Nguyễn Văn An"]
     run(catalog, sample, "txt", tmp_path)
-    sheet = (tmp_path / "captions.txt").read_text(encoding="utf-8")
+    sheet = (tmp_path / "captions.txt").read_text(encoding="utf-8-sig")  # a BOM, for Notepad
     assert sheet.startswith("DSC_0412.jpg\nQuang cảnh lễ khai mạc hội chợ.\n"
                             "Ảnh: Ảnh mẫu tự tạo / PhotoDesk\n\nDSC_0415.jpg\n")
     assert sheet.count("\n\n") == 6

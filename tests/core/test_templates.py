@@ -49,7 +49,28 @@ def test_people_event_place_and_defaults(catalog, sample):
     text = render("{people} | {event} | {place} | {date} | {taken:%H:%M} | {stem} | {headline}",
                   row)
     assert text == ("Lê Thị Hồng Nhung, Nguyễn Văn An | Hội chợ Nông sản 2025 | "
-                    "Quảng trường Trung tâm, Hòa Sơn, Việt Nam | 15/03/2025 | 08:02 | DSC_0412 | ")
+                    "Quảng trường Trung tâm, Hòa Sơn, Việt Nam | 15/03/2025 | 08:02 | DSC_0412")
+
+
+@pytest.mark.parametrize("template, expected", [
+    ("{caption} Ảnh: {credit}", "Chào cờ."),
+    ("{caption} ({people}). Ảnh: {credit}", "Chào cờ."),
+    ("{caption} – {city}, {country}. Ảnh: TTXVN", "Chào cờ. – Lào Cai. Ảnh: TTXVN"),
+    ("{caption} – {country}, {city}", "Chào cờ. – Lào Cai"),
+    ("{country}, {city}", "Lào Cai"),
+    ("{people}{caption}", "Chào cờ."),
+    ("Lào Cai: {credit}", "Lào Cai: "),
+    ("{caption} Ảnh: {credit} (TTXVN)", "Chào cờ. (TTXVN)"),
+])
+def test_the_text_of_an_empty_variable_drops_with_it(template, expected):
+    row = {"caption": "Chào cờ.", "city": "Lào Cai", "credit": "", "people": []}
+    assert render(template, row) == expected
+
+
+def test_the_text_between_two_variables_stays_when_both_have_values():
+    row = {"caption": "Chào cờ.", "credit": "Ngọc Hà", "people": ["Võ Thị Ánh Xuân"]}
+    assert render("{caption} ({people}). Ảnh: {credit}", row) == (
+        "Chào cờ. (Võ Thị Ánh Xuân). Ảnh: Ngọc Hà")
 
 
 @pytest.mark.parametrize("text, message", [

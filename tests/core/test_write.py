@@ -413,4 +413,4 @@ def test_preflight_reports_cuts_missing_credit_disagreements_and_sidecars(catalo
     assert ("b.jpg", "sidecar") in kinds and ("b.jpg", "missing_credit") not in kinds
     disagree = report.of_kind("disagree")[0].message
     assert "Chú thích XMP" in disagree and "Chu thich IIM" in disagree
-    assert any("Headline" in line and "256" in line for line in report.lines())
+    assert any("Headline" in line and "256" in line for line in report.lines(verbose=True))

@@ -1,8 +1,11 @@
-"""A static HTML gallery: thumbnails beside it, captions, people, event and article; every text
-escaped, no script, so it opens straight from disk and a caption can never run code."""
+"""A static HTML gallery: the title once, then each photo's thumbnail, caption, date, credit,
+people, event (and article, when it is not the page's); every text escaped, no script, so it
+opens straight from disk and a caption can never run code."""
 
 from html import escape
 from urllib.parse import quote
+
+from photodesk.core.templates import DEFAULT_DATE, date_text
 
 LABELS = {"people": "Người trong ảnh", "event": "Sự kiện", "article_title": "Bài viết",
           "credit": "Ảnh", "date": "Ngày"}
@@ -24,7 +27,7 @@ def gallery(records: list[dict], images: dict[int, tuple[str | None, str | None]
     """The page: records (export records), images: photo id -> (small, large) file names
     relative to the page, or None where the catalog has no thumbnail."""
     heading = f"<h1>{_text(title)}</h1>\n" if title else ""
-    figures = "\n".join(_figure(r, images.get(r["id"], (None, None))) for r in records)
+    figures = "\n".join(_figure(r, images.get(r["id"], (None, None)), title) for r in records)
     return (
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{escape(CSP)}\">\n"
@@ -32,7 +35,7 @@ def gallery(records: list[dict], images: dict[int, tuple[str | None, str | None]
         f"<body>\n{heading}<div class=\"grid\">\n{figures}\n</div>\n</body>\n</html>\n")
 
 
-def _figure(r: dict, image: tuple[str | None, str | None]) -> str:
+def _figure(r: dict, image: tuple[str | None, str | None], title: str | None) -> str:
     small, large = image
     name = _text(r.get("filename"))
     if small:
@@ -42,7 +45,11 @@ def _figure(r: dict, image: tuple[str | None, str | None]) -> str:
     else:
         picture = "<div class=\"nothumb\">(không có ảnh thu nhỏ)</div>"
     caption = r.get("text") if "text" in r else r.get("caption")
-    meta = [_meta(key, r.get(key)) for key in ("people", "event", "article_title", "credit")]
+    when = r.get("date_created") or r.get("taken_at")
+    facts = {"date": date_text(str(when), DEFAULT_DATE) if when else None,
+             "credit": r.get("credit"), "people": r.get("people"), "event": r.get("event"),
+             "article_title": None if r.get("article_title") == title else r.get("article_title")}
+    meta = [_meta(key, value) for key, value in facts.items()]
     return (f"<figure id=\"photo-{int(r['id'])}\">{picture}<figcaption>"
             f"<div class=\"name\">{name}</div>"
             f"<p class=\"caption\">{_text(caption)}</p>{''.join(meta)}</figcaption></figure>")

@@ -70,7 +70,7 @@ class Plan:
 class Options:
     template: str | None = None
     pattern: str | None = None
-    bom: bool = False
+    bom: bool = True  # Excel on Windows reads UTF-8 without one as its own code page
     long_edge: int | None = None
     quality: int = 90
     basename: str = "captions"
