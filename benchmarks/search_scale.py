@@ -3,11 +3,13 @@ ten years of dates): p50 and p95 of the first page for the query shapes of an ar
 
 Prints figures; asserts nothing. Usage:
     python benchmarks/search_scale.py [--photos 1000000] [--catalog PATH] [--runs 5]
-                                      [--only conditions]
+                                      [--only conditions] [--ascending | --descending]
 
 --catalog PATH keeps the generated catalog there and, when it exists already, times it again
-without rebuilding. Goals on the project machine (2 cores): first page p95 <= 30 ms, facets
-p95 <= 100 ms.
+without rebuilding. --ascending times every sort oldest (lowest, A) first, relevance left out
+(it runs one way only); --descending every sort newest (highest, Z) first: set beside a run
+without either (each sort its usual way), they time every sort in both directions. Goals on
+the project machine (2 cores): first page p95 <= 30 ms, facets p95 <= 100 ms.
 """
 
 import argparse
@@ -329,17 +331,20 @@ def vocabulary(cat: Catalog, low: int, high: int, limit: int) -> list[tuple[str,
     return rows
 
 
-def measure(path: Path, runs: int, seed: int, only: str | None = None) -> None:
+def measure(path: Path, runs: int, seed: int, only: str | None = None,
+            descending: bool | None = None) -> None:
     cat = Catalog(path)
     rng = random.Random(seed)
     total = search.count(cat, "")
-    print(f"\nCatalog: {path} ({path.stat().st_size / 2**30:.2f} GiB), {total:,} photos")
+    way = {None: "", True: ", every sort descending", False: ", every sort ascending"}
+    print(f"\nCatalog: {path} ({path.stat().st_size / 2**30:.2f} GiB), {total:,} photos"
+          + way[descending])
     rare = vocabulary(cat, 20, 300, 400)
     rare = rng.sample(rare, min(20, len(rare)))
     common = vocabulary(cat, total // 20, total // 2, 40)
     common_words = [w for w, _ in common]
     if only == "conditions":
-        conditions(cat, common[0], runs)
+        conditions(cat, common[0], runs, descending)
         cat.close()
         return
     pairs = [tuple(rng.sample(common_words, 2)) for _ in range(10)]
@@ -355,7 +360,7 @@ def measure(path: Path, runs: int, seed: int, only: str | None = None) -> None:
           f"each query {runs} times")
 
     def first_page(queries, sort="taken"):
-        return _first_pages(cat, queries, runs, sort)
+        return _first_pages(cat, queries, runs, sort, descending)
 
     report("one rare word", first_page([w for w, _ in rare]), FIRST_PAGE_GOAL_MS)
     report("two common words", first_page([f"{a} {b}" for a, b in pairs]), FIRST_PAGE_GOAL_MS,
@@ -378,15 +383,17 @@ def measure(path: Path, runs: int, seed: int, only: str | None = None) -> None:
     for query in ("", common_words[0]):
         cursor, walked = None, time.perf_counter()
         for _ in range(999):
-            cursor = search.run(cat, query, after=cursor, count_cap=0).cursor
+            cursor = search.run(cat, query, descending=descending, after=cursor,
+                                count_cap=0).cursor
         walked = (time.perf_counter() - walked) * 1000 / 999
-        samples = timed(lambda q=query, c=cursor: search.run(cat, q, after=c), runs * 20)
+        samples = timed(lambda q=query, c=cursor: search.run(cat, q, descending=descending,
+                                                             after=c), runs * 20)
         report(f"page 1,000 by keyset ({query or 'every photo'!s})", samples, FIRST_PAGE_GOAL_MS,
                f"(pages 1–999 averaged {walked:.2f} ms)")
 
     print("Beyond the goals:")
     words = common_words[:10]
-    for sort in ("relevance", "name", "rating", "indexed"):
+    for sort in ("relevance", "name", "rating", "indexed")[descending is False:]:
         report(f"common word sorted by {sort}", first_page(words, sort), None)
     report("rare word sorted by name", first_page([w for w, _ in rare], "name"), None)
     report("exact count of a common word", [t for w in words for t in timed(
@@ -394,7 +401,7 @@ def measure(path: Path, runs: int, seed: int, only: str | None = None) -> None:
     report("every photo, first page", first_page([""]), None)
     for query in ("rating:5 (-has:caption OR label:red)", "status:missing", "indexed:2020"):
         report(query, first_page([query]), None)
-    conditions(cat, common[0], runs)
+    conditions(cat, common[0], runs, descending)
     report("facets of every photo", timed(lambda: search.facets(cat, ""), runs), None)
     report("facets of a rare word", [t for w, _ in rare for t in timed(
         lambda w=w: search.facets(cat, w), runs)], None)
@@ -403,26 +410,29 @@ def measure(path: Path, runs: int, seed: int, only: str | None = None) -> None:
     for label, scope in scopes(cat).items():
         for query in ("", common_words[0]):
             for sort in ("taken", "name"):
-                ids = search.search(cat, query, scope=scope, sort=sort, limit=DESK_ALL)
-                report(f"{label}{' ' + query if query else ''}, by {sort}", timed(
-                    lambda q=query, s=scope, o=sort: search.search(cat, q, scope=s, sort=o,
-                                                                   limit=DESK_ALL), runs),
-                       None, f"({len(ids):,} ids)")
+                def every_id(q=query, s=scope, o=sort):
+                    return search.search(cat, q, scope=s, sort=o, descending=descending,
+                                         limit=DESK_ALL)
+                ids = every_id()
+                report(f"{label}{' ' + query if query else ''}, by {sort}",
+                       timed(every_id, runs), None, f"({len(ids):,} ids)")
     cat.close()
 
 
-def conditions(cat: Catalog, common: tuple[str, int], runs: int) -> None:
+def conditions(cat: Catalog, common: tuple[str, int], runs: int,
+               descending: bool | None = None) -> None:
     """First pages and facets of the condition queries, alone and with a common word, and
-    their first pages in the other sorts."""
+    their first pages in the other sorts (in that direction: None, each sort's usual)."""
     word, photos = common
     print(f"Conditions: a first page alone and with the common word {word!r} ({photos:,} "
           f"photos), each query {runs} times:")
     for query in CONDITIONS:
-        samples = _first_pages(cat, [query], runs)
+        samples = _first_pages(cat, [query], runs, descending=descending)
         report(query, samples, FIRST_PAGE_GOAL_MS,
                f"({search.count(cat, query, cap=None):,} matches)")
         with_word = f"{query} {word}"
-        report(f"{query} + word", _first_pages(cat, [with_word], runs), FIRST_PAGE_GOAL_MS,
+        report(f"{query} + word", _first_pages(cat, [with_word], runs, descending=descending),
+               FIRST_PAGE_GOAL_MS,
                f"({search.count(cat, with_word, cap=None):,} matches)")
     print("Facets of conditions, alone and with the common word:")
     for query in FACET_CONDITIONS:
@@ -435,14 +445,16 @@ def conditions(cat: Catalog, common: tuple[str, int], runs: int) -> None:
     print("Conditions in the other sorts (a first page):")
     for sort in ("indexed", "name", "rating"):
         for query in CONDITIONS:
-            report(f"{query}, by {sort}", _first_pages(cat, [query], runs, sort), None)
+            report(f"{query}, by {sort}", _first_pages(cat, [query], runs, sort, descending),
+                   None)
 
 
-def _first_pages(cat: Catalog, queries: list[str], runs: int, sort: str = "taken"):
+def _first_pages(cat: Catalog, queries: list[str], runs: int, sort: str = "taken",
+                 descending: bool | None = None):
     samples = []
     for q in queries:
-        search.run(cat, q, sort=sort)  # the first run may read pages from disk
-        samples += timed(lambda q=q: search.run(cat, q, sort=sort), runs)
+        search.run(cat, q, sort=sort, descending=descending)  # the first run may read from disk
+        samples += timed(lambda q=q: search.run(cat, q, sort=sort, descending=descending), runs)
     return samples
 
 
@@ -469,6 +481,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", choices=("conditions",),
                         help="time only the condition queries (alone, with a word, facets)")
+    way = parser.add_mutually_exclusive_group()
+    way.add_argument("--ascending", dest="descending", action="store_false", default=None,
+                     help="every sort oldest (lowest, A) first")
+    way.add_argument("--descending", dest="descending", action="store_true", default=None,
+                     help="every sort newest (highest, Z) first")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.catalog or Path(tmp) / "search.sqlite"
@@ -477,7 +494,7 @@ def main() -> None:
             started = time.perf_counter()
             build(path, args.photos, args.seed)
             print(f"  built in {(time.perf_counter() - started) / 60:.1f} min")
-        measure(path, args.runs, args.seed, args.only)
+        measure(path, args.runs, args.seed, args.only, args.descending)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,11 @@ SHOWN_FIELDS = ("headline", "caption", "keywords", "people", "event", "creator",
 @main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1)
 @click.option("--sort", type=click.Choice(list(search_core.SORTS)), default=None,
-              help="Order: taken (default), indexed, name, rating or relevance.")
+              help="Order: taken (default), indexed, name, rating or relevance, each "
+                   "its usual way: newest or highest first, names A to Z.")
+@click.option("--descending/--ascending", default=None,
+              help="Newest (highest, Z) first, or oldest (lowest, A) first; relevance runs "
+                   "one way only. With --save, the search keeps it.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(0),
               help="Most photos to list.")
 @click.option("--after", metavar="CURSOR", help="The next page: the cursor the last one printed.")
@@ -33,8 +37,8 @@ SHOWN_FIELDS = ("headline", "caption", "keywords", "people", "event", "creator",
 @click.option("--delete-saved", metavar="NAME", help="Forget the saved search NAME.")
 @click.option("--syntax", is_flag=True, help="Explain the query syntax.")
 @click.pass_obj
-def search(obj, query, sort, limit, after, with_facets, as_json, saved, save, list_saved,
-           delete_saved, syntax):
+def search(obj, query, sort, descending, limit, after, with_facets, as_json, saved, save,
+           list_saved, delete_saved, syntax):
     """Find photos. Words match file names, captions, headlines, keywords, people, events,
     articles and places without regard to accents or case ("dong chi" finds "Đồng chí");
     fields narrow: person:"vo thi anh xuan" date:2024-01..2024-03 rating:>=3 -has:caption.
@@ -52,10 +56,12 @@ def search(obj, query, sort, limit, after, with_facets, as_json, saved, save, li
             click.echo(f"Deleted the saved search {delete_saved}", err=True)
             return
         if save:
-            entry = search_core.save_search(obj.catalog, save, text, sort or "taken")
+            entry = search_core.save_search(obj.catalog, save, text, sort or "taken",
+                                            descending)
             click.echo(f"Saved search {entry.name}: {entry.query}", err=True)
             return
-        options = {"limit": limit, "after": after, "count_budget": None}
+        options = {"descending": descending, "limit": limit, "after": after,
+                   "count_budget": None}
         if saved:
             page = search_core.run_saved(obj.catalog, saved, also=text, sort=sort, **options)
         else:
@@ -114,11 +120,14 @@ def _search_json(page, rows: list[dict], found) -> dict:
 def _list_saved(cat: Catalog, as_json: bool) -> None:
     entries = search_core.saved_searches(cat)
     if as_json:
-        click.echo(json.dumps([{"name": e.name, "query": e.query, "sort": e.sort}
+        click.echo(json.dumps([{"name": e.name, "query": e.query, "sort": e.sort,
+                                "descending": e.descending}
                                for e in entries], ensure_ascii=False, indent=2))
         return
     for e in entries:
-        click.echo(f"{e.name}\t{e.query}" + (f"\t(sorted by {e.sort})" if e.sort != "taken" else ""))
+        usual = e.sort == "taken" and e.descending is None
+        sorted_by = "" if usual else f"\t(sorted by {search_core.described(e.sort, e.descending)})"
+        click.echo(f"{e.name}\t{e.query}{sorted_by}")
 
 
 PASSING = " — a passing fault: read again at the next index"

@@ -98,3 +98,30 @@ def test_minus_words_are_query_words_not_options(desk):
     result = invoke(desk, "search", "-has:people", "--json", "-status:missing", "--limit", "9")
     assert result.exit_code == 0, result.output
     assert {r["name"] for r in json.loads(result.stdout)} == {"c.jpg", "d.jpg"}
+
+
+def test_every_sort_runs_either_way_and_a_saved_search_keeps_it(desk):
+    newest = listed(invoke(desk, "search"))
+    assert len(newest) == 6
+    assert listed(invoke(desk, "search", "--ascending")) == newest[::-1]
+    assert listed(invoke(desk, "search", "--sort", "taken", "--descending")) == newest
+    by_name = listed(invoke(desk, "search", "--sort", "name"))
+    assert listed(invoke(desk, "search", "--sort", "name", "--descending")) == by_name[::-1]
+    first = invoke(desk, "search", "--ascending", "--limit", "4")
+    cursor = first.stderr.split("--after ")[1].split()[0]
+    second = invoke(desk, "search", "--ascending", "--limit", "4", "--after", cursor)
+    assert listed(first) + listed(second) == newest[::-1]
+    wrong = invoke(desk, "search", "--limit", "4", "--after", cursor)
+    assert wrong.exit_code == 2 and "sorted by taken ascending, not descending" in wrong.output
+    refused = invoke(desk, "search", "xuan", "--sort", "relevance", "--ascending")
+    assert refused.exit_code == 2 and "relevance runs one way only" in refused.output
+    saved = invoke(desk, "search", "--save", "Cũ trước", "--ascending", "xuan")
+    assert saved.exit_code == 0, saved.output
+    assert invoke(desk, "search", "--list-saved").stdout == (
+        "Cũ trước\txuan\t(sorted by date taken, oldest first)\n")
+    assert json.loads(invoke(desk, "search", "--list-saved", "--json").stdout)[0][
+        "descending"] is False
+    oldest = listed(invoke(desk, "search", "--saved", "Cũ trước"))
+    assert oldest == [n for n in newest[::-1] if n in oldest] and len(oldest) == 3
+    assert listed(invoke(desk, "search", "--saved", "Cũ trước", "--descending")) == oldest[::-1]
+    assert invoke(desk, "search", "--delete-saved", "Cũ trước").exit_code == 0

@@ -139,7 +139,8 @@ ROUTES = {
 
 
 def _take(monkeypatch, route):
-    settings = dict(ROUTES[route])
+    """Send the searches down a route: a name of ROUTES, or settings of the same kind."""
+    settings = dict(ROUTES[route] if isinstance(route, str) else route)
     if "in_key_order" in settings:
         ordered = settings.pop("in_key_order")
         monkeypatch.setattr(orders, "in_key_order", lambda *args: ordered)
@@ -178,21 +179,24 @@ def test_conditions_find_the_same_photos_newest_first_by_any_route(photos, monke
     assert walked == expected
 
 
+@pytest.mark.parametrize("descending", (True, False))
 @pytest.mark.parametrize("query", ["pick:yes", "pick:reject", "status:missing", "has:gps",
                                    "-has:caption", "pick:yes lũ", "status:missing lũ"])
-def test_one_condition_s_index_gives_its_photos_newest_first(photos, query):
+def test_one_condition_s_index_gives_its_photos_newest_or_oldest_first(photos, query,
+                                                                       descending):
     from photodesk.core.search.sqlite import in_key_order, keyed_source
     cat, _, _ = photos
     _, the_plan = search.prepare(query)
-    assert in_key_order(cat.db, *keyed_source(the_plan))
+    assert in_key_order(cat.db, *keyed_source(the_plan), descending)
 
 
+@pytest.mark.parametrize("descending", (True, False))
 @pytest.mark.parametrize("query", ["indexed:2020", "rating:>=4", "indexed:2020 lũ"])
-def test_a_range_of_a_condition_s_index_is_sorted(photos, query):
+def test_a_range_of_a_condition_s_index_is_sorted(photos, query, descending):
     from photodesk.core.search.sqlite import in_key_order, keyed_source
     cat, _, _ = photos
     _, the_plan = search.prepare(query)
-    assert not in_key_order(cat.db, *keyed_source(the_plan))
+    assert not in_key_order(cat.db, *keyed_source(the_plan), descending)
 
 
 @pytest.mark.parametrize("query, values", [

@@ -63,7 +63,9 @@ def test_a_query_that_cannot_be_read_is_not_saved(catalog):
         search.run_saved(catalog, "Best")
 
 
-def test_a_saved_search_can_be_narrowed_and_keeps_its_sort(catalog):
+def _rated(catalog) -> list[int]:
+    """Three photos, named 0.jpg to 2.jpg, rated 5, 3 and 4: two of floods (lũ), one of a
+    storm."""
     from photodesk.core.edit import edit_photos
     ids = []
     for i, (caption, rating) in enumerate([("lũ Hà Giang", 5), ("lũ Yên Bái", 3), ("bão", 4)]):
@@ -71,7 +73,46 @@ def test_a_saved_search_can_be_narrowed_and_keeps_its_sort(catalog):
                                            "status": "present"}).last_pk
         edit_photos(catalog, [pid], caption=caption, rating=rating)
         ids.append(pid)
+    return ids
+
+
+def test_a_saved_search_can_be_narrowed_and_keeps_its_sort(catalog):
+    ids = _rated(catalog)
     search.save_search(catalog, "Lũ", "lu OR bao", sort="rating")
     assert search.run_saved(catalog, "Lũ").ids == [ids[0], ids[2], ids[1]]
     assert search.run_saved(catalog, "Lũ", also="-ha").ids == [ids[2], ids[1]]
     assert search.run_saved(catalog, "Lũ", sort="name").ids == ids
+
+
+def test_a_saved_search_keeps_its_direction(catalog):
+    ids = _rated(catalog)
+    search.save_search(catalog, "Lũ", "lu OR bao", sort="rating", descending=False)
+    assert search.saved_search(catalog, "Lũ").descending is False
+    assert search.run_saved(catalog, "Lũ").ids == [ids[1], ids[2], ids[0]]
+    assert search.run_saved(catalog, "Lũ", sort="rating").ids == [ids[1], ids[2], ids[0]]
+    assert search.run_saved(catalog, "Lũ", descending=True).ids == [ids[0], ids[2], ids[1]]
+    # the direction goes with the saved sort: another sort runs its own usual way
+    assert search.run_saved(catalog, "Lũ", sort="name").ids == ids
+    assert search.run_saved(catalog, "Lũ", sort="name", descending=True).ids == ids[::-1]
+    search.save_search(catalog, "Lũ", "lu OR bao", sort="rating")  # replaced: the usual way
+    assert search.saved_search(catalog, "Lũ").descending is None
+    assert search.run_saved(catalog, "Lũ").ids == [ids[0], ids[2], ids[1]]
+    with pytest.raises(search.QueryError, match="one way only"):
+        search.save_search(catalog, "Best", "lu", sort="relevance", descending=False)
+
+
+def test_a_search_saved_before_directions_runs_its_usual_way(tmp_path):
+    from sqlite_utils import Database
+
+    from photodesk.core.catalog.schema import migrations
+    path = tmp_path / "old.sqlite"
+    db = Database(path)
+    migrations.apply(db, stop_before="m013_saved_direction")
+    db["saved_searches"].insert({"name": "Lũ", "query": "lu", "sort": "name",
+                                 "created_at": "2024-01-01", "updated_at": "2024-01-01"})
+    db.close()
+    with Catalog(path, backups=False) as cat:
+        assert "m013_saved_direction" in cat.schema_version()
+        (entry,) = search.saved_searches(cat)
+        assert (entry.sort, entry.descending) == ("name", None)
+        assert search.run_saved(cat, "Lũ").ids == []

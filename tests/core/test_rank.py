@@ -1,6 +1,6 @@
 """Placing changed photos in a listed result gives what searching again from scratch gives:
-for every sort that can be placed, with words, conditions and scopes, when photos arrive,
-change their date, rating, name or caption, or stop matching."""
+for every sort that can be placed, in both directions, with words, conditions and scopes,
+when photos arrive, change their date, rating, name or caption, or stop matching."""
 
 import random
 
@@ -47,13 +47,15 @@ def _change(cat, rng: random.Random) -> list[int]:
     return changed + [p["id"] for p in new]
 
 
+@pytest.mark.parametrize("descending", (None, True, False))
 @pytest.mark.parametrize("sort", rank.PLACEABLE)
 @pytest.mark.parametrize("query", QUERIES)
-def test_placing_gives_what_a_new_search_gives(cat, sort, query):
-    listed = search.search(cat, query, sort=sort, limit=10_000)
+def test_placing_gives_what_a_new_search_gives(cat, sort, query, descending):
+    listed = search.search(cat, query, sort=sort, descending=descending, limit=10_000)
     changed = _change(cat, random.Random(hash((sort, query)) & 0xFFFF))
-    placement = rank.place(cat, query, listed, changed, sort=sort)
-    assert placement.applied(listed) == search.search(cat, query, sort=sort, limit=10_000)
+    placement = rank.place(cat, query, listed, changed, sort=sort, descending=descending)
+    assert placement.applied(listed) == search.search(cat, query, sort=sort,
+                                                      descending=descending, limit=10_000)
 
 
 @pytest.mark.parametrize("every_row", (False, True))

@@ -337,3 +337,10 @@ def m012_tag_counts(db: Database) -> None:
         db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_{column}_state "
                    f"ON {table} ({column}, state)")
         db.execute(f"DROP INDEX IF EXISTS idx_{table}_{column}")
+
+
+@migrations()
+def m013_saved_direction(db: Database) -> None:
+    # A saved search keeps the direction of its sort (oldest first for culling); NULL runs it
+    # as the sort usually runs, as every search saved before did.
+    db.execute("ALTER TABLE saved_searches ADD COLUMN descending INTEGER")

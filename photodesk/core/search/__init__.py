@@ -15,7 +15,7 @@ from photodesk.core.search.facet_counts import FACETS, FacetValue, Facets, facet
 from photodesk.core.search.help import SYNTAX_HELP, syntax, syntax_help
 from photodesk.core.search.index import rebuild, refresh
 from photodesk.core.search.parser import parse
-from photodesk.core.search.orders import ARTICLE, SORTS
+from photodesk.core.search.orders import ARTICLE, DIRECTIONS, SORTS, described
 from photodesk.core.search.pages import COUNT_CAP, PAGE, Page, prepare, run
 from photodesk.core.search.planner import plan as portable_plan
 from photodesk.core.search.saved import (SavedSearch, delete_saved_search, run_saved,
@@ -27,22 +27,23 @@ from photodesk.core.search.syntax import Problem, Query, QueryError
 ORDER = SORTS  # the sort names, as the first version called them
 
 __all__ = [
-    "ARTICLE", "COUNT_CAP", "EVERYTHING", "FACETS", "ORDER", "PAGE", "SORTS", "SYNTAX_HELP",
-    "FacetValue", "Facets", "Page", "Problem", "Query", "QueryError", "SavedSearch", "Scope",
-    "count", "delete_saved_search", "facet_clause", "facets", "match_expression", "narrow",
+    "ARTICLE", "COUNT_CAP", "DIRECTIONS", "EVERYTHING", "FACETS", "ORDER", "PAGE", "SORTS",
+    "SYNTAX_HELP", "FacetValue", "Facets", "Page", "Problem", "Query", "QueryError",
+    "SavedSearch", "Scope", "count", "delete_saved_search", "described", "facet_clause",
+    "facets", "match_expression", "narrow",
     "parse", "plan", "rebuild", "refresh", "run", "run_saved", "save_search", "saved_search",
     "saved_searches", "search", "syntax", "syntax_help", "within",
 ]
 
 
 def search(cat: Catalog, query: str = "", *, scope: Scope = EVERYTHING, limit: int = 200,
-           sort: str | None = None, after: str | None = None,
+           sort: str | None = None, descending: bool | None = None, after: str | None = None,
            today: date | None = None) -> list[int]:
-    """Ids of the photos of scope matching query, in sort order (None: the scope's own). An
-    empty query lists every photo of the scope; a query of which nothing can be used finds
-    nothing."""
-    return run(cat, query, scope=scope, sort=sort, limit=limit, after=after, count_cap=0,
-               today=today).ids
+    """Ids of the photos of scope matching query, in sort order (None: the scope's own) and
+    direction (None: the sort's usual). An empty query lists every photo of the scope; a
+    query of which nothing can be used finds nothing."""
+    return run(cat, query, scope=scope, sort=sort, descending=descending, limit=limit,
+               after=after, count_cap=0, today=today).ids
 
 
 def count(cat: Catalog, query: str = "", *, scope: Scope = EVERYTHING, cap: int | None = None,

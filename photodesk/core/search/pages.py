@@ -48,12 +48,15 @@ def prepare(query: str | Query, scope: Scope = EVERYTHING, today: date | None = 
 
 
 def run(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, sort: str | None = None,
-        limit: int = PAGE, after: str | None = None, count_cap: int | None = COUNT_CAP,
-        count_budget: float | None = COUNT_BUDGET, today: date | None = None) -> Page:
+        descending: bool | None = None, limit: int = PAGE, after: str | None = None,
+        count_cap: int | None = COUNT_CAP, count_budget: float | None = COUNT_BUDGET,
+        today: date | None = None) -> Page:
     """A page of the photos of scope matching query, in sort order: one of SORTS, or None for
     the scope's own (an article's photos in the article's order, others by date taken).
-    count_cap=None counts every match, 0 counts none; count_budget=None counts however long
-    it takes."""
+    descending: the direction (None: the sort's usual, DIRECTIONS); the other direction is
+    the exact reverse, and relevance runs one way only (QueryError). A cursor continues only
+    the sort and direction it came from. count_cap=None counts every match, 0 counts none;
+    count_budget=None counts however long it takes."""
     if sort is not None and sort not in SORTS and sort != ARTICLE:
         raise QueryError(f"cannot sort by {sort!r} (sorts: {', '.join(SORTS)})")
     parsed, the_plan = prepare(query, scope, today, cat.roots)
@@ -61,11 +64,12 @@ def run(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, sort: st
         sort = ARTICLE if the_plan.article is not None else "taken"
     elif sort == ARTICLE and the_plan.article is None:
         raise QueryError("only the photos of one article can be in the article's order")
+    descending = orders.direction(sort, descending)
     limit = max(0, int(limit))
     if the_plan.nothing:
         rows, more = [], None
     else:
-        rows, more = orders.page(cat.db, the_plan, sort, after, limit)
+        rows, more = orders.page(cat.db, the_plan, sort, after, limit, descending)
     total, exact = None, False
     if count_cap != 0:
         if after is None and more is None and len(rows) < limit:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from photodesk.core.catalog import Catalog
-from photodesk.core.search.orders import COLUMN_SORTS
+from photodesk.core.search.orders import COLUMN_SORTS, direction
 from photodesk.core.search.pages import prepare
 from photodesk.core.search.scopes import EVERYTHING, Scope
 from photodesk.core.search.sqlite import IN_IDS, filtered_source, id_list
@@ -40,10 +40,12 @@ class Placement:
 
 
 def place(cat: Catalog, query: str, listed: list[int], changed, *, scope: Scope = EVERYTHING,
-          sort: str = "taken", rows: dict[int, int] | None = None, every_row: bool = False,
+          sort: str = "taken", descending: bool | None = None,
+          rows: dict[int, int] | None = None, every_row: bool = False,
           today: date | None = None) -> Placement | None:
-    """Where the changed photos go in listed (the ids of query in scope, in sort order); None
-    when the order cannot be placed piecemeal (relevance, the article's order): search again.
+    """Where the changed photos go in listed (the ids of query in scope, in sort order and
+    direction: None, the sort's usual); None when the order cannot be placed piecemeal
+    (relevance, the article's order): search again.
     rows: where some changed photos are in listed, when the caller knows (a window does);
     the others are looked for in listed, unless every_row says rows names every one listed."""
     _, the_plan = prepare(query, scope, today, cat.roots)
@@ -52,7 +54,7 @@ def place(cat: Catalog, query: str, listed: list[int], changed, *, scope: Scope 
         return None
     changed = list(dict.fromkeys(changed))
     matching = set() if the_plan.nothing else _matching(cat.db, the_plan, changed)
-    keys = _Keys(cat.db, sort)
+    keys = _Keys(cat.db, sort, direction(sort, descending))
     wanted = set(changed)
     rows = {pid: row for pid, row in (rows or {}).items() if pid in wanted}
     unknown = wanted - set(rows)
@@ -125,13 +127,12 @@ def _row_for(keys: "_Keys", others: list[int], key) -> int:
 class _Keys:
     """Sort keys read one photo at a time, remembered; smaller means listed earlier."""
 
-    def __init__(self, db, sort: str):
-        self._db, self._seen = db, {}
+    def __init__(self, db, sort: str, descending: bool):
+        self._db, self._seen, self._descending = db, {}, descending
         if sort == "taken":
-            self._sql, self._descending = "SELECT key FROM search_keys WHERE photo_id = ?", True
+            self._sql = "SELECT key FROM search_keys WHERE photo_id = ?"
         else:
-            column, self._descending = COLUMN_SORTS[sort]
-            self._sql = f"SELECT {column} FROM photos p WHERE p.id = ?"
+            self._sql = f"SELECT {COLUMN_SORTS[sort]} FROM photos p WHERE p.id = ?"
 
     def of(self, photo_id: int):
         key = self._seen.get(photo_id)

@@ -1,5 +1,5 @@
-"""Saved searches: a name and the query text, kept in the catalog and run afresh each time,
-so a photo indexed later that matches appears in them."""
+"""Saved searches: a name, the query text and its sort and direction, kept in the catalog and
+run afresh each time, so a photo indexed later that matches appears in them."""
 
 from dataclasses import dataclass
 
@@ -7,7 +7,7 @@ from photodesk.core.catalog import Catalog
 from photodesk.core.catalog.photos import now
 from photodesk.core.fold import fold, sort_key
 from photodesk.core.search.parser import parse
-from photodesk.core.search.orders import SORTS
+from photodesk.core.search.orders import SORTS, direction
 from photodesk.core.search.pages import Page, run
 from photodesk.core.search.syntax import QueryError
 
@@ -19,16 +19,21 @@ class SavedSearch:
     sort: str
     created_at: str
     updated_at: str
+    descending: bool | None = None  # None: the sort's usual direction
 
 
-def save_search(cat: Catalog, name: str, query: str, sort: str = "taken") -> SavedSearch:
-    """Save (or replace) a search under name. A query with a part that cannot be read is not
-    saved: QueryError says which part."""
+def save_search(cat: Catalog, name: str, query: str, sort: str = "taken",
+                descending: bool | None = None) -> SavedSearch:
+    """Save (or replace) a search under name, with its sort and direction (None: the sort's
+    usual). A query with a part that cannot be read is not saved: QueryError says which
+    part."""
     name = " ".join((name or "").split())
     if not name:
         raise QueryError("a saved search needs a name")
     if sort not in SORTS:
         raise QueryError(f"cannot sort by {sort!r} (sorts: {', '.join(SORTS)})")
+    if descending is not None:
+        descending = direction(sort, descending)
     query = query.strip()
     if not query:
         raise QueryError("a saved search needs a query")
@@ -36,16 +41,18 @@ def save_search(cat: Catalog, name: str, query: str, sort: str = "taken") -> Sav
     stamp = now()
     with cat.transaction():
         cat.db.execute(
-            "INSERT INTO saved_searches (name, query, sort, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET query = excluded.query, "
-            "sort = excluded.sort, updated_at = excluded.updated_at",
-            [name, query, sort, stamp, stamp])
+            "INSERT INTO saved_searches (name, query, sort, created_at, updated_at, descending) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET query = excluded.query, "
+            "sort = excluded.sort, updated_at = excluded.updated_at, "
+            "descending = excluded.descending", [name, query, sort, stamp, stamp, descending])
     return saved_search(cat, name)
 
 
 def saved_searches(cat: Catalog) -> list[SavedSearch]:
-    rows = cat.db.execute("SELECT name, query, sort, created_at, updated_at FROM saved_searches")
-    return sorted((SavedSearch(*r) for r in rows), key=lambda s: sort_key(s.name))
+    rows = cat.db.execute("SELECT name, query, sort, created_at, updated_at, descending "
+                          "FROM saved_searches")
+    return sorted((SavedSearch(*r[:5], None if r[5] is None else bool(r[5])) for r in rows),
+                  key=lambda s: sort_key(s.name))
 
 
 def saved_search(cat: Catalog, name: str) -> SavedSearch | None:
@@ -69,11 +76,15 @@ def delete_saved_search(cat: Catalog, name: str) -> bool:
 
 
 def run_saved(cat: Catalog, name: str, *, also: str = "", sort: str | None = None,
-              **options) -> Page:
-    """Run a saved search now; `also` narrows it further (words or fields, ANDed)."""
+              descending: bool | None = None, **options) -> Page:
+    """Run a saved search now; `also` narrows it further (words or fields, ANDed). It runs in
+    its saved sort and direction unless sort or descending say otherwise; the saved direction
+    goes with the saved sort (another sort runs its usual way unless descending is given)."""
     entry = saved_search(cat, name)
     if entry is None:
         known = ", ".join(e.name for e in saved_searches(cat)) or "none yet"
         raise QueryError(f"no saved search named {name!r} (saved: {known})")
     query = f"({entry.query}) {also}" if also.strip() else entry.query
-    return run(cat, query, sort=sort or entry.sort, **options)
+    if not sort or sort == entry.sort:
+        sort, descending = entry.sort, entry.descending if descending is None else descending
+    return run(cat, query, sort=sort, descending=descending, **options)

@@ -1,9 +1,10 @@
 """The SQLite backend of search: a plan (planner.py) compiled to SQL with parameters, and every
 part of search that knows SQLite: FTS5 expressions and ranks, the condition texts the partial
-indexes of m006 match, the joins that fix SQLite's walk order, where NULL sorts, counting up to
-a cap, id lists as JSON, and time limits through the progress handler. The walks of orders.py
-and facet_counts.py put these pieces together in plain SQL; a second backend would be a module
-beside this one with the same names (the index it searches is written by index.py).
+indexes of m006 match, the joins that fix SQLite's walk order, where NULL sorts, which way a
+walk runs (way(), past()), counting up to a cap, id lists as JSON, and time limits through the
+progress handler. The walks of orders.py and facet_counts.py put these pieces together in
+plain SQL; a second backend would be a module beside this one with the same names (the index
+it searches is written by index.py).
 
 The compiled plan holds one FTS5 expression that drives the walk where the text allows it, a
 range of search keys for the date taken, and SQL conditions for the rest. Nothing the user
@@ -80,6 +81,17 @@ DRIVER_BUDGET = 0.004
 def id_list(ids) -> str:
     """The parameter of IN_IDS."""
     return json.dumps(list(ids))
+
+
+def way(descending: bool) -> str:
+    """ORDER BY's word for a walk in that direction."""
+    return "DESC" if descending else "ASC"
+
+
+def past(key: str, descending: bool, value: str = "?") -> str:
+    """The rows a walk in that direction reaches after value: below it descending, above it
+    ascending."""
+    return f"{key} {'<' if descending else '>'} {value}"
 
 
 @dataclass
@@ -443,20 +455,20 @@ def split_values(db, split: Split, most: int) -> list | None:
     return found
 
 
-def split_rows(db, the_plan: Compiled, split: Split, values: list, before: int | None,
-               limit: int) -> list:
-    """(photo id, key) of the newest matches, read value by value of split: each value's photos
-    come newest first from its index, and SQLite merges them (UNION ALL … ORDER BY), reading
-    only what the page takes. For a range or a list, whose photos no index gives newest
-    first as a whole."""
+def split_rows(db, the_plan: Compiled, split: Split, values: list, beyond: int | None,
+               limit: int, descending: bool) -> list:
+    """(photo id, key) of the newest matches (oldest, ascending) with keys beyond `beyond`,
+    read value by value of split: each value's photos come in key order from its index, and
+    SQLite merges them (UNION ALL … ORDER BY), reading only what the page takes. For a range
+    or a list, whose photos no index gives in key order as a whole."""
     if not values:
         return []
     source, where, params = keyed_source(the_plan, -1)
-    if before is not None:
-        where, params = f"{where} AND {PHOTO_KEY} < ?", [*params, before]
+    if beyond is not None:
+        where, params = f"{where} AND {past(PHOTO_KEY, descending)}", [*params, beyond]
     arm = (f"SELECT p.id, {PHOTO_KEY} AS k FROM {source} "
            f"WHERE {split.expression} = ? AND {where}")
-    sql = " UNION ALL ".join([arm] * len(values)) + " ORDER BY k DESC LIMIT ?"
+    sql = " UNION ALL ".join([arm] * len(values)) + f" ORDER BY k {way(descending)} LIMIT ?"
     return db.execute(sql, [*(v for value in values for v in (value, *params)),
                             limit]).fetchall()
 
@@ -474,11 +486,11 @@ def indexed(db, source: str, where: str, params: list) -> bool:
     return True
 
 
-def in_key_order(db, source: str, where: str, params: list) -> bool:
-    """Whether SQLite reads keyed_source() newest first from an index, so that a page stops
-    early, rather than gathering every match and sorting it."""
+def in_key_order(db, source: str, where: str, params: list, descending: bool) -> bool:
+    """Whether SQLite reads keyed_source() in key order (newest first, or oldest) from an
+    index, so that a page stops early, rather than gathering every match and sorting it."""
     plan = db.execute(f"EXPLAIN QUERY PLAN SELECT p.id FROM {source} WHERE {where} "
-                      f"ORDER BY {PHOTO_KEY} DESC", params).fetchall()
+                      f"ORDER BY {PHOTO_KEY} {way(descending)}", params).fetchall()
     return not any("B-TREE FOR ORDER BY" in row[-1] for row in plan)
 
 
@@ -582,7 +594,7 @@ def column_rows(db, source: str, where: str, params: list, column: str, descendi
     """(photo id, column value) of the first `limit` rows after position (value, photo id),
     ordered by the column and then the photo id; by_index=False: found through the
     conditions' indexes and sorted, not by walking the column's index."""
-    direction = "DESC" if descending else "ASC"
+    direction = way(descending)
     order = column if by_index else f"+{column}"  # unary plus: no index gives this order
     rows = []
     for segment, segment_params in _segments(column, descending, position):
@@ -597,8 +609,9 @@ def column_rows(db, source: str, where: str, params: list, column: str, descendi
 def _segments(column: str, descending: bool, position) -> list[tuple[str, list]]:
     """Conditions for the rows after position, in order, each walkable on the column's index.
 
-    SQLite sorts NULL first ascending and last descending; a row value comparison never
-    matches NULL, so the NULL rows are their own segment.
+    SQLite sorts NULL first ascending and last descending (so each direction is the exact
+    reverse of the other); a row value comparison never matches NULL, so the NULL rows are
+    their own segment.
     """
     if position is None:
         return [("1", [])]
