@@ -21,6 +21,7 @@ from photodesk.core.safefile import replacing
 LANGUAGES = ("", "vi", "en")  # "" follows the system locale
 WRITE_MODES = ("embedded", "sidecar")
 THUMB_SIZES = ("small", "medium", "large")
+SORT_DIRECTIONS = {"": None, "ascending": False, "descending": True}  # as search's descending
 EXPORT_FORMATS = ("csv", "json", "txt", "xmp", "jpeg", "html")  # as core/export/run.py
 DEFAULT_CACHE_MB = 2048
 CACHE_MB_RANGE = (16, 1024 * 1024)  # 16 MB to 1 TB: a number outside was typed by mistake
@@ -46,6 +47,7 @@ class ExportDefaults:
 class Settings:
     language: str = ""
     sort: str = "taken"
+    sort_direction: str = ""       # "", the sort's usual direction, or one of SORT_DIRECTIONS
     thumb_size: str = "medium"     # the contact sheet's cells: small, medium or large
     catalog: str = ""              # "" = the user data folder's catalog.sqlite
     thumbnail_cache: str = ""      # "" = beside the catalog (CATALOG.thumbs)
@@ -173,7 +175,7 @@ def from_dict(data: dict) -> tuple[Settings, list[str]]:
         else:
             wrong.append(f"{f.name} (not a {type(getattr(settings, f.name)).__name__})")
     for name, allowed in (("language", LANGUAGES), ("write_mode", WRITE_MODES),
-                          ("thumb_size", THUMB_SIZES)):
+                          ("thumb_size", THUMB_SIZES), ("sort_direction", SORT_DIRECTIONS)):
         if getattr(settings, name) not in allowed:
             setattr(settings, name, getattr(Settings, name))
             wrong.append(f"{name} (one of {', '.join(repr(a) for a in allowed)})")

@@ -5,13 +5,15 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QThreadPool, QTimer, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget,
+                               QStyle)
 
 from photodesk.core.catalog import Location
 from photodesk.core import settings as settings_store
 from photodesk.core import thumbcache
 from photodesk.core import people
 from photodesk.core.catalog import backup, connections, desk
+from photodesk.core.search import orders
 from photodesk.core import folders as catalog_folders
 from photodesk.core.sample import install_sample
 from photodesk.gui.models import queries
@@ -19,30 +21,33 @@ from photodesk.gui.views.articleview import ArticleView
 from photodesk.gui.views.culling import change_for_key, describe
 from photodesk.gui.workers.edits import Editor
 from photodesk.gui.views.problems import ProblemsDock
-from photodesk.gui.views import facetpanel
+from photodesk.gui.views import facetpanel, panels
 from photodesk.gui.views import searchhelp
 from photodesk.gui.views.grid import PhotoGrid
 from photodesk.gui.workers.indexing import Indexing
 from photodesk.gui.workers.watching import LiveFolders
 from photodesk.gui.workers.writing import Writing
 from photodesk.gui.views.inspector import Inspector
+from photodesk.gui.views.compare import MAX_PHOTOS, Compare
 from photodesk.gui.views.loupe import Loupe
 from photodesk.gui.models.photolist import PhotoIdRole, PhotoListModel, PhotoRole
 from photodesk.gui.views.progress import IndexingStatus
 from photodesk.gui.models.queries import EVERYTHING, Scope
+from photodesk.gui.dialogs import help as help_menu
 from photodesk.gui.dialogs.settings import FolderChanges, SettingsDialog
 from photodesk.gui.views.sidebar import Sidebar
 from photodesk.gui.workers.thumbrebuild import ThumbnailRebuild
 from photodesk.gui.views.welcome import WelcomePage
 from photodesk.gui.workers.tasks import CatalogQuery, Relay
 from photodesk.gui.window_parts import (build_menus, build_toolbar, choose_folder, count_text,
-                                        empty_text)
+                                        direction_text, empty_text)
 
 SEARCH_DELAY_MS = 180  # typing pauses this long before a search runs
 FOLDERS_DELAY_MS = 2000  # photos arriving recount the sidebar's folders at most this often,
 FOLDERS_SHARE = 10  # and, for a catalog where that takes seconds, at most a tenth of the time
 OVERVIEW_DELAY_MS = 400  # tagging people and events recounts the sidebar at most this often
 PROBLEMS_HEIGHT = 160
+INSPECTOR_WIDTH = 380
 COMMON_ROWS = 500  # selected rows compared to find the values they share
 PRUNE_EVERY_MS = 15 * 60 * 1000  # how often a long session checks the thumbnail cache's size
 
@@ -82,6 +87,7 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(thumbs_dir, self.location, self.editor,
                                    self.selected_ids)
         self.loupe = Loupe(thumbs_dir, self)
+        self.compare = Compare(thumbs_dir, self)
         self.problems = ProblemsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.status = IndexingStatus()
@@ -96,18 +102,24 @@ class MainWindow(QMainWindow):
         self._settings_pool = QThreadPool(self)
         self._settings_pool.setMaxThreadCount(1)
         self._layout()
-        self.search_field, self.sort = build_toolbar(self)
+        self.search_field, self.sort, self.sort_direction = build_toolbar(self)
         self.sort.setCurrentIndex(max(0, self.sort.findData(self._settings.sort)))
         self.grid.set_cell_size(self._settings.thumb_size)
         build_menus(self)
         self.search_help_button, self.search_help, self.search_hint = searchhelp.attach(
             self, self.search_field)
         self.facets = facetpanel.attach(self)
+        self.give_way = panels.GiveWay(self, self.inspector_dock, self.facets, self.article_view,
+                                       self.grid, self.centre, self._share_centre,
+                                       INSPECTOR_WIDTH)
         self.writing = Writing(self)
         self.thumbnails = ThumbnailRebuild(self.location, self)
+        self.shortcuts_action = help_menu.attach(self)  # last in the menu bar
         self._connect()
         self._update_empty_text()
-        self.model.set_query("", self.sort.currentData())
+        self.model.set_sort(self.sort.currentData(),
+                            settings_store.SORT_DIRECTIONS.get(self._settings.sort_direction))
+        self._show_direction()
         self.reload_overview()
         self.reload_registry()
         self._query(("checked", None), backup.check_unchecked)
@@ -131,11 +143,12 @@ class MainWindow(QMainWindow):
         self.centre.setChildrenCollapsible(False)
         self.centre.setStretchFactor(0, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.sidebar, self.centre, self.inspector):
+        for widget in (self.sidebar, self.centre):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 830, 380])
+        self.splitter.setSizes([230, 830])
         self.splitter.setChildrenCollapsible(False)
+        self.inspector_dock = panels.inspector_dock(self, self.inspector, INSPECTOR_WIDTH)
         self.welcome = WelcomePage()
         self.welcome.addFolderRequested.connect(self.choose_folder)
         self.welcome.sampleRequested.connect(self.open_sample)
@@ -150,6 +163,7 @@ class MainWindow(QMainWindow):
         self.search_field.textChanged.connect(lambda _: self._search_timer.start())
         self.search_field.returnPressed.connect(self._run_search)
         self.sort.currentIndexChanged.connect(lambda _: self._sort_changed())
+        self.sort_direction.clicked.connect(lambda *_: self.reverse_sort())
         # Live folders add thumbnails all day long: the cache is checked now and then too.
         self._prune_timer = QTimer(self, interval=PRUNE_EVERY_MS)
         self._prune_timer.timeout.connect(self.keep_cache_within_limit)
@@ -180,6 +194,10 @@ class MainWindow(QMainWindow):
         self.loupe.step.connect(self._loupe_step)
         self.loupe.cullKey.connect(self.cull)
         self.loupe.closed.connect(self.grid.setFocus)
+        self.compare.cullKey.connect(self.cull)
+        self.compare.activeChanged.connect(self._compare_chose)
+        self.compare.closed.connect(self.grid.setFocus)
+        self.model.dataChanged.connect(self._refresh_compare)
         self.editor.changed.connect(self._on_edited)
         self.editor.idle.connect(self.model.settle)
         self.editor.registryChanged.connect(self.reload_overview)
@@ -241,13 +259,29 @@ class MainWindow(QMainWindow):
         at = names.index(self.grid.cell_size()) + step
         if 0 <= at < len(names):
             self.grid.set_cell_size(names[at])
+            self.give_way.fit()
             self._settings.thumb_size = names[at]
             self._store_settings(settings_store.update, thumb_size=names[at])
 
-    def _sort_changed(self) -> None:
-        self.model.set_sort(self.sort.currentData())
+    def _sort_changed(self, descending: bool | None = None) -> None:
+        """A sort chosen runs its usual way (newest, highest first; names A to Z)."""
+        self.model.set_sort(self.sort.currentData(), descending)
+        self._show_direction()
         self._settings.sort = self.sort.currentData()
-        self._store_settings(settings_store.update, sort=self._settings.sort)
+        self._settings.sort_direction = {None: "", True: "descending", False: "ascending"}[
+            descending]
+        self._store_settings(settings_store.update, sort=self._settings.sort,
+                             sort_direction=self._settings.sort_direction)
+
+    def reverse_sort(self) -> None:
+        """The sort button: the same sort the other way round (oldest first: shooting order)."""
+        self._sort_changed(not orders.direction(self.model.sort, self.model.descending))
+
+    def _show_direction(self) -> None:
+        descending = orders.direction(self.model.sort, self.model.descending)
+        self.sort_direction.setText(direction_text(self.model.sort, descending))
+        arrows = QStyle.StandardPixmap.SP_ArrowUp, QStyle.StandardPixmap.SP_ArrowDown
+        self.sort_direction.setIcon(self.style().standardIcon(arrows[descending]))
 
     def _store_settings(self, fn, *args, **kwargs) -> None:
         """Change the settings file on its own thread (the GUI thread touches no disk after
@@ -330,7 +364,9 @@ class MainWindow(QMainWindow):
     # --- culling and the loupe -------------------------------------------------------------
 
     def cull(self, key: int) -> None:
-        ids = [self.loupe.photo_id()] if self.loupe.isVisible() else self.selected_ids()
+        """A culling key for the selection, or for the photo the loupe or compare shows."""
+        shown = next((v for v in (self.loupe, self.compare) if v.isVisible()), None)
+        ids = [shown.photo_id()] if shown else self.selected_ids()
         ids = [i for i in ids if i is not None]
         rows = [r for r in (self.model.cached(i) for i in ids[:COMMON_ROWS]) if r]
         change = change_for_key(key, rows)
@@ -360,6 +396,35 @@ class MainWindow(QMainWindow):
             index = self.model.index(row)
             self.grid.setCurrentIndex(index)
             self.grid.scrollTo(index)
+
+    def open_compare(self) -> None:
+        """View → Compare (C): the two to four photos selected, side by side; C again closes."""
+        if self.compare.isVisible():
+            self.compare.close_overlay()
+            return
+        ids = self.selected_ids()
+        if not 2 <= len(ids) <= MAX_PHOTOS:
+            self.statusBar().showMessage(
+                self.tr("Select two to four photos to compare them."), 6000)
+            return
+        if self.loupe.isVisible():
+            self.loupe.close_loupe()
+        indexes = [self.model.index_of(pid) for pid in ids]
+        current = self.grid.currentIndex().data(PhotoIdRole)
+        photos = [(pid, index.data(PhotoRole), index.data(Qt.ItemDataRole.DecorationRole))
+                  for pid, index in zip(ids, indexes)]
+        self.compare.open(photos, ids.index(current) if current in ids else 0)
+
+    def _compare_chose(self, photo_id: int) -> None:
+        """The active photo of compare becomes the grid's current one; the selection stays."""
+        index = self.model.index_of(photo_id)
+        if index.isValid():
+            self.grid.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _refresh_compare(self, *_) -> None:
+        if self.compare.isVisible():
+            self.compare.refresh(self.model.cached)
 
     # --- articles --------------------------------------------------------------------------
 
@@ -423,6 +488,7 @@ class MainWindow(QMainWindow):
     def show_welcome(self, shown: bool = True) -> None:
         """The welcome page in place of the desk: for a catalog that has no folder yet."""
         self.pages.setCurrentWidget(self.welcome if shown else self.splitter)
+        self.inspector_dock.setVisible(not shown)
 
     def is_welcoming(self) -> bool:
         return self.pages.currentWidget() is self.welcome
@@ -684,7 +750,7 @@ class MainWindow(QMainWindow):
         self._settings_pool.waitForDone()
         self.writing.shutdown()
         self.thumbnails.shutdown()
-        for part in (self.model, self.inspector, self.article_view, self.loupe):
+        for part in (self.model, self.inspector, self.article_view, self.loupe, self.compare):
             part.shutdown()
         QThreadPool.globalInstance().waitForDone()
         connections.release(self.location)  # the pool threads' connections, now idle

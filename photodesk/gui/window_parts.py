@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QLabel, QLineEdit, QSizePolicy,
-                               QToolBar, QWidget)
+                               QToolBar, QToolButton, QWidget)
 
 from photodesk.gui.views.placeholders import search_icon
 
@@ -37,10 +37,27 @@ def build_toolbar(window) -> tuple[QLineEdit, QComboBox]:
     spacer.setFixedWidth(12)
     bar.addWidget(field)
     bar.addWidget(spacer)
+    # Which way the sort runs, in its own words ("Oldest first"); a click turns it round.
+    direction = QToolButton()
+    direction.setObjectName("sortDirection")
+    direction.setToolTip(translate("MainWindow", "Reverse the order"))
+    direction.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     bar.addWidget(QLabel(translate("MainWindow", "Sort:")))
     bar.addWidget(sort)
+    bar.addWidget(direction)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-    return field, sort
+    return field, sort, direction
+
+
+def direction_text(sort: str, descending: bool) -> str:
+    """The direction of a sort as the sort button says it."""
+    if sort == "name":
+        return "Z → A" if descending else "A → Z"
+    if sort == "rating":
+        return (translate("MainWindow", "Highest first") if descending
+                else translate("MainWindow", "Lowest first"))
+    return (translate("MainWindow", "Newest first") if descending
+            else translate("MainWindow", "Oldest first"))
 
 
 def build_menus(window) -> None:
@@ -77,6 +94,10 @@ def build_menus(window) -> None:
                                 window.search_field.setFocus, keys.Find))
     view_menu.addAction(_action(window, translate("MainWindow", "&Loupe (Space)"),
                                 window.open_loupe))
+    # C: a letter no culling key, grid key or other shortcut takes (text fields keep it).
+    window.compare_action = _action(window, translate("MainWindow", "&Compare"),
+                                    window.open_compare, QKeySequence("C"))
+    view_menu.addAction(window.compare_action)
     view_menu.addSeparator()
     window.larger_action = _action(window, translate("MainWindow", "&Larger thumbnails"),
                                    lambda: window.step_cell_size(1), keys.ZoomIn)

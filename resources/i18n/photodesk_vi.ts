@@ -105,6 +105,14 @@
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <location filename="../../photodesk/gui/views/compare.py" line="153"/>
+        <source>Tab or ←/→ active photo · Z or double-click 100 % · +/− zoom · 0–5 rating · 6–9 label · P pick · X reject · Esc or C close</source>
+        <translation>Tab hoặc ←/→ chuyển ảnh · Z hoặc bấm đúp: 100 % · +/− thu phóng · 0–5 chấm sao · 6–9 nhãn màu · P chọn đăng · X loại · Esc hoặc C đóng</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../photodesk/gui/dialogs/export.py" line="79"/>
@@ -396,28 +404,156 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/facetpanel.py" line="59"/>
-        <location filename="../../photodesk/gui/views/facetpanel.py" line="150"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="157"/>
         <source>Facets</source>
         <translation>Bộ lọc</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/facetpanel.py" line="85"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="92"/>
         <source>Counting…</source>
         <translation>Đang đếm…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/facetpanel.py" line="105"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="112"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/facetpanel.py" line="107"/>
+        <location filename="../../photodesk/gui/views/facetpanel.py" line="114"/>
         <source>about %n photo(s) (counted from a sample)</source>
         <translation>
             <numerusform>khoảng %n ảnh (ước tính từ một phần ảnh)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="19"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="20"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="24"/>
+        <source>&amp;Search syntax</source>
+        <translation>&amp;Cú pháp tìm kiếm</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="28"/>
+        <source>&amp;About PhotoDesk</source>
+        <translation>&amp;Giới thiệu PhotoDesk</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="36"/>
+        <source>About PhotoDesk</source>
+        <translation>Giới thiệu PhotoDesk</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="40"/>
+        <source>GNU GPL 3.0 or later</source>
+        <translation>GNU GPL 3.0 trở lên</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="43"/>
+        <source>A desk for press photos: culling, captions, people and the articles each photo belongs to.</source>
+        <translation>Bàn làm việc cho ảnh báo chí: duyệt ảnh, chú thích, nhân vật và bài viết mà mỗi ảnh thuộc về.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="45"/>
+        <source>Licence: %1</source>
+        <translation>Giấy phép: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="47"/>
+        <source>Catalog: %1</source>
+        <translation>Kho ảnh: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="60"/>
+        <source>Rate the selected photos (0 clears the stars)</source>
+        <translation>Chấm sao cho các ảnh đang chọn (0 bỏ số sao)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="61"/>
+        <source>Colour label red, yellow, green, blue (again: clear it)</source>
+        <translation>Nhãn màu đỏ, vàng, xanh lá, xanh dương (nhấn lại: bỏ nhãn)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="63"/>
+        <source>Pick (again: clear the flag)</source>
+        <translation>Chọn đăng (nhấn lại: bỏ)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="64"/>
+        <source>Reject (again: clear the flag)</source>
+        <translation>Loại (nhấn lại: bỏ)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="65"/>
+        <source>Open or close the loupe</source>
+        <translation>Mở hoặc đóng chế độ xem lớn</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="66"/>
+        <source>Previous or next photo (in the loupe too)</source>
+        <translation>Ảnh trước hoặc sau (cả khi xem lớn)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="67"/>
+        <source>100 % view in the loupe and in compare (a click too)</source>
+        <translation>Xem 100 % khi xem lớn và khi so sánh (hoặc nhấp chuột)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="68"/>
+        <source>Zoom in or out in the loupe and in compare</source>
+        <translation>Phóng to hoặc thu nhỏ khi xem lớn và khi so sánh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="69"/>
+        <source>Move around a zoomed photo (dragging too)</source>
+        <translation>Di chuyển trong ảnh đang phóng to (hoặc kéo chuột)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="70"/>
+        <source>Next or previous photo in the compare view</source>
+        <translation>Ảnh sau hoặc trước khi so sánh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="71"/>
+        <source>Close the loupe or the compare view</source>
+        <translation>Đóng chế độ xem lớn hoặc so sánh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="98"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="101"/>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="101"/>
+        <source>Does</source>
+        <translation>Tác dụng</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="104"/>
+        <source>Culling and viewing</source>
+        <translation>Duyệt ảnh và xem ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="105"/>
+        <source>Menus</source>
+        <translation>Trình đơn</translation>
     </message>
 </context>
 <context>
@@ -705,30 +841,15 @@
 <context>
     <name>Loupe</name>
     <message>
-        <location filename="../../photodesk/gui/views/loupe.py" line="207"/>
-        <source>Loading 100 %…</source>
-        <translation>Đang tải 100 %…</translation>
-    </message>
-    <message>
-        <location filename="../../photodesk/gui/views/loupe.py" line="236"/>
-        <source>←/→ previous/next · Z or click 100 % · 0–5 rating · 6–9 label · P pick · X reject · Esc close</source>
-        <translation>←/→ ảnh trước/sau · Z hoặc bấm: 100 % · 0–5 chấm sao · 6–9 nhãn màu · P chọn đăng · X loại · Esc đóng</translation>
-    </message>
-    <message>
-        <location filename="../../photodesk/gui/views/loupe.py" line="252"/>
-        <source>Picked</source>
-        <translation>Đã chọn đăng</translation>
-    </message>
-    <message>
-        <location filename="../../photodesk/gui/views/loupe.py" line="254"/>
-        <source>Rejected</source>
-        <translation>Đã loại</translation>
+        <location filename="../../photodesk/gui/views/loupe.py" line="84"/>
+        <source>←/→ previous/next · Z or click 100 % · +/− zoom · 0–5 rating · 6–9 label · P pick · X reject · Esc close</source>
+        <translation>←/→ ảnh trước/sau · Z hoặc bấm: 100 % · +/− thu phóng · 0–5 chấm sao · 6–9 nhãn màu · P chọn đăng · X loại · Esc đóng</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="68"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="74"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -763,240 +884,280 @@
         <translation>Mới thêm gần đây</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="40"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="43"/>
+        <source>Reverse the order</source>
+        <translation>Đảo thứ tự</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="45"/>
         <source>Sort:</source>
         <translation>Sắp xếp:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="48"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="57"/>
+        <source>Highest first</source>
+        <translation>Nhiều sao trước</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="58"/>
+        <source>Lowest first</source>
+        <translation>Ít sao trước</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="59"/>
+        <source>Newest first</source>
+        <translation>Mới nhất trước</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="60"/>
+        <source>Oldest first</source>
+        <translation>Cũ nhất trước</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="65"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="49"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="66"/>
         <source>&amp;Add folder…</source>
         <translation>&amp;Thêm thư mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="52"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="69"/>
         <source>Re&amp;build thumbnails</source>
         <translation>Tạo &amp;lại ảnh thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="54"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="71"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="57"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="74"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="60"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="77"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="62"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="79"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="64"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="81"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="69"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="86"/>
         <source>Select &amp;all</source>
         <translation>Chọn &amp;tất cả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="72"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="89"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="74"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="91"/>
         <source>Problems</source>
         <translation>Sự cố</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="76"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="93"/>
         <source>&amp;Find</source>
         <translation>Tì&amp;m</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="78"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="95"/>
         <source>&amp;Loupe (Space)</source>
         <translation>&amp;Xem lớn (Space)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="81"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="98"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;So sánh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="102"/>
         <source>&amp;Larger thumbnails</source>
         <translation>Ảnh thu nhỏ &amp;lớn hơn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="83"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="104"/>
         <source>&amp;Smaller thumbnails</source>
         <translation>Ảnh thu nhỏ &amp;nhỏ hơn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="129"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="150"/>
         <source>&amp;Write metadata to files…</source>
         <translation>&amp;Ghi siêu dữ liệu vào tệp…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="131"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="152"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="264"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="297"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="107"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="128"/>
         <source>in folder %1</source>
         <translation>trong thư mục %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="108"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="129"/>
         <source>in the article</source>
         <translation>trong bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="109"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="130"/>
         <source>showing %1</source>
         <translation>có %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="110"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="131"/>
         <source>at %1</source>
         <translation>tại %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="111"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="132"/>
         <source>in saved search %1</source>
         <translation>trong tìm kiếm đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="119"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="140"/>
         <source>No photo matches “%1”.</source>
         <translation>Không có ảnh nào khớp với “%1”.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="121"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="142"/>
         <source>Nothing here yet.</source>
         <translation>Chưa có ảnh nào ở đây.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="122"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="143"/>
         <source>No photos yet. Drop a folder here, or choose File → Add folder…</source>
         <translation>Chưa có ảnh nào. Thả một thư mục vào đây, hoặc chọn Tệp → Thêm thư mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="98"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="119"/>
         <source>Add folder</source>
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="122"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="135"/>
         <source>Search all photos</source>
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="265"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="298"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>Hơn %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="319"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="352"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="341"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="376"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="435"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="408"/>
+        <source>Select two to four photos to compare them.</source>
+        <translation>Chọn từ hai đến bốn ảnh để so sánh.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="500"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="467"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="532"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="469"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="534"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="536"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="601"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="552"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="617"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="556"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="621"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="570"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="635"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="580"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="645"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="584"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="649"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="586"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="651"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="593"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="658"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="659"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="724"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/panels.py" line="24"/>
+        <source>Photo details</source>
+        <translation>Chi tiết ảnh</translation>
     </message>
 </context>
 <context>
@@ -1570,37 +1731,37 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="113"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="112"/>
         <source>Suggested by the article:</source>
         <translation>Gợi ý từ bài viết cho ảnh này:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="137"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="136"/>
         <source>Add a person: type part of the name</source>
         <translation>Thêm nhân vật: gõ một phần của tên</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="138"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="137"/>
         <source>Set the event: type part of its name</source>
         <translation>Đặt sự kiện: gõ một phần của tên</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="139"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="138"/>
         <source>Add a keyword</source>
         <translation>Thêm từ khóa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="197"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="196"/>
         <source>Enter adds a new person: %1</source>
         <translation>Enter để thêm nhân vật mới: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="199"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="198"/>
         <source>Type “name, title” to give the title too.</source>
         <translation>Gõ “tên, chức vụ” để ghi cả chức vụ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/tags.py" line="201"/>
+        <location filename="../../photodesk/gui/views/tags.py" line="200"/>
         <source>Enter adds a new event: %1</source>
         <translation>Enter để thêm sự kiện mới: %1</translation>
     </message>
@@ -1828,6 +1989,24 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
         <location filename="../../photodesk/gui/views/culling.py" line="60"/>
         <source>Clear pick</source>
         <translation>Bỏ chọn đăng/loại</translation>
+    </message>
+</context>
+<context>
+    <name>photoview</name>
+    <message>
+        <location filename="../../photodesk/gui/views/photoview.py" line="173"/>
+        <source>Loading 100 %…</source>
+        <translation>Đang tải 100 %…</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/photoview.py" line="199"/>
+        <source>Picked</source>
+        <translation>Đã chọn đăng</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/photoview.py" line="201"/>
+        <source>Rejected</source>
+        <translation>Đã loại</translation>
     </message>
 </context>
 </TS>

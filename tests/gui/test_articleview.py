@@ -86,11 +86,8 @@ def test_closing_the_article_shows_every_photo_again(qtbot, open_window, catalog
     assert window.article_view.isHidden()
 
 
-def test_the_real_article_fits_its_pane_and_prints_a_shared_caption_once(
-        qtbot, open_window, catalog_path, tmp_path):
-    """The Lào Cai story ends with seven photos in a row, each with its caption but the last
-    two, which share one: they are laid one under another, the pair side by side, and nothing
-    is wider than the pane."""
+def lao_cai(tmp_path):
+    """The real Lào Cai article beside 15 photos named as it names them; (folder, names)."""
     import re
     import shutil
 
@@ -105,25 +102,71 @@ def test_the_real_article_fits_its_pane_and_prints_a_shared_caption_once(
     assert len(names) == 15
     for n, name in enumerate(names):
         make_jpeg(folder / name, size=(600, 400), color=(n * 15, 90, 200 - n * 10))
+    return folder, names
+
+
+def open_lao_cai(qtbot, open_window, catalog_path, tmp_path):
+    folder, names = lao_cai(tmp_path)
     window = open_window(catalog_path, [str(folder)])
     window.resize(1600, 1000)
     view = window.article_view
     qtbot.waitUntil(lambda: view.article_id() is not None and len(view.images()) == 15,
                     timeout=60000)
     qtbot.waitUntil(lambda: all(i.has_image() for i in view.images()), timeout=30000)
+    return window, names
+
+
+def shown_captions(view) -> list[str]:
+    return [w.text() for w in view.findChildren(QLabel)
+            if w.objectName() == "caption" and w.isVisible()]
+
+
+def assert_within(view) -> None:
+    """No title, paragraph, caption or photo of the article reaches past the pane's viewport."""
+    viewport = view.scroll.viewport()
+    for widget in [*view.findChildren(QLabel), *view.images()]:
+        if widget.isVisible() and (widget in view.images() or widget.objectName() in (
+                "articleTitle", "paragraph", "caption")):
+            left = widget.mapTo(viewport, widget.rect().topLeft()).x()
+            assert 0 <= left and left + widget.width() <= viewport.width(), (
+                viewport.width(), left, widget.width(), widget.toolTip() or widget.text()[:40])
+
+
+def test_the_real_article_fits_its_pane_and_prints_a_shared_caption_once(
+        qtbot, open_window, catalog_path, tmp_path):
+    """The Lào Cai story ends with seven photos in a row, each with its caption but the last
+    two, which share one: they are laid one under another, the pair side by side, and nothing
+    is wider than the pane."""
+    window, names = open_lao_cai(qtbot, open_window, catalog_path, tmp_path)
+    view = window.article_view
     viewport = view.scroll.viewport()
     qtbot.waitUntil(lambda: view.scroll.widget().width() <= viewport.width())
-    for label in view.findChildren(QLabel):
-        if label.isVisible() and label.objectName() in ("articleTitle", "paragraph", "caption"):
-            left = label.mapTo(viewport, label.rect().topLeft()).x()
-            assert 0 <= left and left + label.width() <= viewport.width(), label.text()[:40]
+    assert_within(view)
     shared = "Tặng Cờ thi đua của UBND tỉnh cho các tập thể có thành tích xuất sắc"
-    captions = [w.text() for w in view.findChildren(QLabel) if w.objectName() == "caption"]
-    assert sum(c.startswith(shared) for c in captions) == 1
+    assert sum(c.startswith(shared) for c in shown_captions(view)) == 1
     last_seven = [i for i in view.images() if i.toolTip().endswith(tuple(names[-7:]))]
     assert len(last_seven) == 7
     column = max(i.width() for i in view.images())
     assert all(i.width() >= column // 2 - 10 for i in last_seven)  # no slivers
+
+
+def test_the_real_article_reads_at_400_700_and_1000_px(qtbot, open_window, catalog_path,
+                                                       tmp_path):
+    """At each pane width: nothing past the viewport, every photo at least 120 px wide,
+    and each caption printed once."""
+    window, _ = open_lao_cai(qtbot, open_window, catalog_path, tmp_path)
+    view = window.article_view
+    viewport = view.scroll.viewport()
+    for width in (400, 700, 1000):
+        window.resize(1100 + width, 1000)
+        view.setFixedWidth(width)
+        qtbot.waitUntil(lambda: view.width() == width)
+        qtbot.waitUntil(lambda: view.scroll.widget().width() <= viewport.width())
+        qtbot.wait(50)  # the rows of photos lay out again
+        assert_within(view)
+        assert min(i.width() for i in view.images()) >= 120, width
+        captions = shown_captions(view)
+        assert len(captions) == len(set(captions)) > 0, width
 
 
 def test_the_articles_suggestions_are_confirmed_with_one_button_and_undone(

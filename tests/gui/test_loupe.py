@@ -32,28 +32,33 @@ def test_z_shows_the_photo_at_100_percent_and_stays_on_through_a_burst(
     assert loupe.zoomed()
     qtbot.waitUntil(loupe.has_full_size, timeout=20000)
     upright = {"A_0001.jpg": (3000, 2000), "A_0002.jpg": (2000, 3000)}  # 0002 turned upright
-    size = lambda: (loupe._full.width(), loupe._full.height())  # noqa: E731
-    assert size() == upright[loupe._row["name"]]  # the file's pixels, not the 1024 preview
+    size = lambda: (loupe.pane.full.width(), loupe.pane.full.height())  # noqa: E731
+    assert size() == upright[loupe.pane.row["name"]]  # the file's pixels, not the 1024 preview
     # The view shows the middle of the photo, one to one: each pixel drawn is the file's.
     area = loupe._area()
-    source = loupe._source_rect(area)
+    source, target = loupe.pane.view(area, loupe.zoom)
     assert abs(source.center().x() - size()[0] // 2) <= 1
     assert abs(source.center().y() - size()[1] // 2) <= 1
-    target = source.translated(area.center() - source.center())
-    shot, full = loupe.grab().toImage(), loupe._full.toImage()
+    assert target.size() == source.size()
+    shot, full = loupe.grab().toImage(), loupe.pane.full
     for dx, dy in ((0, 0), (17, 5), (-40, 33), (101, -77)):
         at = area.center() + QPoint(dx, dy)
         assert shot.pixelColor(at) == full.pixelColor(at - target.topLeft() + source.topLeft())
 
     qtbot.keyClick(loupe, Qt.Key.Key_Right)  # the next frame of the burst, still at 100 %
     qtbot.waitUntil(lambda: loupe.photo_id() != first and loupe.has_full_size(), timeout=20000)
-    assert loupe.zoomed() and size() == upright[loupe._row["name"]]
+    assert loupe.zoomed() and size() == upright[loupe.pane.row["name"]]
 
-    centre = loupe._centre
+    centre = loupe.zoom.centre
     qtbot.mousePress(loupe, Qt.MouseButton.LeftButton, pos=QPoint(600, 400))
     qtbot.mouseMove(loupe, QPoint(500, 300))
     qtbot.mouseRelease(loupe, Qt.MouseButton.LeftButton, pos=QPoint(500, 300))
-    assert loupe.zoomed() and loupe._centre != centre  # a drag pans, it does not zoom out
+    assert loupe.zoomed() and loupe.zoom.centre != centre  # a drag pans, it does not zoom out
+    centre, shown = loupe.zoom.centre, loupe.photo_id()
+    qtbot.keyClick(loupe, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)  # keys pan too
+    assert loupe.zoom.centre.x() > centre.x() and loupe.zoom.centre.y() == centre.y()
+    qtbot.keyClick(loupe, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert loupe.zoom.centre.y() < centre.y() and loupe.photo_id() == shown  # no step
     qtbot.mouseClick(loupe, Qt.MouseButton.LeftButton, pos=QPoint(600, 400))
     assert not loupe.zoomed()  # a click goes back to the whole photo
     qtbot.keyClick(loupe, Qt.Key.Key_Escape)

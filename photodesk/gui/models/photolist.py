@@ -56,6 +56,7 @@ class PhotoListModel(QAbstractListModel):
         self._tokens = count(1)
         self._search_token = 0
         self._query, self._sort, self._scope = "", "taken", EVERYTHING
+        self._descending: bool | None = None  # None: the sort's usual direction
         self._ids: list[int] = []
         self._pos: dict[int, int] | None = {}
         self._hints: dict[int, int] = {}  # row each photo was last asked for, while _pos is None
@@ -89,13 +90,19 @@ class PhotoListModel(QAbstractListModel):
     def sort(self) -> str:
         return self._sort
 
+    @property
+    def descending(self) -> bool | None:
+        return self._descending
+
     def set_query(self, query: str, sort: str | None = None, scope: Scope | None = None) -> None:
         """Run a new search; its result replaces the list (a newer search supersedes it)."""
         self._query, self._sort = query, sort or self._sort
         self._scope = scope or self._scope
         self._start_search("reset")
 
-    def set_sort(self, sort: str) -> None:
+    def set_sort(self, sort: str, descending: bool | None = None) -> None:
+        """Sort by sort, in its usual direction (None) or as asked."""
+        self._descending = descending
         self.set_query(self._query, sort)
 
     def set_scope(self, scope: Scope, query: str = "") -> None:
@@ -126,7 +133,8 @@ class PhotoListModel(QAbstractListModel):
         job = CatalogQuery(self._relay, ("placed", self._search_token, self._generation,
                                          tuple(changed)),
                            self._location, placement, self._scope, self._query, self._sort,
-                           list(self._ids), changed, rows, self._pos is not None)
+                           self._descending, list(self._ids), changed, rows,
+                           self._pos is not None)
         self._query_pool.start(job, SEARCH_PRIORITY)
 
     def _start_search(self, mode: str) -> None:
@@ -135,7 +143,7 @@ class PhotoListModel(QAbstractListModel):
         self._loading = True
         job = CatalogQuery(self._relay, ("search", self._search_token, mode),
                            self._location, first_ids, self._scope, self._query, self._sort,
-                           FIRST_ROWS)
+                           self._descending, FIRST_ROWS)
         self._query_pool.start(job, SEARCH_PRIORITY)
 
     def _apply_first(self, answer, mode: str) -> None:
@@ -150,7 +158,8 @@ class PhotoListModel(QAbstractListModel):
             token = self._search_token
             job = CatalogQuery(self._relay, ("rest", token, self._generation),
                                self._location, rest_ids, self._scope, self._query, self._sort,
-                               cursor, list(ids), lambda: token == self._search_token)
+                               self._descending, cursor, list(ids),
+                               lambda: token == self._search_token)
             self._query_pool.start(job, SEARCH_PRIORITY)
         self.resultsChanged.emit(len(self._ids))
 

@@ -10,15 +10,18 @@ from photodesk.core.search import rank
 ALL = 10_000_000  # "every match": ids are cheap, the rows behind them are what pages
 
 
-def scope_ids(cat, scope: Scope, query: str, sort: str) -> list[int]:
+def scope_ids(cat, scope: Scope, query: str, sort: str, descending: bool | None = None
+              ) -> list[int]:
     """Ids of the photos in scope that match query, in sort order: one search, the scope one
     of its conditions. An article keeps its own order, as it prints its photos."""
-    return search.search(cat, query, scope=scope, limit=ALL, sort=_order(scope, sort))
+    return search.search(cat, query, scope=scope, limit=ALL, **_order(scope, sort, descending))
 
 
-def _order(scope: Scope, sort: str) -> str | None:
-    """The sort asked for, except that an article keeps its own order (None)."""
-    return None if scope.kind == "article" else sort
+def _order(scope: Scope, sort: str, descending: bool | None) -> dict:
+    """The sort and direction asked for, except that an article keeps its own order."""
+    if scope.kind == "article":
+        return {"sort": None}
+    return {"sort": sort, "descending": descending}
 
 
 SECTION_PAGE = 200  # entries of a sidebar section read at a time: an archive has 100,000s
@@ -85,11 +88,11 @@ def newest_article(cat, folders: list[str]) -> int | None:
     return desk.newest_article_under(cat, folders)
 
 
-def first_ids(cat, scope: Scope, query: str, sort: str, limit: int):
+def first_ids(cat, scope: Scope, query: str, sort: str, descending: bool | None, limit: int):
     """(ids, cursor) of the first `limit` photos of scope matching query, in sort order (an
     article in its own); cursor is None when they are all of them."""
     page = search.run(cat, query, scope=scope, limit=limit, count_cap=0,
-                      sort=_order(scope, sort))
+                      **_order(scope, sort, descending))
     return page.ids, page.cursor
 
 
@@ -98,8 +101,8 @@ REST_CHUNK = 20_000  # ids read per statement: a search superseded meanwhile sto
 # them all, holding the GIL for 0.2–0.3 s: a frozen window)
 
 
-def rest_ids(cat, scope: Scope, query: str, sort: str, cursor: str, first: list[int],
-             wanted=lambda: True):
+def rest_ids(cat, scope: Scope, query: str, sort: str, descending: bool | None, cursor: str,
+             first: list[int], wanted=lambda: True):
     """(ids after cursor, every id's row): the rest of a search whose first ids are listed;
     the row map is made here, as a million entries would stall the window. None when wanted()
     turns false (a newer search replaced this one): the reading stops."""
@@ -108,7 +111,7 @@ def rest_ids(cat, scope: Scope, query: str, sort: str, cursor: str, first: list[
         if not wanted():
             return None
         page = search.run(cat, query, scope=scope, limit=REST_CHUNK, after=cursor, count_cap=0,
-                          sort=_order(scope, sort))
+                          **_order(scope, sort, descending))
         rest += page.ids
         cursor = page.cursor
     return rest, positions(cat, first + rest)
@@ -119,8 +122,8 @@ def positions(_cat, ids: list[int]) -> dict[int, int]:
     return {pid: row for row, pid in enumerate(ids)}
 
 
-def placement(cat, scope: Scope, query: str, sort: str, listed: list[int], changed: list[int],
-              rows: dict[int, int], every_row: bool):
+def placement(cat, scope: Scope, query: str, sort: str, descending: bool | None,
+              listed: list[int], changed: list[int], rows: dict[int, int], every_row: bool):
     """Where photos that changed now go in the listed ids (search.rank); None: search again."""
     return rank.place(cat, query, listed, changed, scope=scope, rows=rows, every_row=every_row,
-                      sort=_order(scope, sort))
+                      **_order(scope, sort, descending))

@@ -2,7 +2,7 @@
 the pool; clicking a value narrows the search to it."""
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from photodesk.core.catalog import Location
 from photodesk.core import search
@@ -68,6 +68,13 @@ class FacetPanel(QDockWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(2)
+        # A long value (a name, an article's title) keeps its start and end readable; the
+        # whole of it is the item's tooltip. The counts take what they need.
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._chosen)
         self.tree.itemClicked.connect(self._chosen)
         body = QWidget()
@@ -116,12 +123,12 @@ class FacetPanel(QDockWidget):
             for entry in entries:
                 shown = values.get((facet, entry.value), entry.label)
                 item = QTreeWidgetItem([shown, str(entry.count)])
+                item.setToolTip(0, shown)
                 item.setData(0, FacetRole, (facet, entry.value))
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 group.addChild(item)
             self.tree.addTopLevelItem(group)
             group.setExpanded(facet in OPEN_GROUPS)
-        self.tree.resizeColumnToContents(1)
 
     def items(self, facet: str) -> list[QTreeWidgetItem]:
         """The value items of one facet group, in the order shown."""
@@ -143,7 +150,7 @@ class FacetPanel(QDockWidget):
 def attach(window) -> FacetPanel:
     """The panel on the right of the window, following its search; View menu toggles it."""
     panel = FacetPanel(window.location, window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel, Qt.Orientation.Horizontal)
     panel.hide()  # the contact sheet needs the width more; View → Facets opens it
     view_menu = window.menuBar().actions()[2].menu()
     toggle = panel.toggleViewAction()

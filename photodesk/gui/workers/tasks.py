@@ -167,8 +167,9 @@ class ImageLoad(QRunnable):
 
 
 class FullSizeLoad(QRunnable):
-    """Decodes the photo itself at 100 % (thumbs.full_size) into a QImage: a null image when
-    it cannot be read, and the preview stays."""
+    """Decodes the photo itself at 100 % (thumbs.full_size) into a QImage, to be drawn as it is
+    (made into a QPixmap, 24 MP would stall the GUI thread for a third of a second): a null
+    image when it cannot be read, and the preview stays."""
 
     def __init__(self, relay: Relay, key, path: str):
         super().__init__()
@@ -177,9 +178,11 @@ class FullSizeLoad(QRunnable):
     def run(self) -> None:
         try:
             decoded = thumbs.full_size(self._path)
-            data = decoded.tobytes()
-            image = QImage(data, decoded.width, decoded.height, 3 * decoded.width,
-                           QImage.Format.Format_RGB888).copy()  # copy: data is freed after
+            # Pillow's bytes, wrapped as they are (PySide keeps them alive with the image): a
+            # Qt copy or conversion of 24 MP here holds the GIL, and so every Python slot of
+            # the GUI thread, for 0.1–0.3 s; Pillow lets it go while it works.
+            image = QImage(decoded.tobytes(), decoded.width, decoded.height, 3 * decoded.width,
+                           QImage.Format.Format_RGB888)
         except (thumbs.ThumbnailError, MemoryError, OSError):
             image = QImage()
         _emit(self._relay.image, self._key, image)
