@@ -9,8 +9,8 @@ With --article it takes docs/article-vi.png instead: the real Lào Cai article o
 way as a tab behind the inspector). Its 15 photos are the sample's generated ones, renamed as
 the article names them: no third-party photo is in the repository.
 
-It indexes resources/sample into a fresh catalog, opens the window as `photodesk gui` does,
-culls a few photos with the keys an editor would press (ratings, labels, pick, reject), selects
+It indexes a fresh copy of resources/sample into a fresh catalog, opens the window as
+`photodesk gui` does, culls a few photos with the keys an editor would press (ratings, labels, pick, reject), selects
 DSC_0415.jpg (its own caption differs from the article's, and the article suggests a person
 and the event), then runs `import -window root docs/screenshot-vi.png`.
 """
@@ -31,6 +31,7 @@ from PySide6.QtCore import QEventLoop, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QLabel  # noqa: E402
 
+from photodesk.core.sample import fresh_copy  # noqa: E402
 from photodesk.gui.app import _fill_screen, application, create_window  # noqa: E402
 from photodesk.gui.i18n import install_translator  # noqa: E402
 from photodesk.gui.models.photolist import PhotoRole  # noqa: E402
@@ -67,10 +68,10 @@ def main() -> None:
     out = ROOT / "docs" / "screenshot-vi.png"
     app = application()
     install_translator(app)
-    catalog = Path(tempfile.mkdtemp(prefix="photodesk-shot-")) / "catalog.sqlite"
+    folder, catalog = fresh_copy()  # as make run does: the tracked sample stays untouched
     window = create_window(str(catalog), [])
     _fill_screen(window)
-    window.add_paths([str(ROOT / "resources" / "sample")])
+    window.add_paths([str(folder)])
     wait(app, lambda: window.article_view.article_id() is not None
          and window.inspector.photo_id() is not None)
     wait(app, lambda: all(window.model.index(r).data(PhotoRole)
