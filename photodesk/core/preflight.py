@@ -55,9 +55,9 @@ class Report:
         """One line however many photos: the counts by kind."""
         if not self.issues:
             return f"Pre-flight: {self.photos} photos, nothing to report."
-        counted = "; ".join(f"{n} {KINDS[kind]}" for kind, n in self.counts().items())
+        counted = ", ".join(f"{n} {KINDS[kind]}" for kind, n in self.counts().items())
         return (f"Pre-flight: {self.photos} photos, {len(self.errors)} errors, "
-                f"{len(self.warnings)} warnings: {counted}.")
+                f"{len(self.warnings)} warnings. Photos: {counted}.")
 
     def lines(self, verbose: bool = False) -> list[str]:
         """The summary, and with verbose one line per issue."""

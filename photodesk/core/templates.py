@@ -4,13 +4,16 @@ A variable is a name in braces, optionally with a format after a colon: a strfti
 for dates, a width such as `03` for numbers. `{{` and `}}` are literal braces.
 
 Text next to a variable goes with it, so an empty value leaves no dangling words. Brackets
-and quotes right after a variable close it; the rest of the text up to the next variable opens
-that one (` (`, ` – `, `, `, ` Ảnh: `). An empty variable drops the text that opens it and the
-brackets that close it, and when variables in a row are empty, the next one printed is opened
-by the first one's text: with no credit `{caption} Ảnh: {credit}` gives the caption alone,
-with nobody tagged `{caption} ({people}).` gives `caption.`, with no city
-`{caption} – {city}, {country}` gives `caption – country`. The text a template starts with
-and the text after its last variable are always printed. Code
+right after a variable (and a quote, when one opened it) close it; the rest of the text up to
+the next variable opens that one (` (`, ` – `, `, `, ` Ảnh: `). An empty variable drops the
+text that opens it and what closes it. When the first of a run of empty variables was opened by
+a bare separator (` – `, `, `) and the next value printed is too, that value takes the first
+one's. The first value printed takes no separator before it, and a separator does not repeat
+the full stop or comma a value ends with. So with no credit `{caption} Ảnh: {credit}` gives the
+caption alone, with nobody tagged `{caption} ({people}) – {date}` gives `caption – date`, with
+no city `{caption} – {city}, {country}` gives `caption – country`, and `{caption}. Ảnh:
+{credit}` prints one full stop after a caption that ends with one. The text a template starts
+with is always printed, and so is the text after its last variable. Code
 replacements (`\\vtax\\`) in the template text are expanded first. An unknown variable or a
 malformed template raises TemplateError with a message for the editor, never a crash.
 """
@@ -26,7 +29,9 @@ from photodesk.core.edit import edit_photos
 from photodesk.core.fields import BY_NAME
 
 DEFAULT_DATE = "%d/%m/%Y"
-CLOSERS = ")]}»”’\"'"  # right after a variable, these close it and drop with it
+CLOSERS = ")]»”’"  # right after a variable, these close it and drop with it
+QUOTES = "\"'"  # close a variable too when the text before it opened one
+SEPARATORS = " \t,;:.–—-/|"  # text of these alone only separates two values
 TEXT_FIELDS = ("caption", "headline", "title", "creator", "credit", "source", "copyright",
                "city", "location", "state", "country", "label")
 VARIABLES = {
@@ -104,23 +109,50 @@ def render(template: Template | str, photo: dict, *, article_title: str | None =
     values = photo_values(photo, article_title=article_title, n=n)
     texts = [None if name is None else _formatted(name, values.get(name), spec)
              for _, name, spec in template.parts]
-    out = []
-    waiting = None  # the opening text of an empty variable: the next one printed takes it
+    out, opened = [], ""  # opened: the text before the variable last met, as written
+    waiting = None  # a bare separator before a run of empty variables: the next one printed
     for i, (literal, name, _) in enumerate(template.parts):
         if i == 0:  # the text the template starts with is always printed
             closing, opening = literal, ""
-        else:  # brackets right after a variable close it; the rest opens the next one
-            cut = len(literal) - len(literal.lstrip(CLOSERS))
+        else:  # brackets (and quotes opened before it) right after a variable close it
+            cut = _closing(literal, opened)
             closing, opening = (literal[:cut] if texts[i - 1] else ""), literal[cut:]
         out.append(closing)
+        opened = opening
         if name is None:  # after the last variable
-            out.append(opening)
+            out.append(_joined("".join(out), opening))
         elif texts[i]:
-            out += [opening if waiting is None else waiting, texts[i]]
+            if waiting is not None and _bare(opening):
+                opening = waiting
+            out += [_joined("".join(out), opening), texts[i]]
             waiting = None
-        elif waiting is None:
+        elif waiting is None and _bare(opening):
             waiting = opening
     return "".join(out)
+
+
+def _closing(literal: str, opened: str) -> int:
+    """How much of the text after a variable closes it."""
+    cut = 0
+    while cut < len(literal) and (literal[cut] in CLOSERS
+                                  or (literal[cut] in QUOTES and literal[cut] in opened)):
+        cut += 1
+    return cut
+
+
+def _bare(text: str) -> bool:
+    return not text.strip(SEPARATORS)
+
+
+def _joined(printed: str, opening: str) -> str:
+    """The text that opens a value, as it follows what is printed: no separator before the
+    first value, and no second full stop after a caption that ends with one."""
+    if not printed.strip():
+        return opening.lstrip(SEPARATORS)
+    end = printed.rstrip()[-1:]
+    if end in ".,;:" and opening[:1] == end:
+        return opening[1:]
+    return opening
 
 
 def photo_values(photo: dict, *, article_title: str | None = None, n: int | None = None) -> dict:

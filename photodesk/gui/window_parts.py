@@ -15,7 +15,7 @@ SORTS = ("taken", "name", "rating", "indexed")
 translate = QCoreApplication.translate  # lupdate reads translate("context", "text") calls
 
 
-def build_toolbar(window) -> tuple[QLineEdit, QComboBox]:
+def build_toolbar(window) -> tuple[QLineEdit, QComboBox, QToolButton]:
     bar = QToolBar(translate("MainWindow", "Search"))
     bar.setObjectName("searchBar")
     bar.setMovable(False)

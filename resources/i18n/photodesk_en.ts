@@ -131,11 +131,75 @@
 <context>
     <name>PreflightDialog</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/dialogs/preflight.py" line="43"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="45"/>
         <source>%n photo(s) to write.</source>
         <translation>
             <numerusform>%n photo to write.</numerusform>
             <numerusform>%n photos to write.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="56"/>
+        <source>%n photo(s) cannot be written</source>
+        <translation>
+            <numerusform>%n photo cannot be written</numerusform>
+            <numerusform>%n photos cannot be written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="57"/>
+        <source>%n without credit</source>
+        <translation>
+            <numerusform>%n without credit</numerusform>
+            <numerusform>%n without credit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="58"/>
+        <source>%n without copyright</source>
+        <translation>
+            <numerusform>%n without copyright</numerusform>
+            <numerusform>%n without copyright</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="59"/>
+        <source>%n cut to IPTC limits</source>
+        <translation>
+            <numerusform>%n cut to IPTC limits</numerusform>
+            <numerusform>%n cut to IPTC limits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="60"/>
+        <source>%n with a partial date</source>
+        <translation>
+            <numerusform>%n with a partial date</numerusform>
+            <numerusform>%n with a partial date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="61"/>
+        <source>%n whose fields disagree inside the file</source>
+        <translation>
+            <numerusform>%n whose fields disagree inside the file</numerusform>
+            <numerusform>%n whose fields disagree inside the file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="62"/>
+        <source>%n will get a sidecar</source>
+        <translation>
+            <numerusform>%n will get a sidecar</numerusform>
+            <numerusform>%n will get a sidecar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="63"/>
+        <source>%n with nothing to write</source>
+        <translation>
+            <numerusform>%n with nothing to write</numerusform>
+            <numerusform>%n with nothing to write</numerusform>
         </translation>
     </message>
 </context>

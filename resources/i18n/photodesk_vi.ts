@@ -107,7 +107,7 @@
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../photodesk/gui/views/compare.py" line="153"/>
+        <location filename="../../photodesk/gui/views/compare.py" line="157"/>
         <source>Tab or ←/→ active photo · Z or double-click 100 % · +/− zoom · 0–5 rating · 6–9 label · P pick · X reject · Esc or C close</source>
         <translation>Tab hoặc ←/→ chuyển ảnh · Z hoặc bấm đúp: 100 % · +/− thu phóng · 0–5 chấm sao · 6–9 nhãn màu · P chọn đăng · X loại · Esc hoặc C đóng</translation>
     </message>
@@ -431,127 +431,127 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="19"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="20"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="20"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="21"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="24"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="25"/>
         <source>&amp;Search syntax</source>
         <translation>&amp;Cú pháp tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="28"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="29"/>
         <source>&amp;About PhotoDesk</source>
         <translation>&amp;Giới thiệu PhotoDesk</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="36"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="42"/>
         <source>About PhotoDesk</source>
         <translation>Giới thiệu PhotoDesk</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="40"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="46"/>
         <source>GNU GPL 3.0 or later</source>
         <translation>GNU GPL 3.0 trở lên</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="43"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="49"/>
         <source>A desk for press photos: culling, captions, people and the articles each photo belongs to.</source>
         <translation>Bàn làm việc cho ảnh báo chí: duyệt ảnh, chú thích, nhân vật và bài viết mà mỗi ảnh thuộc về.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="45"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="51"/>
         <source>Licence: %1</source>
         <translation>Giấy phép: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="47"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="53"/>
         <source>Catalog: %1</source>
         <translation>Kho ảnh: %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="60"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="62"/>
         <source>Rate the selected photos (0 clears the stars)</source>
         <translation>Chấm sao cho các ảnh đang chọn (0 bỏ số sao)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="61"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="63"/>
         <source>Colour label red, yellow, green, blue (again: clear it)</source>
         <translation>Nhãn màu đỏ, vàng, xanh lá, xanh dương (nhấn lại: bỏ nhãn)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="63"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="65"/>
         <source>Pick (again: clear the flag)</source>
         <translation>Chọn đăng (nhấn lại: bỏ)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="64"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="66"/>
         <source>Reject (again: clear the flag)</source>
         <translation>Loại (nhấn lại: bỏ)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="65"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="67"/>
         <source>Open or close the loupe</source>
         <translation>Mở hoặc đóng chế độ xem lớn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="66"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="68"/>
         <source>Previous or next photo (in the loupe too)</source>
         <translation>Ảnh trước hoặc sau (cả khi xem lớn)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="67"/>
-        <source>100 % view in the loupe and in compare (a click too)</source>
-        <translation>Xem 100 % khi xem lớn và khi so sánh (hoặc nhấp chuột)</translation>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="69"/>
+        <source>100 % view in the loupe (a click too) and in compare (a double-click too)</source>
+        <translation>Xem 100 % khi xem lớn (hoặc nhấp chuột) và khi so sánh (hoặc nhấp đúp)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="68"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="71"/>
         <source>Zoom in or out in the loupe and in compare</source>
         <translation>Phóng to hoặc thu nhỏ khi xem lớn và khi so sánh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="69"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="72"/>
         <source>Move around a zoomed photo (dragging too)</source>
         <translation>Di chuyển trong ảnh đang phóng to (hoặc kéo chuột)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="70"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="73"/>
         <source>Next or previous photo in the compare view</source>
         <translation>Ảnh sau hoặc trước khi so sánh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="71"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="74"/>
         <source>Close the loupe or the compare view</source>
         <translation>Đóng chế độ xem lớn hoặc so sánh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="98"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="101"/>
         <source>Keyboard shortcuts</source>
         <translation>Phím tắt</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="101"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="104"/>
         <source>Keys</source>
         <translation>Phím</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="101"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="104"/>
         <source>Does</source>
         <translation>Tác dụng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="104"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="107"/>
         <source>Culling and viewing</source>
         <translation>Duyệt ảnh và xem ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/help.py" line="105"/>
+        <location filename="../../photodesk/gui/dialogs/help.py" line="108"/>
         <source>Menus</source>
         <translation>Trình đơn</translation>
     </message>
@@ -1163,49 +1163,105 @@
 <context>
     <name>PreflightDialog</name>
     <message>
-        <location filename="../../photodesk/gui/dialogs/preflight.py" line="18"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="20"/>
         <source>Write metadata to files</source>
         <translation>Ghi siêu dữ liệu vào tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/preflight.py" line="26"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="28"/>
         <source>Write to XMP sidecars instead (leave the photos untouched)</source>
         <translation>Ghi vào tệp XMP đi kèm thay vì vào ảnh (ảnh giữ nguyên)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/preflight.py" line="29"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="31"/>
         <source>Write</source>
         <translation>Ghi</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/dialogs/preflight.py" line="43"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="45"/>
         <source>%n photo(s) to write.</source>
         <translation>
             <numerusform>%n ảnh sẽ được ghi.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/preflight.py" line="45"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="47"/>
         <source>Nothing to report.</source>
         <translation>Không có gì cần báo.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/preflight.py" line="46"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="50"/>
         <source>%1 error(s), %2 warning(s).</source>
         <translation>%1 lỗi, %2 cảnh báo.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="56"/>
+        <source>%n photo(s) cannot be written</source>
+        <translation>
+            <numerusform>%n ảnh không ghi được</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="57"/>
+        <source>%n without credit</source>
+        <translation>
+            <numerusform>%n ảnh thiếu ghi nguồn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="58"/>
+        <source>%n without copyright</source>
+        <translation>
+            <numerusform>%n ảnh thiếu bản quyền</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="59"/>
+        <source>%n cut to IPTC limits</source>
+        <translation>
+            <numerusform>%n ảnh bị cắt theo giới hạn IPTC</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="60"/>
+        <source>%n with a partial date</source>
+        <translation>
+            <numerusform>%n ảnh có ngày chưa đủ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="61"/>
+        <source>%n whose fields disagree inside the file</source>
+        <translation>
+            <numerusform>%n ảnh có trường không khớp trong tệp</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="62"/>
+        <source>%n will get a sidecar</source>
+        <translation>
+            <numerusform>%n ảnh sẽ có tệp XMP đi kèm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="63"/>
+        <source>%n with nothing to write</source>
+        <translation>
+            <numerusform>%n ảnh không có gì để ghi</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/preflight.py" line="55"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="71"/>
         <source>All photos</source>
         <translation>Tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/preflight.py" line="59"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="75"/>
         <source>error</source>
         <translation>lỗi</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/dialogs/preflight.py" line="59"/>
+        <location filename="../../photodesk/gui/dialogs/preflight.py" line="75"/>
         <source>warning</source>
         <translation>cảnh báo</translation>
     </message>
@@ -1994,17 +2050,22 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
 <context>
     <name>photoview</name>
     <message>
-        <location filename="../../photodesk/gui/views/photoview.py" line="173"/>
+        <location filename="../../photodesk/gui/views/photoview.py" line="181"/>
         <source>Loading 100 %…</source>
         <translation>Đang tải 100 %…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/photoview.py" line="199"/>
+        <location filename="../../photodesk/gui/views/photoview.py" line="183"/>
+        <source>This photo cannot be read at 100 %: its file is missing or damaged.</source>
+        <translation>Không đọc được ảnh này ở 100 %: tệp bị mất hoặc bị hỏng.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/photoview.py" line="214"/>
         <source>Picked</source>
         <translation>Đã chọn đăng</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/photoview.py" line="201"/>
+        <location filename="../../photodesk/gui/views/photoview.py" line="216"/>
         <source>Rejected</source>
         <translation>Đã loại</translation>
     </message>

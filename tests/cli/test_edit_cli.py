@@ -178,7 +178,7 @@ def test_export_prints_one_preflight_line_and_a_bom_unless_told_not(indexed, env
     assert result.exit_code == 0, result.output
     preflight = [line for line in result.output.splitlines() if "Pre-flight" in line
                  or line.startswith("  warning")]
-    assert preflight == ["Pre-flight: 7 photos, 0 errors, 7 warnings: 7 without credit."]
+    assert preflight == ["Pre-flight: 7 photos, 0 errors, 7 warnings. Photos: 7 without credit."]
     assert (tmp_path / "a" / "captions.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
     verbose = invoke(cat, env, "export", "--query", "", "--format", "csv", "-o",

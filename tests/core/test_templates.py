@@ -61,10 +61,36 @@ def test_people_event_place_and_defaults(catalog, sample):
     ("{people}{caption}", "Chào cờ."),
     ("Lào Cai: {credit}", "Lào Cai: "),
     ("{caption} Ảnh: {credit} (TTXVN)", "Chào cờ. (TTXVN)"),
+    ('{caption}, "{headline}", {city}', "Chào cờ., Lào Cai"),
+    ("{{{credit}}}", "{}"),
 ])
 def test_the_text_of_an_empty_variable_drops_with_it(template, expected):
     row = {"caption": "Chào cờ.", "city": "Lào Cai", "credit": "", "people": []}
     assert render(template, row) == expected
+
+
+FULL = "{caption} ({people}) – {date:%d/%m/%Y}. Ảnh: {credit}"
+
+
+@pytest.mark.parametrize("empty, expected", [
+    (None, "Lũ ở Lào Cai. (Nguyễn Văn A) – 10/09/2024. Ảnh: TTXVN"),
+    ("caption", "(Nguyễn Văn A) – 10/09/2024. Ảnh: TTXVN"),
+    ("people", "Lũ ở Lào Cai. – 10/09/2024. Ảnh: TTXVN"),
+    ("date_created", "Lũ ở Lào Cai. (Nguyễn Văn A). Ảnh: TTXVN"),
+    ("credit", "Lũ ở Lào Cai. (Nguyễn Văn A) – 10/09/2024"),
+])
+def test_each_field_of_a_full_template_left_empty_in_turn(empty, expected):
+    row = {"caption": "Lũ ở Lào Cai.", "people": ["Nguyễn Văn A"], "date_created": "2024-09-10",
+           "credit": "TTXVN"}
+    if empty:
+        row[empty] = [] if empty == "people" else None
+    assert render(FULL, row) == expected
+
+
+def test_a_separator_does_not_repeat_the_full_stop_a_caption_ends_with():
+    row = {"caption": "Chào cờ.", "credit": "TTXVN", "people": []}
+    assert render("{caption}. Ảnh: {credit}", row) == "Chào cờ. Ảnh: TTXVN"
+    assert render("{caption} ({people}). Ảnh: {credit}", row) == "Chào cờ. Ảnh: TTXVN"
 
 
 def test_the_text_between_two_variables_stays_when_both_have_values():

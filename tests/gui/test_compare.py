@@ -141,6 +141,8 @@ def test_zoom_and_pan_in_step_show_each_files_own_pixels(
     assert compare.zoom.scale is None  # back to every photo whole
     qtbot.mouseDClick(compare, Qt.MouseButton.LeftButton, pos=compare.photo_area(3).center())
     assert compare.zoom.scale == 1.0 and compare.active() == 3
+    qtbot.keyClick(compare, Qt.Key.Key_Up)  # two rows of two: the photo above
+    assert compare.active() == 1
     qtbot.keyClick(compare, Qt.Key.Key_Escape)
     assert not compare.isVisible() and not compare.panes()  # the decoded pixels are let go
 
@@ -170,6 +172,7 @@ def test_culling_keys_mark_the_active_photo_only(qtbot, open_window, catalog_pat
                     and _stored(catalog_path, paths[ids[2]])["label"] == "Red")
     qtbot.keyClick(compare, Qt.Key.Key_Backtab)
     qtbot.keyClick(compare, Qt.Key.Key_Backtab)
+    qtbot.keyClick(compare, Qt.Key.Key_Down)  # one row: Down stays
     assert compare.active() == 0
     qtbot.keyClick(compare, Qt.Key.Key_X)
     qtbot.waitUntil(lambda: _stored(catalog_path, paths[ids[0]])["pick"] == -1)

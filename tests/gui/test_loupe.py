@@ -63,3 +63,24 @@ def test_z_shows_the_photo_at_100_percent_and_stays_on_through_a_burst(
     assert not loupe.zoomed()  # a click goes back to the whole photo
     qtbot.keyClick(loupe, Qt.Key.Key_Escape)
     assert not loupe.isVisible()
+
+
+def test_closing_the_loupe_mid_decode_lets_it_go_and_it_decodes_again_on_return(
+        qtbot, open_window, catalog_path, tmp_path):
+    """Esc before the 100 % decode lands, then the loupe again on the same photo, zoomed:
+    the photo's own pixels come (the queued decode was dropped with the view), and a closed
+    loupe holds no decoded photo."""
+    make_jpeg(tmp_path / "f" / "A_0001.jpg", size=(3000, 2000), color=(200, 40, 40))
+    window = open_window(catalog_path, [str(tmp_path / "f")])
+    qtbot.waitUntil(lambda: window.inspector.photo_id() is not None, timeout=60000)
+    window.grid.setFocus()
+    loupe = window.loupe
+    qtbot.keyClick(window.grid, Qt.Key.Key_Space)
+    qtbot.keyClick(loupe, Qt.Key.Key_Z)
+    qtbot.keyClick(loupe, Qt.Key.Key_Escape)  # at once: the decode may still be queued
+    assert loupe.pane.full is None and loupe.pane.row is None
+    window.grid.setFocus()
+    qtbot.keyClick(window.grid, Qt.Key.Key_Space)
+    assert loupe.zoomed()  # the zoom stays as the editor left it
+    qtbot.waitUntil(loupe.has_full_size, timeout=20000)
+    assert not loupe.pane.loading

@@ -57,6 +57,7 @@ def test_write_action_writes_the_caption_and_reports_what_failed(qtbot, open_win
     assert "DSC_0430.jpg" in lines and any("missing" in line or "cannot read" in line
                                            for line in lines), lines
     assert not dialog.use_sidecars()
+    assert "1 photo(s) cannot be written" in dialog.summary.text()  # counted by kind
     with qtbot.waitSignal(window.writing.finished, timeout=30000) as finished:
         dialog.accept()
     assert finished.args == [1, 1]

@@ -1,6 +1,7 @@
 """The Help menu: keyboard shortcuts, the search syntax, and About (version, licence, catalog)."""
 
 import platform
+from html import escape
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,7 +20,7 @@ def attach(window) -> QAction:
     menu = window.menuBar().addMenu(translate("Help", "&Help"))
     shortcuts = QAction(translate("Help", "&Keyboard shortcuts"), window)
     shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-    shortcuts.triggered.connect(lambda *_: ShortcutsDialog(window).exec())
+    shortcuts.triggered.connect(lambda *_: _show(ShortcutsDialog(window)))
     menu.addAction(shortcuts)
     syntax = QAction(translate("Help", "&Search syntax"), window)
     syntax.triggered.connect(lambda *_: window.search_help_button.click())
@@ -30,6 +31,11 @@ def attach(window) -> QAction:
                                                          about_text(window.location)))
     menu.addAction(about)
     return shortcuts
+
+
+def _show(dialog: QDialog) -> None:
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one each time it is asked for
+    dialog.exec()
 
 
 def about_title() -> str:
@@ -44,14 +50,10 @@ def about_text(location) -> str:
                           "articles each photo belongs to."),
         translate("Help", "Licence: %1").replace(
             "%1", f'<a href="{LICENCE_URL}">{licence}</a>'),
-        translate("Help", "Catalog: %1").replace("%1", _escaped(str(location))),
+        translate("Help", "Catalog: %1").replace("%1", escape(str(location))),
         f"Python {platform.python_version()} · Qt (PySide6) {pyside_version}",
     ]
     return "<p>" + "</p><p>".join(lines) + "</p>"
-
-
-def _escaped(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def culling_keys() -> list[tuple[str, str]]:
@@ -64,7 +66,8 @@ def culling_keys() -> list[tuple[str, str]]:
         ("X", translate("Help", "Reject (again: clear the flag)")),
         ("Space", translate("Help", "Open or close the loupe")),
         ("← → ↑ ↓", translate("Help", "Previous or next photo (in the loupe too)")),
-        ("Z", translate("Help", "100 % view in the loupe and in compare (a click too)")),
+        ("Z", translate("Help", "100 % view in the loupe (a click too) and in compare "
+                                "(a double-click too)")),
         ("+ / −", translate("Help", "Zoom in or out in the loupe and in compare")),
         ("Shift + ← → ↑ ↓", translate("Help", "Move around a zoomed photo (dragging too)")),
         ("Tab / Shift+Tab", translate("Help", "Next or previous photo in the compare view")),

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QLabel, QTr
 
 from photodesk.core.preflight import ERROR, Report
 
+OPEN_GROUPS = 20  # photos whose issues are listed unfolded
+
 
 class PreflightDialog(QDialog):
     """Window-modal and opened with open(): the editor reads it while the grid stays drawn."""
@@ -43,8 +45,22 @@ class PreflightDialog(QDialog):
         text = self.tr("%n photo(s) to write.", "", r.photos)
         if not r.issues:
             return text + " " + self.tr("Nothing to report.")
+        names = self._kind_names()
+        counted = "; ".join(names[kind](n) for kind, n in r.counts().items())
         return text + " " + self.tr("%1 error(s), %2 warning(s).").replace(
-            "%1", str(len(r.errors))).replace("%2", str(len(r.warnings)))
+            "%1", str(len(r.errors))).replace("%2", str(len(r.warnings))) + " " + counted + "."
+
+    def _kind_names(self) -> dict:
+        """Each kind of issue (core preflight.KINDS) as the summary counts it, in photos."""
+        return {
+            "unwritable": lambda n: self.tr("%n photo(s) cannot be written", "", n),
+            "missing_credit": lambda n: self.tr("%n without credit", "", n),
+            "missing_copyright": lambda n: self.tr("%n without copyright", "", n),
+            "iim_limit": lambda n: self.tr("%n cut to IPTC limits", "", n),
+            "partial_date": lambda n: self.tr("%n with a partial date", "", n),
+            "disagree": lambda n: self.tr("%n whose fields disagree inside the file", "", n),
+            "sidecar": lambda n: self.tr("%n will get a sidecar", "", n),
+            "nothing_to_write": lambda n: self.tr("%n with nothing to write", "", n)}
 
     def _fill(self) -> None:
         groups: dict[str, QTreeWidgetItem] = {}
@@ -62,7 +78,8 @@ class PreflightDialog(QDialog):
             if issue.severity == ERROR:
                 item.setForeground(0, Qt.GlobalColor.red)
             group.addChild(item)
-        self.tree.expandAll()
+        if len(groups) <= OPEN_GROUPS:  # a large take: the counts above, details on demand
+            self.tree.expandAll()
 
     def lines(self) -> list[str]:
         """What the tree shows, one line per photo and issue (for tests and copying)."""

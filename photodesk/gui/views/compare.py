@@ -2,7 +2,8 @@
 
 Opened on the grid's selection (View → Compare, C): two photos stand in two columns, three in
 three, four in two rows of two, each fitted with its name and marks below. One pane is active
-(its border lit): a click, Tab or Left/Right chooses it, and the culling keys mark its photo.
+(its border lit): a click, Tab or Left/Right chooses it (Up/Down a row of two rows), and the
+culling keys mark its photo.
 Z or a double-click shows every photo at 100 % around the same point, +/- (or Ctrl and the
 wheel) step fit, 50 %, 100 %, 200 %, and dragging any of them pans all. Escape or C closes it.
 """
@@ -19,7 +20,8 @@ from photodesk.gui.views.photoview import FOOTER, Overlay, PhotoPane, Zoom, mark
 MAX_PHOTOS = 4
 GRIDS = {2: (2, 1), 3: (3, 1), 4: (2, 2)}  # photos: (columns, rows)
 MARGIN, GAP, BORDER = 12, 8, 3
-STEPS = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+STEPS = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1}
+ROWS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}  # a row down or up in two rows of two
 
 
 class Compare(Overlay):
@@ -52,8 +54,8 @@ class Compare(Overlay):
         self.cover()
 
     def close_overlay(self) -> None:
-        self._panes = []  # their decoded pixels go: up to 96 MB a photo
-        super().close_overlay()
+        super().close_overlay()  # the panes let their pixels go
+        self._panes, self._ids = [], []
 
     def refresh(self, row_of) -> None:
         """The rows again (row_of(id) -> row or None), after the marks changed."""
@@ -110,6 +112,8 @@ class Compare(Overlay):
             self.close_overlay()  # when no menu shortcut took C first
         elif event.key() in STEPS:
             self.set_active(self._active + STEPS[event.key()])
+        elif event.key() in ROWS:
+            self.set_active(self._active + ROWS[event.key()] * GRIDS[len(self._panes)][0])
         else:
             return False
         return True

@@ -61,6 +61,7 @@ class PhotoPane:
         self.stand_in: QPixmap | None = None
         self.full: QImage | None = None
         self.loading = False  # the full-size decode is on its way
+        self.failed = False  # the decode came back empty: the file could not be read
         self._asked = False
 
     def show(self, row: dict | None, stand_in: QPixmap | None) -> bool:
@@ -70,8 +71,13 @@ class PhotoPane:
         self.row = row
         if other:
             self.preview, self.stand_in, self.full = None, stand_in, None
-            self.loading = self._asked = False
+            self.loading = self.failed = self._asked = False
         return other
+
+    def release(self) -> None:
+        """Forget the photo and its pixels (a decoded 24 MP photo holds 72 MB); the next
+        show() reads it again, whatever was still queued when the view closed."""
+        self.show(None, None)
 
     def load(self, full: bool = False) -> None:
         """Read the preview, and decode the photo itself when full."""
@@ -96,6 +102,7 @@ class PhotoPane:
         if key == ("full", *_key(self.row)):
             self.loading = False
             self.full = None if image.isNull() else image
+            self.failed = self.full is None
             return True
         if key == _key(self.row) and not image.isNull():
             self.preview = QPixmap.fromImage(image)
@@ -110,11 +117,11 @@ class PhotoPane:
 
     def fitted(self, area: QRect) -> QRect | None:
         """Where the whole photo is drawn when it fits area."""
-        pixmap = self.shown()
-        if pixmap is None:
+        shape = self.shown() or self.full  # a photo with no preview: its decode, once there
+        if shape is None:
             return None
-        target = QRect(QPoint(), pixmap.size().scaled(area.size(),
-                                                      Qt.AspectRatioMode.KeepAspectRatio))
+        target = QRect(QPoint(), shape.size().scaled(area.size(),
+                                                     Qt.AspectRatioMode.KeepAspectRatio))
         target.moveCenter(area.center())
         return target
 
@@ -161,16 +168,24 @@ class PhotoPane:
         view = self.view(area, zoom)
         if view is not None:
             self._paint_at_scale(painter, *view, zoom.scale)
-        elif self.shown() is not None:
-            target = self.fitted(area)
+        elif (target := self.fitted(area)) is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawPixmap(target, self.shown())
+            if self.shown() is not None:
+                painter.drawPixmap(target, self.shown())
+            else:
+                painter.drawImage(target, self.full)
             if self.row and self.row.get("pick") == REJECT:
                 painter.fillRect(target, QColor(0, 0, 0, 120))
+        note = None
         if zoom.scale is not None and self.loading:
+            note = translate("photoview", "Loading 100 %…")
+        elif zoom.scale is not None and self.failed:
+            note = translate("photoview", "This photo cannot be read at 100 %: its file is "
+                                          "missing or damaged.")
+        if note:
             painter.setPen(QColor(COLORS["muted"]))
             painter.drawText(area, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter,
-                             translate("photoview", "Loading 100 %…"))
+                             note)
         painter.restore()
 
     def _paint_at_scale(self, painter: QPainter, source: QRect, target: QRect,
@@ -242,6 +257,7 @@ class Overlay(QWidget):
         self.zoom = Zoom()
         self._pressed: QPoint | None = None
         self._dragged = False
+        self._dragging: PhotoPane | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
         self._relay = Relay(self)
@@ -270,6 +286,8 @@ class Overlay(QWidget):
     def close_overlay(self) -> None:
         self.hide()
         self._pool.clear()
+        for pane in self.panes():
+            pane.release()
         self.closed.emit()
 
     def _on_image(self, key, image) -> None:
@@ -342,10 +360,14 @@ class Overlay(QWidget):
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._pressed, self._dragged = event.position().toPoint(), False
+            hit = self._pane_at(event.position())
+            self._dragging = hit[0] if hit else None
 
     def mouseMoveEvent(self, event) -> None:
-        hit = self._pane_at(QPointF(self._pressed)) if self._pressed is not None else None
-        size = hit[0].full_size() if hit else None
+        # The pane pressed on, for the whole drag: the pointer may cross the gaps between panes.
+        if self._pressed is None or self._dragging is None:
+            return
+        size = self._dragging.full_size()
         if self.zoom.scale is None or size is None:
             return
         now = event.position().toPoint()
