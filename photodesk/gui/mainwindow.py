@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QThreadPool, QTimer, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QSplitter, QStackedWidget,
                                QStyle)
 
@@ -268,8 +269,8 @@ class MainWindow(QMainWindow):
         self.model.set_sort(self.sort.currentData(), descending)
         self._show_direction()
         self._settings.sort = self.sort.currentData()
-        self._settings.sort_direction = {None: "", True: "descending", False: "ascending"}[
-            descending]
+        self._settings.sort_direction = next(
+            name for name, way in settings_store.SORT_DIRECTIONS.items() if way == descending)
         self._store_settings(settings_store.update, sort=self._settings.sort,
                              sort_direction=self._settings.sort_direction)
 
@@ -278,6 +279,14 @@ class MainWindow(QMainWindow):
         self._sort_changed(not orders.direction(self.model.sort, self.model.descending))
 
     def _show_direction(self) -> None:
+        """The button says which way the grid runs; an article keeps its own order."""
+        own = self.model.scope.kind == "article"
+        self.sort.setEnabled(not own)
+        self.sort_direction.setEnabled(not own)
+        if own:
+            self.sort_direction.setText(self.tr("Article's order"))
+            self.sort_direction.setIcon(QIcon())
+            return
         descending = orders.direction(self.model.sort, self.model.descending)
         self.sort_direction.setText(direction_text(self.model.sort, descending))
         arrows = QStyle.StandardPixmap.SP_ArrowUp, QStyle.StandardPixmap.SP_ArrowDown
@@ -297,6 +306,7 @@ class MainWindow(QMainWindow):
         counted = self.tr("%n photo(s)", "", n) if not self.model.is_loading() else self.tr(
             "More than %n photo(s)", "", n)  # the rest of the ids are still being read
         self.count_label.setText(count_text(counted, self.model.scope))
+        self._show_direction()
         elsewhere = bool(self.model.query) and self.model.scope.kind != "all"
         if elsewhere and not self.search_everywhere.isVisible():
             self.statusBar().clearMessage()  # a lasting message would be drawn over the link
@@ -366,9 +376,12 @@ class MainWindow(QMainWindow):
     def cull(self, key: int) -> None:
         """A culling key for the selection, or for the photo the loupe or compare shows."""
         shown = next((v for v in (self.loupe, self.compare) if v.isVisible()), None)
-        ids = [shown.photo_id()] if shown else self.selected_ids()
-        ids = [i for i in ids if i is not None]
-        rows = [r for r in (self.model.cached(i) for i in ids[:COMMON_ROWS]) if r]
+        if shown is not None:  # its own row: the photo may have left the grid meanwhile
+            ids, rows = [shown.photo_id()], [shown.shown_row()]
+        else:
+            ids = self.selected_ids()
+            rows = [self.model.cached(i) for i in ids[:COMMON_ROWS]]
+        ids, rows = [i for i in ids if i is not None], [r for r in rows if r]
         change = change_for_key(key, rows)
         if change and ids:
             text = describe(change)
@@ -376,6 +389,8 @@ class MainWindow(QMainWindow):
                 text = self.tr("%1 (%n photos)", "", len(ids)).replace("%1", text)
             self.editor.edit(ids, change, text)
             self.model.patch(ids, change)
+            if shown is not None:
+                shown.patch_shown(change)
 
     def open_loupe(self) -> None:
         index = self.grid.currentIndex()
@@ -438,8 +453,7 @@ class MainWindow(QMainWindow):
     def _share_centre(self) -> None:
         """Two columns of photos beside the article; the article's column gets the rest."""
         width = self.centre.width()
-        chrome = self.grid.width() - self.grid.viewport().width() + 8  # scroll bar and frame
-        grid = min(width // 2, 2 * self.grid.cell_width() + chrome)
+        grid = panels.grid_share(width, self.grid)
         self.centre.setSizes([grid, width - grid])
 
     def _article_closed(self) -> None:

@@ -107,7 +107,7 @@
 <context>
     <name>Compare</name>
     <message>
-        <location filename="../../photodesk/gui/views/compare.py" line="157"/>
+        <location filename="../../photodesk/gui/views/compare.py" line="160"/>
         <source>Tab or ←/→ active photo · Z or double-click 100 % · +/− zoom · 0–5 rating · 6–9 label · P pick · X reject · Esc or C close</source>
         <translation>Tab hoặc ←/→ chuyển ảnh · Z hoặc bấm đúp: 100 % · +/− thu phóng · 0–5 chấm sao · 6–9 nhãn màu · P chọn đăng · X loại · Esc hoặc C đóng</translation>
     </message>
@@ -841,7 +841,7 @@
 <context>
     <name>Loupe</name>
     <message>
-        <location filename="../../photodesk/gui/views/loupe.py" line="84"/>
+        <location filename="../../photodesk/gui/views/loupe.py" line="87"/>
         <source>←/→ previous/next · Z or click 100 % · +/− zoom · 0–5 rating · 6–9 label · P pick · X reject · Esc close</source>
         <translation>←/→ ảnh trước/sau · Z hoặc bấm: 100 % · +/− thu phóng · 0–5 chấm sao · 6–9 nhãn màu · P chọn đăng · X loại · Esc đóng</translation>
     </message>
@@ -849,7 +849,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="74"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="75"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -1004,7 +1004,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="297"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="306"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -1056,106 +1056,111 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="135"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="136"/>
         <source>Search all photos</source>
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="287"/>
+        <source>Article&apos;s order</source>
+        <translation>Thứ tự bài viết</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="298"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="307"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>Hơn %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="352"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="362"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="376"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="389"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="408"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="423"/>
         <source>Select two to four photos to compare them.</source>
         <translation>Chọn từ hai đến bốn ảnh để so sánh.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="500"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="514"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="532"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="546"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="534"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="548"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="601"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="615"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="617"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="631"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="621"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="635"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="635"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="649"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="645"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="659"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="649"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="663"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="651"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="665"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="658"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="672"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="724"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="738"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/panels.py" line="24"/>
+        <location filename="../../photodesk/gui/views/panels.py" line="37"/>
         <source>Photo details</source>
         <translation>Chi tiết ảnh</translation>
     </message>

@@ -54,3 +54,17 @@ def test_the_sort_button_turns_each_sort_round_and_is_remembered(qtbot, open_win
     assert again.sort.currentData() == "name" and again.sort_direction.text() == "Z → A"
     qtbot.waitUntil(lambda: grid_ids(again) == expected(catalog_path, "name", True),
                     timeout=10000)
+
+
+def test_an_article_keeps_its_own_order_and_the_sort_says_so(qtbot, open_window, catalog_path,
+                                                              tmp_path):
+    folder = tmp_path / "sample"
+    shutil.copytree(ROOT / "resources" / "sample", folder)
+    window = open_window(catalog_path, [str(folder)])
+    qtbot.waitUntil(lambda: window.model.scope.kind == "article"
+                    and window.model.rowCount() > 0, timeout=60000)  # the newest article opens
+    qtbot.waitUntil(lambda: not window.sort_direction.isEnabled())
+    assert window.sort_direction.text() == "Article's order" and not window.sort.isEnabled()
+    window.set_scope(search.EVERYTHING)
+    qtbot.waitUntil(lambda: window.sort_direction.isEnabled())
+    assert window.sort_direction.text() == "Newest first" and window.sort.isEnabled()

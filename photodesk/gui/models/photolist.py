@@ -94,16 +94,19 @@ class PhotoListModel(QAbstractListModel):
     def descending(self) -> bool | None:
         return self._descending
 
-    def set_query(self, query: str, sort: str | None = None, scope: Scope | None = None) -> None:
-        """Run a new search; its result replaces the list (a newer search supersedes it)."""
-        self._query, self._sort = query, sort or self._sort
+    def set_query(self, query: str, sort: str | None = None, scope: Scope | None = None,
+                  descending: bool | None = None) -> None:
+        """Run a new search; its result replaces the list (a newer search supersedes it). A
+        sort given runs as descending says (None: its usual direction)."""
+        if sort is not None:
+            self._sort, self._descending = sort, descending
+        self._query = query
         self._scope = scope or self._scope
         self._start_search("reset")
 
     def set_sort(self, sort: str, descending: bool | None = None) -> None:
         """Sort by sort, in its usual direction (None) or as asked."""
-        self._descending = descending
-        self.set_query(self._query, sort)
+        self.set_query(self._query, sort, descending=descending)
 
     def set_scope(self, scope: Scope, query: str = "") -> None:
         self.set_query(query, scope=scope)

@@ -71,6 +71,9 @@ class Compare(Overlay):
     def photo_ids(self) -> list[int]:
         return list(self._ids)
 
+    def shown_pane(self) -> PhotoPane | None:
+        return self._panes[self._active] if self._panes else None
+
     def photo_id(self) -> int | None:
         return self._ids[self._active] if self._ids else None
 

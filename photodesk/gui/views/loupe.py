@@ -50,6 +50,9 @@ class Loupe(Overlay):
     def has_full_size(self) -> bool:
         return self.pane.full is not None
 
+    def shown_pane(self) -> PhotoPane:
+        return self.pane
+
     def photo_id(self) -> int | None:
         return self.pane.row["id"] if self.pane.row else None
 

@@ -18,6 +18,19 @@ FACETS_WIDTH = 260
 SLACK = 24  # room to spare before the facets go back beside the inspector (no flicker)
 
 
+def columns_width(grid) -> int:
+    """The grid's width for COLUMNS columns of its cells, scroll bar and frame included."""
+    chrome = grid.width() - grid.viewport().width() + 8
+    return COLUMNS * grid.cell_width() + chrome
+
+
+def grid_share(width: int, grid) -> int:
+    """The grid's part of a centre width beside the article: its columns when the article
+    keeps its reading width, else what the article leaves (at least half)."""
+    wanted = columns_width(grid)
+    return wanted if width - wanted >= ARTICLE_WIDTH else max(width - ARTICLE_WIDTH, width // 2)
+
+
 def inspector_dock(window: QMainWindow, inspector: QWidget, width: int) -> QDockWidget:
     """The inspector as a fixed dock on the right: no title bar while it is alone, a tab when
     the facets share its column."""
@@ -59,9 +72,7 @@ class GiveWay(QObject):
 
     def needed(self) -> int:
         """Width the centre needs: two columns of photos, and the article when it is open."""
-        chrome = self._grid.width() - self._grid.viewport().width() + 8  # scroll bar, frame
-        grid = COLUMNS * self._grid.cell_width() + chrome
-        return grid + (ARTICLE_WIDTH if self._article.isVisible() else 0)
+        return columns_width(self._grid) + (ARTICLE_WIDTH if self._article.isVisible() else 0)
 
     def fit(self) -> None:
         # Open means wanted by the user: a facets tab behind the inspector is open but hidden.

@@ -274,6 +274,22 @@ class Overlay(QWidget):
         """The pane under pos and the area its photo is drawn in."""
         raise NotImplementedError
 
+    def shown_pane(self) -> PhotoPane | None:
+        """The pane the culling keys mark."""
+        raise NotImplementedError
+
+    def shown_row(self) -> dict | None:
+        pane = self.shown_pane()
+        return pane.row if pane else None
+
+    def patch_shown(self, change: dict) -> None:
+        """A culling edit, shown at once on the photo it marks (which may have left the grid,
+        so no refresh of the grid's rows reaches it)."""
+        pane = self.shown_pane()
+        if pane is not None and pane.row is not None:
+            pane.row = {**pane.row, **change}
+            self.update()
+
     def _new_pane(self) -> PhotoPane:
         return PhotoPane(self._thumbs_dir, self._pool, self._relay)
 
