@@ -232,7 +232,14 @@ class MainWindow(QMainWindow):
         if self.sidebar.chosen() != scope:
             self.sidebar.choose(scope, emit=False)
         self._select_first = True
-        self.model.set_scope(scope, self.search_field.text().strip())
+        sort, descending = self.sidebar.saved_order(scope)
+        if self.sort.findData(sort) >= 0:  # a saved search runs in the order it was saved with
+            self.sort.blockSignals(True)
+            self.sort.setCurrentIndex(self.sort.findData(sort))
+            self.sort.blockSignals(False)
+            self.model.set_query(self.search_field.text().strip(), sort, scope, descending)
+        else:
+            self.model.set_scope(scope, self.search_field.text().strip())
         if scope.kind == "article":
             self.load_article(scope.key)
 

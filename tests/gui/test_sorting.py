@@ -68,3 +68,20 @@ def test_an_article_keeps_its_own_order_and_the_sort_says_so(qtbot, open_window,
     window.set_scope(search.EVERYTHING)
     qtbot.waitUntil(lambda: window.sort_direction.isEnabled())
     assert window.sort_direction.text() == "Newest first" and window.sort.isEnabled()
+
+
+def test_a_saved_search_opens_in_the_order_it_was_saved_with(qtbot, open_window, catalog_path,
+                                                            tmp_path):
+    folder = tmp_path / "sample"
+    shutil.copytree(ROOT / "resources" / "sample", folder)
+    with Catalog(catalog_path) as cat:
+        list(index_paths(cat, [str(folder)], workers=0))
+        search.save_search(cat, "Hội chợ, Z đến A", "hoi cho", "name", descending=True)
+    window = open_window(catalog_path)
+    qtbot.waitUntil(lambda: window.sidebar.saved_order(
+        search.Scope("saved", "hoi cho", "Hội chợ, Z đến A")) == ("name", True), timeout=10000)
+    window.set_scope(search.Scope("saved", "hoi cho", "Hội chợ, Z đến A"))
+    with Catalog(catalog_path) as cat:
+        wanted = search.search(cat, "hoi cho", sort="name", descending=True)
+    qtbot.waitUntil(lambda: grid_ids(window) == wanted, timeout=10000)
+    assert window.sort.currentData() == "name" and window.sort_direction.text() == "Z → A"

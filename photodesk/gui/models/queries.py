@@ -49,7 +49,8 @@ def section_page(cat, section: str, offset: int = 0) -> dict:
 
 
 def saved_searches(cat) -> list[dict] | None:
-    """Saved searches as [{name, query}], or None while the core has no saved searches."""
+    """Saved searches as [{name, query, sort, descending}], or None while the core has no
+    saved searches."""
     lister = getattr(search, "saved_searches", None)
     if lister is None:
         return None
@@ -58,7 +59,8 @@ def saved_searches(cat) -> list[dict] | None:
         get = entry.get if isinstance(entry, dict) else lambda k, e=entry: getattr(e, k, None)
         query = get("query")
         if query is not None:
-            out.append({"name": get("name") or query, "query": query})
+            out.append({"name": get("name") or query, "query": query, "sort": get("sort"),
+                        "descending": get("descending")})
     return out
 
 

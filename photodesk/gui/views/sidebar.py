@@ -30,6 +30,7 @@ class Sidebar(QTreeWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("sidebar")
+        self._saved_orders: dict[str, tuple] = {}  # saved search name -> (sort, descending)
         self.setHeaderHidden(True)
         self.setMinimumWidth(180)
         self.setIconSize(QSize(16, 16))
@@ -69,6 +70,8 @@ class Sidebar(QTreeWidget):
             self.add_entries(section, data.get(section, []), reselect=False)
         if data.get("saved") is not None:
             self._section("saved", self.tr("Saved searches"))
+            self._saved_orders = {s["name"]: (s.get("sort"), s.get("descending"))
+                                  for s in data["saved"]}
             for s in data["saved"]:
                 self._item(self._sections["saved"], Scope("saved", s["query"], s["name"]),
                            s["name"], "saved").setToolTip(0, s["query"])
@@ -209,6 +212,12 @@ class Sidebar(QTreeWidget):
         self._reselect()
         if emit:
             self.scopeChosen.emit(scope)
+
+    def saved_order(self, scope: Scope) -> tuple[str | None, bool | None]:
+        """(sort, descending) a saved search was saved with; (None, None) for other scopes."""
+        if scope.kind != "saved":
+            return None, None
+        return self._saved_orders.get(scope.label, (None, None))
 
     def chosen(self) -> Scope:
         return self._chosen
