@@ -58,7 +58,7 @@ expect "photodesk, version $version"
 step "--help lists the commands; each is run below"
 pd "$work/c.sqlite" --help
 listed=$(sed -n '/^Commands:/,$p' "$work/out" | awk 'NR > 1 && NF {print $1}' | sort | tr '\n' ' ')
-covered="article cache catalog codes edit export folders gui index search show stats watch write "
+covered="article cache catalog codes duplicates edit export folders gui index search show similar stats watch write "
 [ "$listed" = "$covered" ] \
   || fail "commands listed ($listed) differ from those this smoke test runs ($covered)"
 
@@ -89,6 +89,12 @@ pd "$work/c.sqlite" show "$work/sample/DSC_0447.jpeg"
 expect "status: present"
 pd "$work/c.sqlite" stats
 expect_re "present: +$((3 * n))\$"
+
+step "similar, duplicates: the copies made above look like the sample's photos"
+pd "$work/c.sqlite" similar "$work/sample/DSC_0447.jpeg"
+expect "$work/many/1-DSC_0447.jpeg"
+pd "$work/c.sqlite" duplicates --similar
+expect "group $n: near-identical photos"
 
 step "cache info, clear, rebuild, prune"
 pd "$work/c.sqlite" cache info

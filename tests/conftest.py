@@ -69,6 +69,25 @@ def make_jpeg(path: Path, size=(640, 480), color=(200, 80, 40), exif=None) -> Pa
     return path
 
 
+def make_scene(path: Path, seed: int = 0, size=(1200, 800), quality: int = 90) -> Path:
+    """A JPEG with a scene of its own (shapes of random colours over a gradient, from seed):
+    detailed enough for a fingerprint, which make_jpeg's stripes are not."""
+    import random
+    from PIL import ImageDraw
+    rng = random.Random(seed)
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    w, h = size
+    for _ in range(12):
+        x, y = rng.randrange(w), rng.randrange(h)
+        r = rng.randrange(w // 12, w // 3)
+        draw.ellipse((x - r, y - r, x + r, y + r),
+                     fill=tuple(rng.randrange(256) for _ in range(3)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", quality=quality)
+    return path
+
+
 def stored_at(cat, path: str) -> dict:
     """The root and relative path a photo row at path is stored under (for tests that write
     rows directly)."""

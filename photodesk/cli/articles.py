@@ -34,8 +34,14 @@ def article_import(obj, files, year):
                    f"{r.linked} linked to photos")
         for name in r.ambiguous:
             click.echo(f"  ambiguous: {name} (several photos have this name; choose in the window)")
+        lookalikes = dict(r.lookalikes)
         for name in r.unmatched:
-            click.echo(f"  not in the catalog yet: {name}")
+            if name in lookalikes:
+                click.echo(f"  not in the catalog under this name: {name}; the file beside the "
+                           f"article looks like photo {lookalikes[name]} (link it: photodesk "
+                           f"article confirm {r.article_id})")
+            else:
+                click.echo(f"  not in the catalog yet: {name}")
         for warning in r.warnings:
             click.echo(f"  note: {warning}")
     if failed:
@@ -80,6 +86,9 @@ def article_show(obj, article_id, as_json):
     for img in a["images"]:
         target = img["photo_path"] or img["match"]
         click.echo(f"  [{img['position'] + 1}] {img['name']} -> {target}")
+        if img["lookalike_id"] is not None and img["photo_id"] is None:
+            click.echo(f"      looks like photo {img['lookalike_id']}: {img['lookalike_path']} "
+                       f"(photodesk article confirm {article_id} links it)")
         if img["caption"]:
             click.echo(f"      {img['caption']}")
 
@@ -89,12 +98,17 @@ def article_show(obj, article_id, as_json):
 @click.option("--reject", is_flag=True, help="Reject the suggestions instead.")
 @click.pass_obj
 def article_confirm(obj, article_id, reject):
-    """Confirm every suggestion the article made on its photos (people where it names them,
-    its event): they become Person Shown and Event, in exports and when written."""
+    """Confirm every suggestion the article made: the look-alikes of images no photo has the
+    name of become its links, and its people (where it names them) and event become Person
+    Shown and Event of its photos, in exports and when written."""
     from photodesk.core import people
+    from photodesk.core.articles.link import confirm_lookalikes
     cat = obj.catalog
     if catalog.articles.article(cat, article_id) is None:
         raise click.UsageError(f"no article {article_id} in the catalog")
+    linked = confirm_lookalikes(cat, article_id, accept=not reject)
+    if linked:
+        click.echo(f"linked {len(linked)} image(s) to the photos they look like")
     ids = people.article_photo_ids(cat, article_id)
     before = people.decide_all(cat, ids, accept=not reject)
     done = sum(len(states) for states in before.values())

@@ -55,8 +55,9 @@ class Context:
 # a command loads what it uses, not the whole command line.
 COMMANDS = {
     "article": "articles", "cache": "cache", "catalog": "catalog", "codes": "edit",
-    "edit": "edit", "export": "edit", "folders": "folders", "gui": "gui", "index": "index",
-    "search": "photos", "show": "photos", "stats": "photos", "watch": "watch", "write": "edit",
+    "duplicates": "similar", "edit": "edit", "export": "edit", "folders": "folders",
+    "gui": "gui", "index": "index", "search": "photos", "show": "photos", "similar": "similar",
+    "stats": "photos", "watch": "watch", "write": "edit",
 }
 
 

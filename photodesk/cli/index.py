@@ -44,8 +44,10 @@ def _run_index(cat, paths, workers, counts, job: JobReport) -> None:
         if job.take(event):
             continue
         if isinstance(event, Scanned):
+            fingerprints = (f", {event.to_fingerprint} to fingerprint from their thumbnails"
+                            if event.to_fingerprint else "")
             click.echo(f"{event.total} images found, {event.unchanged} unchanged, "
-                       f"{event.to_index} to read", err=True)
+                       f"{event.to_index} to read{fingerprints}", err=True)
         elif isinstance(event, Indexed):
             counts[event.change] += 1
         elif isinstance(event, Missing):

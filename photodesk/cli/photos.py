@@ -153,6 +153,8 @@ def show(obj, photo, as_json):
             click.echo(f"  {name}: {'; '.join(value) if isinstance(value, list) else value}")
     if row.get("gps_lat") is not None:
         click.echo(f"  gps: {row['gps_lat']}, {row['gps_lon']}")
+    if row.get("copy_of") is not None:
+        click.echo(f"  copy of: photo {row['copy_of']} (photodesk duplicates {row['id']})")
     for a in row["articles"]:
         click.echo(f"  article {a['id']}: {a['title']}")
         if a["caption"] and a["caption"] != row.get("caption") and \

@@ -1,10 +1,11 @@
-"""Reading one image file into catalog facts: content hash, metadata and thumbnails (runs in workers)."""
+"""Reading one image file into catalog facts: hash, metadata, thumbnails, fingerprint (in workers)."""
 
 import errno
 import json
 import os
 from pathlib import Path
 
+from photodesk.core import fingerprint
 from photodesk.core.fields import BY_NAME, Kind
 from photodesk.core.formats import sniff
 from photodesk.core.metadata.read import read_metadata
@@ -132,12 +133,13 @@ def _photo(data: bytes, fmt: str, thumbs_dir: str, sidecar: bytes | None = None)
     if rating is not None and 1 <= rating <= 5:
         record["rating"] = int(rating)
     warnings = list(meta.warnings)
-    outcome, failure = "photo", None
+    outcome, failure, look = "photo", None, {}
     try:
         decoded = make_thumbnails(data, Path(thumbs_dir), content_hash)
         record.update(width=decoded.width, height=decoded.height)
         if decoded.truncated:
             warnings.append("image data is truncated: the thumbnail shows only what is there")
+        look = _look(decoded, thumbs_dir, content_hash)
     except ThumbnailError as exc:
         outcome, failure, record["status_reason"] = "unreadable", "permanent", str(exc)
     except (OSError, MemoryError) as exc:
@@ -146,4 +148,19 @@ def _photo(data: bytes, fmt: str, thumbs_dir: str, sidecar: bytes | None = None)
         record["status_reason"] = f"thumbnails could not be saved: {_why(exc)}"
     record["warnings"] = json.dumps(warnings, ensure_ascii=False) if warnings else None
     return {"outcome": outcome, "record": record, "lists": lists,
-            "reason": record.get("status_reason"), "failure": failure}
+            "reason": record.get("status_reason"), "failure": failure, **look}
+
+
+def _look(decoded, thumbs_dir: str, content_hash: str) -> dict:
+    """{"fingerprint": …} of the photo, from the 256 px image just made for its thumbnail, or
+    from the cached one when its thumbnails were there already; None for a truncated file
+    (the grey its missing part shows would be compared); {} when the cached thumbnail cannot
+    be read (the next index tries again)."""
+    if decoded.truncated:
+        return {"fingerprint": None}
+    if decoded.small is not None:
+        return {"fingerprint": fingerprint.of_image(decoded.small)}
+    try:
+        return {"fingerprint": fingerprint.of_thumbnail(thumbs_dir, content_hash)}
+    except OSError:
+        return {}

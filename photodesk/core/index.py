@@ -5,9 +5,10 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Iterable, Iterator
 
-from photodesk.core import search
+from photodesk.core import fingerprint, search
 from photodesk.core.analyse import analyse, failed
 from photodesk.core.catalog import Catalog
 from photodesk.core.articles import ArticleError
@@ -25,10 +26,13 @@ INLINE_BELOW = 12  # fewer files than this are not worth starting worker process
 
 @dataclass(frozen=True)
 class Scanned:
-    """The walk is done: how many files there are and how many need reading."""
+    """The walk is done: how many files there are and how many need reading; to_fingerprint:
+    how many unchanged photos, indexed before fingerprints were kept, get theirs (from their
+    thumbnails, after the files to read)."""
     total: int
     unchanged: int
     to_index: int
+    to_fingerprint: int = 0
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,8 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
                         prepare()  # readers will be wanted: their fork server starts meanwhile
                 elif old[3] == "offline":
                     returned.append((item.path, old[0]))
-    yield Scanned(len(seen), len(seen) - len(todo), len(todo))
+    unlooked = _unlooked(cat, roots, seen, {c.path for c in todo})
+    yield Scanned(len(seen), len(seen) - len(todo), len(todo), len(unlooked))
     yield from _returned(cat, returned)
     for problem in problems:
         yield Failed(problem.path, problem.reason)
@@ -130,6 +135,7 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
     # Files given by name may stand alone; a file found in a folder needs the folder's row.
     loose = frozenset(r for r in roots if not os.path.isdir(r))
     yield from _index(cat, todo, workers, batch_size, saved, readers, loose)
+    yield from _fingerprinted(cat, unlooked, workers, batch_size, readers)
     yield from _import_articles(cat, articles)
     gone = [(path, row[0]) for path, row in known.items()
             if path not in seen and row[0] not in saved and row[3] != "missing"
@@ -139,6 +145,66 @@ def index_paths(cat: Catalog, paths: Iterable[str], *, workers: int | None = Non
             catalog.photos.set_status(cat, [pid for _, pid in gone], "missing", "file not found")
         for path, pid in gone:
             yield Missing(path, pid)
+
+
+def _unlooked(cat: Catalog, roots: list[str], seen: set[str],
+              reading: set[str]) -> list[tuple[str, int, str]]:
+    """(path, photo id, content hash) of the unchanged photos found that have no fingerprint
+    yet: indexed before fingerprints were kept (m014)."""
+    found = {}
+    for root in roots:
+        found.update(catalog.fingerprints.missing(cat, root))
+    return [(path, pid, content_hash) for path, (pid, content_hash) in sorted(found.items())
+            if path in seen and path not in reading]
+
+
+def _fingerprinted(cat: Catalog, unlooked: list[tuple[str, int, str]], workers: int | None,
+                   batch_size: int, readers: ReaderPool | None) -> Iterator[Event]:
+    """Give photos indexed before fingerprints were kept theirs, read from their cached
+    thumbnails: their files are not read again (unless a thumbnail is gone), nor their rows,
+    dates or thumbnails rewritten. One that cannot be done now is tried at the next index."""
+    started, done, batch = time.monotonic(), 0, []
+    for (path, photo_id, _), (found, problem) in _looked_at(unlooked, str(cat.thumbs_dir),
+                                                            workers, readers):
+        done += 1
+        if problem is not None:
+            yield Skipped(path, f"no fingerprint yet: {problem}", photo_id)
+        else:
+            batch.append((photo_id, found))
+        if len(batch) >= batch_size or done == len(unlooked):
+            _save_fingerprints(cat, batch)
+            batch = []
+            yield Progress(done, len(unlooked), started)
+    _save_fingerprints(cat, batch)  # what was done before the pool broke, if it did
+
+
+def _save_fingerprints(cat: Catalog, batch: list) -> None:
+    if batch:
+        with cat.transaction():
+            for photo_id, found in batch:
+                catalog.fingerprints.save(cat, photo_id, found)
+
+
+def _looked_at(unlooked: list[tuple[str, int, str]], thumbs_dir: str, workers: int | None,
+               readers: ReaderPool | None):
+    """(item, (fingerprint, problem)) for each item, in order, on the readers when they are
+    worth it; a broken pool ends it early (the rest waits for the next index)."""
+    workers = _workers(workers, readers)
+    if workers <= 1 or len(unlooked) < (2 if readers else INLINE_BELOW):
+        for item in unlooked:
+            yield item, fingerprint.of_photo(item[0], item[2], thumbs_dir)
+        return
+    pool = readers.executor() if readers else start_pool(workers)
+    try:
+        found = pool.map(fingerprint.of_photo, [i[0] for i in unlooked],
+                         [i[2] for i in unlooked], repeat(thumbs_dir), chunksize=32)
+        yield from zip(unlooked, found)
+    except BrokenProcessPool:
+        if readers:
+            readers.discard()
+    finally:
+        if not readers:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _import_articles(cat: Catalog, candidates: list[Candidate]) -> Iterator[Event]:
@@ -315,6 +381,8 @@ def _save(cat: Catalog, c: Candidate, result: dict, known_folders: list[dict],
     if change == "moved":
         catalog.photos.move_photo(cat, photo_id, c.path, record["folder_id"], name)
     photo_id = catalog.photos.save_photo(cat, record, result.get("lists", {}), photo_id)
+    if "fingerprint" in result:
+        catalog.fingerprints.save(cat, photo_id, result["fingerprint"])
     if outcome == "unreadable":
         return Failed(c.path, result["reason"], photo_id, record["failure"])
     return Indexed(c.path, photo_id, change)

@@ -38,6 +38,9 @@ class Decoded:
     width: int
     height: int
     truncated: bool = False
+    # The 256 px image as made for its thumbnail, when this decode made one (the fingerprint
+    # is read from it); None when both thumbnails were there already.
+    small: Image.Image | None = None
 
 
 def thumb_path(cache_dir: Path, content_hash: str, size: int) -> Path:
@@ -50,6 +53,31 @@ def has_thumbnails(cache_dir: Path, content_hash: str) -> bool:
 
 def make_thumbnails(data: bytes, cache_dir: Path, content_hash: str) -> Decoded:
     """Decode once at the smallest DCT scale that still covers 1024 px, write both sizes."""
+    image = _opened(data)
+    decoded = Decoded(image.format or "", *image.size)
+    if has_thumbnails(cache_dir, content_hash):
+        return decoded
+    thumb, decoded.truncated = _decode_scaled(image, SIZES[-1])
+    for size in reversed(SIZES):
+        # Each size from the one before: the 256 px from the 1024 px, not from the decode.
+        thumb = _shrunk(thumb, size)
+        _save_atomically(thumb, thumb_path(cache_dir, content_hash, size))
+    decoded.small = thumb
+    return decoded
+
+
+def small_image(data: bytes) -> Image.Image:
+    """The 256 px image make_thumbnails() would make of these bytes, unsaved: how a file
+    outside the catalog is looked at as the indexer looks at a photo (its fingerprint)."""
+    thumb, _ = _decode_scaled(_opened(data), SIZES[-1])
+    for size in reversed(SIZES):
+        thumb = _shrunk(thumb, size)
+    return thumb
+
+
+def _opened(data: bytes) -> Image.Image:
+    """The image of these bytes, opened (not decoded); refused when it is no image or a
+    decompression bomb."""
     try:
         image = Image.open(io.BytesIO(data))
     except Exception as exc:
@@ -59,15 +87,7 @@ def make_thumbnails(data: bytes, cache_dir: Path, content_hash: str) -> Decoded:
         raise ThumbnailError(
             f"refused: {width}×{height} px is over the {MAX_PIXELS // 1_000_000} MP limit "
             "(possible decompression bomb)")
-    decoded = Decoded(image.format or "", width, height)
-    if has_thumbnails(cache_dir, content_hash):
-        return decoded
-    thumb, decoded.truncated = _decode_scaled(image, SIZES[-1])
-    for size in reversed(SIZES):
-        # Each size from the one before: the 256 px from the 1024 px, not from the decode.
-        thumb = _shrunk(thumb, size)
-        _save_atomically(thumb, thumb_path(cache_dir, content_hash, size))
-    return decoded
+    return image
 
 
 def _shrunk(image: Image.Image, size: int) -> Image.Image:

@@ -22,6 +22,8 @@ class Imported:
     linked: int
     ambiguous: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)
+    # (name, photo id) of unmatched images whose file beside the article looks like a photo
+    lookalikes: list[tuple[str, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     photo_ids: list[int] = field(default_factory=list)  # the photos it links (they show it)
 
@@ -56,6 +58,8 @@ def import_article(cat: Catalog, path: str, year: int | None = None,
             result.ambiguous.append(ref["name"])
         else:
             result.unmatched.append(ref["name"])
+            if ref["lookalike_id"] is not None:
+                result.lookalikes.append((ref["name"], ref["lookalike_id"]))
     with cat.transaction():
         search.refresh(cat, linked)
     return result
@@ -72,10 +76,11 @@ def link_photos(cat: Catalog, photo_ids: list[int]) -> list[int]:
 
 
 def _link(cat: Catalog, references: list[dict]) -> list[int]:
-    linked = []
+    linked, beside = [], _Beside()
     for ref in references:
         photo_id, match = _resolve(cat, ref)
-        catalog.articles.resolve_reference(cat, ref["id"], photo_id, match)
+        lookalike = _lookalike(cat, ref, beside) if match == "unmatched" else None
+        catalog.articles.resolve_reference(cat, ref["id"], photo_id, match, lookalike)
         if photo_id is not None and photo_id != ref.get("photo_id"):
             _carry_caption(cat, photo_id, ref["caption"])
             _suggest_for_photo(cat, photo_id, ref["article_id"], ref["caption"])
@@ -92,6 +97,57 @@ def _resolve(cat: Catalog, ref: dict) -> tuple[int | None, str]:
     if len(scope) == 1:
         return scope[0]["id"], "linked"
     return None, "ambiguous" if scope else "unmatched"
+
+
+class _Beside:
+    """The image files in an article's folder by name_key, each folder listed once."""
+
+    def __init__(self):
+        self._folders: dict[str, dict[str, str]] = {}
+
+    def file(self, article_path: str, key: str) -> str | None:
+        folder = os.path.dirname(article_path)
+        if folder not in self._folders:
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                names = []
+            self._folders[folder] = {name_key(n): os.path.join(folder, n) for n in names}
+        return self._folders[folder].get(key)
+
+
+def _lookalike(cat: Catalog, ref: dict, beside: _Beside) -> int | None:
+    """The photo that looks like the file of this name beside the article, when no photo has
+    the name: a CMS renames and resizes what it publishes (DSC_1234.jpg becomes
+    DSC-1234-1709.jpg), and a story saved with its images keeps those copies beside it. Of
+    the near-identical photos (duplicates.NEAR) the original is suggested (the largest, the
+    earliest taken…: other copies may be in the catalog too); the editor confirms."""
+    path = beside.file(ref["article_path"], ref["name_key"])
+    if path is None:
+        return None
+    # Pillow and the fingerprints: only for an image named by no photo, with a file beside.
+    from photodesk.core.duplicates import NEAR, originality
+    from photodesk.core.similar import SimilarError, similar
+    try:
+        found = similar(cat, path, limit=50, threshold=NEAR)
+    except SimilarError:
+        return None  # not an image, or too little to compare
+    rows = catalog.photos.photos(cat, [m.photo_id for m in found])
+    return min(rows, key=originality)["id"] if rows else None
+
+
+def confirm_lookalikes(cat: Catalog, article_id: int, accept: bool = True) -> list[int]:
+    """Link the article's images to the look-alikes suggested for them, as if the editor had
+    chosen each (its caption carried over, its people and event suggested), or (accept
+    False) forget the suggestions. Returns the photos linked."""
+    with cat.transaction():
+        waiting = catalog.articles.lookalikes_of_article(cat, article_id)
+        linked = [photo_id for _, photo_id in waiting] if accept else []
+        for position, photo_id in waiting if accept else []:
+            choose_photo(cat, article_id, position, photo_id)
+        catalog.articles.forget_lookalikes(cat, article_id)
+        search.refresh(cat, linked)  # the article's title is in their search text now
+    return linked
 
 
 def _carry_caption(cat: Catalog, photo_id: int, caption: str | None) -> None:
@@ -140,4 +196,5 @@ def choose_photo(cat: Catalog, article_id: int, position: int, photo_id: int) ->
         _suggest_for_photo(cat, photo_id, article_id, ref["caption"])
 
 
-__all__ = ["Imported", "import_article", "link_photos", "choose_photo", "name_key"]
+__all__ = ["Imported", "import_article", "link_photos", "choose_photo", "confirm_lookalikes",
+           "name_key"]

@@ -1,6 +1,7 @@
 """The catalog: folders, photos, people, events, keywords, articles and their links, in one
 database, grouped by idea: folders, photos, edits, registry (people, events, keywords),
-articles, roots (where the photos live), desk (what the window lists), backup.
+articles, roots (where the photos live), desk (what the window lists), fingerprints (how
+photos look, and which are copies), backup.
 
 Catalog and its errors, and each of those modules, load on first use (PEP 562): naming a
 location, or the command line starting, needs no SQLite layer yet. Use a module under its own
@@ -11,8 +12,8 @@ import importlib
 
 from photodesk.core.catalog.location import Location, LocationError, locate
 
-MODULES = ("articles", "backup", "connections", "db", "desk", "edits", "folders", "photos",
-           "registry", "roots", "schema")
+MODULES = ("articles", "backup", "connections", "db", "desk", "edits", "fingerprints",
+           "folders", "photos", "registry", "roots", "schema")
 __all__ = ["Catalog", "CatalogError", "Location", "LocationError", "default_catalog_path",
            "locate", *MODULES]
 _FROM_DB = ("Catalog", "CatalogError", "default_catalog_path")

@@ -46,12 +46,14 @@ def article(cat: Catalog, article_id: int) -> dict | None:
     a = rows[0]
     a["paragraphs"] = json.loads(a["paragraphs"] or "[]")
     a["warnings"] = json.loads(a["warnings"] or "[]")
-    a["images"] = localised(cat, cat.db.query(
+    a["images"] = localised(cat, localised(cat, cat.db.query(
         "SELECT ai.position, ai.paragraph, ai.name, ai.caption, ai.photo_id, ai.match, "
         "ai.kept_caption, p.root_id AS photo_path_root, p.relpath AS photo_path_rel, "
-        "p.caption AS photo_caption FROM article_images ai "
-        "LEFT JOIN photos p ON p.id = ai.photo_id WHERE ai.article_id = ? ORDER BY ai.position",
-        [article_id]), to="photo_path")
+        "p.caption AS photo_caption, ai.lookalike_id, l.root_id AS lookalike_path_root, "
+        "l.relpath AS lookalike_path_rel FROM article_images ai "
+        "LEFT JOIN photos p ON p.id = ai.photo_id LEFT JOIN photos l ON l.id = ai.lookalike_id "
+        "WHERE ai.article_id = ? ORDER BY ai.position",
+        [article_id]), to="photo_path"), to="lookalike_path")
     event = cat.db.execute("SELECT id, name, date, place FROM events WHERE article_id = ?",
                            [article_id]).fetchone()
     a["event"] = dict(zip(("id", "name", "date", "place"), event)) if event else None
@@ -129,7 +131,7 @@ def article_people(cat: Catalog, article_id: int) -> list[dict]:
 
 def references_of_article(cat: Catalog, article_id: int) -> list[dict]:
     return localised(cat, cat.db.query(
-        "SELECT ai.id, ai.article_id, ai.name_key, ai.caption, ai.photo_id, "
+        "SELECT ai.id, ai.article_id, ai.name, ai.name_key, ai.caption, ai.photo_id, "
         "a.root_id AS article_path_root, a.relpath AS article_path_rel "
         "FROM article_images ai JOIN articles a ON a.id = ai.article_id "
         "WHERE ai.article_id = ?", [article_id]), to="article_path")
@@ -141,9 +143,24 @@ def photos_named(cat: Catalog, key: str) -> list[dict]:
         key=lambda p: p["path"])
 
 
-def resolve_reference(cat: Catalog, reference_id: int, photo_id: int | None, match: str) -> None:
-    cat.db.execute("UPDATE article_images SET photo_id = ?, match = ? WHERE id = ?",
-                   [photo_id, match, reference_id])
+def resolve_reference(cat: Catalog, reference_id: int, photo_id: int | None, match: str,
+                      lookalike_id: int | None = None) -> None:
+    """The photo a reference resolved to, how, and the look-alike suggested when none did."""
+    cat.db.execute("UPDATE article_images SET photo_id = ?, match = ?, lookalike_id = ? "
+                   "WHERE id = ?", [photo_id, match, lookalike_id, reference_id])
+
+
+def lookalikes_of_article(cat: Catalog, article_id: int) -> list[tuple[int, int]]:
+    """(position, photo id) of the article's images that wait for the editor to confirm the
+    look-alike suggested for them."""
+    return cat.db.execute("SELECT position, lookalike_id FROM article_images WHERE "
+                          "article_id = ? AND lookalike_id IS NOT NULL AND photo_id IS NULL "
+                          "ORDER BY position", [article_id]).fetchall()
+
+
+def forget_lookalikes(cat: Catalog, article_id: int) -> None:
+    cat.db.execute("UPDATE article_images SET lookalike_id = NULL WHERE article_id = ?",
+                   [article_id])
 
 
 def photo_article_ids(cat: Catalog, photo_id: int) -> list[int]:

@@ -85,8 +85,13 @@ def remove_folder(cat: Catalog, root: str) -> tuple[list[int], list[int], int]:
     cat.db.execute(f"UPDATE events SET article_id = NULL WHERE article_id {in_ids}",
                    [articles_json])
     cat.db.execute(f"DELETE FROM articles WHERE id {in_ids}", [articles_json])
-    for table in ("photo_keywords", "photo_people", "photo_events"):
+    for table in ("photo_keywords", "photo_people", "photo_events", "fingerprints"):
         cat.db.execute(f"DELETE FROM {table} WHERE photo_id {in_ids}", [ids_json])
+    # Copies elsewhere of a photo that leaves are copies of nothing the catalog holds, and
+    # articles no longer suggest it.
+    cat.db.execute(f"UPDATE photos SET copy_of = NULL WHERE copy_of {in_ids}", [ids_json])
+    cat.db.execute(f"UPDATE article_images SET lookalike_id = NULL WHERE lookalike_id {in_ids}",
+                   [ids_json])
     cat.db.execute(f"DELETE FROM photos WHERE id {in_ids}", [ids_json])
     cat.db.execute(f"DELETE FROM folders WHERE {inside}", params)
     return ids, sorted(cut), len(articles)

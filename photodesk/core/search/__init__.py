@@ -49,7 +49,7 @@ def search(cat: Catalog, query: str = "", *, scope: Scope = EVERYTHING, limit: i
 def count(cat: Catalog, query: str = "", *, scope: Scope = EVERYTHING, cap: int | None = None,
           today: date | None = None) -> int:
     """How many photos of scope match query (at most cap + 1 are counted when cap is given)."""
-    return count_plan(cat.db, prepare(query, scope, today, cat.roots)[1], cap)
+    return count_plan(cat.db, prepare(query, scope, today, cat)[1], cap)
 
 
 def match_expression(query: str) -> str | None:

@@ -83,7 +83,7 @@ def facets(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, limit
            sample: int = SAMPLE, today: date | None = None) -> Facets:
     """Counts by each of FACETS for the photos of scope matching query: at most limit values
     each, the dates newest first, the others most frequent first."""
-    _, the_plan = prepare(query, scope, today, cat.roots)
+    _, the_plan = prepare(query, scope, today, cat)
     if the_plan.nothing:
         return Facets({name: [] for name in FACETS}, 0, True, 0)
     rows, stride = _sample(cat.db, the_plan, sample)

@@ -19,14 +19,16 @@ NOTES = (
 )
 
 
-def syntax() -> tuple[tuple[str, str], ...]:
-    """(example, explanation) rows: the operators, then every field."""
-    return OPERATORS + tuple((f.example, f.help) for f in QUERY_FIELDS)
+def syntax(window: bool = True) -> tuple[tuple[str, str], ...]:
+    """(example, explanation) rows: the operators, then every field (window: those the
+    window offers)."""
+    return OPERATORS + tuple((f.example, f.help) for f in QUERY_FIELDS
+                             if f.in_window or not window)
 
 
 def syntax_help() -> str:
     """The whole syntax as plain text."""
-    rows = syntax()
+    rows = syntax(window=False)
     width = max(len(example) for example, _ in rows)
     lines = [f"  {example:<{width}}  {explanation}" for example, explanation in rows]
     return "\n".join(["Search syntax:", *lines, "", *NOTES])

@@ -8,6 +8,7 @@ from datetime import date
 from photodesk.core.catalog import Catalog
 from photodesk.core.search import orders
 from photodesk.core.search.orders import ARTICLE, SORTS
+from photodesk.core.search.lookalikes import resolved
 from photodesk.core.search.parser import parse
 from photodesk.core.search.places import placed
 from photodesk.core.search.planner import plan
@@ -37,13 +38,14 @@ class Page:
 
 
 def prepare(query: str | Query, scope: Scope = EVERYTHING, today: date | None = None,
-            roots=None) -> tuple[Query, Compiled]:
-    """The query within scope, and its plan compiled for the catalog's database; roots (the
-    catalog's) place the folder paths it names."""
+            cat: Catalog | None = None) -> tuple[Query, Compiled]:
+    """The query within scope, and its plan compiled for the catalog's database; cat (the
+    catalog searched) places the folder paths it names and finds the look-alikes of a
+    similar: (without it, similar:ID is the photo alone)."""
     parsed = query if isinstance(query, Query) else parse(query, today=today)
     parsed = within(parsed, scope, today)
-    if roots is not None:
-        parsed = placed(parsed, roots)
+    if cat is not None:
+        parsed = resolved(placed(parsed, cat.roots), cat)
     return parsed, compile_plan(plan(parsed))
 
 
@@ -59,7 +61,7 @@ def run(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, sort: st
     count_budget=None counts however long it takes."""
     if sort is not None and sort not in SORTS and sort != ARTICLE:
         raise QueryError(f"cannot sort by {sort!r} (sorts: {', '.join(SORTS)})")
-    parsed, the_plan = prepare(query, scope, today, cat.roots)
+    parsed, the_plan = prepare(query, scope, today, cat)
     if sort is None:
         sort = ARTICLE if the_plan.article is not None else "taken"
     elif sort == ARTICLE and the_plan.article is None:

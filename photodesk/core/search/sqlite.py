@@ -53,6 +53,7 @@ HAS = {
     "event": "EXISTS (SELECT 1 FROM photo_events x WHERE x.photo_id = p.id "
              "AND x.state = 'confirmed')",
     "article": "EXISTS (SELECT 1 FROM article_images x WHERE x.photo_id = p.id)",
+    "original": "p.copy_of IS NOT NULL",  # marked as a copy: m014's partial index
 }
 # -has:… written as the partial indexes of m006 are (the same SQL, so SQLite can use them):
 # the same photos as NOT (HAS[…]), found without reading every photo.
@@ -279,6 +280,8 @@ def _fact(fact: Fact) -> tuple[str, list]:
         return HAS[value], []
     if fact.field in LINKED:
         return LINKED[fact.field], [value]
+    if fact.field == "similar":  # (photo ids…) once resolved (lookalikes.py); an id before
+        return f"p.id {IN_IDS}", [id_list(value if isinstance(value, tuple) else (value,))]
     if fact.field == "folder_at":  # ((root id, relative path), …): none when under no root
         parts, params = [], []
         for root_id, rel in value:
