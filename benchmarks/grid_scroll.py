@@ -144,6 +144,7 @@ class Heartbeat:
 
 
 def run_window(catalog: Path, seconds: float, word: str, prefix: str, arrivals: int) -> dict:
+    load = os.getloadavg()  # other work on the machine skews every figure: said with them
     loading = time.perf_counter()
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -160,7 +161,8 @@ def run_window(catalog: Path, seconds: float, word: str, prefix: str, arrivals: 
     model, grid = window.model, window.grid
 
     _wait(app, lambda: _first_screen(model), 60)
-    figures = {"qt_start": qt_start, "built": built, "opened": time.perf_counter() - started}
+    figures = {"qt_start": qt_start, "built": built, "opened": time.perf_counter() - started,
+               "load": load}
     _wait(app, lambda: not model.is_loading(), 120)
     figures["all_ids"] = time.perf_counter() - started
     figures["open_stall"], heartbeat.longest = heartbeat.longest, 0.0
@@ -193,7 +195,7 @@ def run_window(catalog: Path, seconds: float, word: str, prefix: str, arrivals: 
 
     def scroll() -> None:
         ticks["n"] += 1
-        if at_end():  # the grid lays out in batches, so the bar's range grows at first
+        if at_end():
             loop.quit()
             return
         bar.setValue(bar.value() + step)
@@ -298,6 +300,8 @@ def main() -> None:
         if args.keep is None and args.catalog is None:
             shutil.rmtree(workdir, ignore_errors=True)
     ms = lambda seconds: f"{seconds * 1000:7.0f} ms"  # noqa: E731
+    print("load average before the run:           "
+          + " ".join(f"{n:.2f}" for n in f["load"]))
     print(f"loading Qt and PhotoDesk's GUI:        {ms(f['qt_start'])}")
     print(f"window built and shown:                {ms(f['built'])}")
     print(f"open: first screen of All photos:      {ms(f['opened'])}  (goal < 1000)")

@@ -1,5 +1,6 @@
 """MainWindow: sidebar, contact sheet, article pane, inspector, loupe, indexing and problems."""
 
+import gc
 import os
 import time
 from pathlib import Path
@@ -46,6 +47,7 @@ from photodesk.gui.window_parts import (build_menus, build_toolbar, choose_folde
 SEARCH_DELAY_MS = 180  # typing pauses this long before a search runs
 FOLDERS_DELAY_MS = 2000  # photos arriving recount the sidebar's folders at most this often,
 FOLDERS_SHARE = 10  # and, for a catalog where that takes seconds, at most a tenth of the time
+REGISTRY_AFTER_MS = 1500  # the completers' registry is read this long after the window opens
 OVERVIEW_DELAY_MS = 400  # tagging people and events recounts the sidebar at most this often
 PROBLEMS_HEIGHT = 160
 INSPECTOR_WIDTH = 380
@@ -122,7 +124,11 @@ class MainWindow(QMainWindow):
                             settings_store.SORT_DIRECTIONS.get(self._settings.sort_direction))
         self._show_direction()
         self.reload_overview()
-        self.reload_registry()
+        # After the first screen: the registry (20,000 people at a million photos, folded in
+        # Python on a worker) read beside it held the GIL through the first paint, 200 ms.
+        self._registry_timer = QTimer(self, singleShot=True, interval=REGISTRY_AFTER_MS)
+        self._registry_timer.timeout.connect(self.reload_registry)
+        self._registry_timer.start()
         self._query(("checked", None), backup.check_unchecked)
 
     def _layout(self) -> None:
@@ -705,6 +711,7 @@ class MainWindow(QMainWindow):
             self._on_folders_changed(*value)
         elif kind == "overview":
             self.sidebar.set_overview(value)
+            _long_lived()
         elif kind == "folders":
             took = time.monotonic() - self._folders_asked
             self._folders_timer.setInterval(max(FOLDERS_DELAY_MS, int(took * 1000 *
@@ -714,6 +721,7 @@ class MainWindow(QMainWindow):
             self.sidebar.add_entries(key, value)
         elif kind == "registry":
             self.inspector.set_registry(value)
+            _long_lived()
         elif kind == "article":
             wanted = self.model.scope == Scope("article", key) or (
                 self.article_view.article_id() == key)
@@ -765,6 +773,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop indexing, write the queued edits, and wait for every worker."""
+        self._registry_timer.stop()
         self.indexing.shutdown()
         self.live.shutdown()
         self.editor.wait()
@@ -798,3 +807,13 @@ def _change_folders(cat, changes: FolderChanges) -> tuple[list[str], list[tuple[
         except catalog_folders.FolderError as exc:
             failures.append((path, str(exc)))
     return added, failures
+
+
+def _long_lived() -> None:
+    """What the window keeps for long (the registry's 20,000 people with their folded words,
+    the sidebar's sections) is left out of the cycle collector's full passes from now on:
+    each pass walked all of it, 90-220 ms holding the GIL on whichever thread ran it, and the
+    grid stopped painting meanwhile (issue 20). These tables hold no cycles: replaced, they
+    are still freed. Young garbage goes first, so no cycle is kept for good."""
+    gc.collect(1)
+    gc.freeze()

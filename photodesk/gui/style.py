@@ -31,7 +31,7 @@ QLineEdit, QComboBox {{ background: {COLORS['input']}; border: 1px solid #454545
     border-radius: 4px;
     padding: 4px 8px; color: {COLORS['text']}; selection-background-color: {COLORS['accent']}; }}
 QLineEdit:focus, QComboBox:focus {{ border-color: {COLORS['accent']}; }}
-QListView#grid {{ background: {COLORS['grid']}; border: none; }}
+#grid {{ background: {COLORS['grid']}; border: none; }}
 QListWidget, QTreeWidget {{ background: {COLORS['panel']}; border: none; color: {COLORS['text']}; }}
 QListWidget::item {{ padding: 4px 8px; }}
 QListWidget#sidebar {{ padding-top: 2px; }}

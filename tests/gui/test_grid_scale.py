@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from photodesk.core.catalog import photos as catalog
 from photodesk.gui.workers import tasks
-from photodesk.gui.models.photolist import PAGE, PhotoRole
+from photodesk.gui.models.photolist import PAGE, PhotoIdRole, PhotoRole
 from photodesk.gui.views.placeholders import is_placeholder
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "grid_scroll.py"
@@ -68,3 +68,28 @@ def test_thumbnails_are_read_off_the_gui_thread(qtbot, open_window, big_catalog,
         model.index(0).data(Qt.ItemDataRole.DecorationRole), model.placeholder), timeout=10000)
     assert decoration is not None
     assert reads and not any(reads)
+
+
+def test_pages_the_view_has_moved_past_are_not_read(qtbot, open_window, big_catalog,
+                                                    monkeypatch):
+    from photodesk.gui.models import photolist
+    window = open_window(big_catalog)
+    model = window.model
+    qtbot.waitUntil(lambda: model.rowCount() == PHOTOS and not model.is_loading(),
+                    timeout=10000)
+    qtbot.waitUntil(lambda: not model._rows_pending)
+    reads: list[bool] = []
+    monkeypatch.setattr(catalog, "photos", on_thread(reads, catalog.photos))
+    pages = range(10 * PAGE, PHOTOS, PAGE)  # a fast scroll: a page a frame, 40 of them
+    for row in pages:
+        model.index(row).data(PhotoRole)
+    last = model.index(pages[-1])
+    qtbot.waitUntil(lambda: last.data(PhotoRole) is not None and not model._rows_pending,
+                    timeout=10000)
+    # The pages asked for last are read, and those the pool threads started while the others
+    # were being asked for; not the forty.
+    assert photolist.PAGES_WANTED <= len(reads) < len(pages) // 2
+    skipped = [row for row in pages if model.cached(model.index(row).data(PhotoIdRole)) is None]
+    assert len(skipped) > len(pages) // 2
+    model.index(skipped[0]).data(PhotoRole)  # the view comes back: read now
+    qtbot.waitUntil(lambda: model.index(skipped[0]).data(PhotoRole) is not None)

@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from PySide6.QtCore import Qt
 
 from photodesk.core.catalog import Catalog
@@ -179,12 +180,18 @@ def test_a_long_search_lists_its_first_rows_at_once_then_the_rest(
     model.shutdown()
 
 
-@pytest.mark.parametrize("big", (20_000, 1))
+# big 1: the ways of a million-row list. Its row map comes with the rest of the ids (first 1)
+# and notes each move; edits 1: it is made again on a worker after every move; first 600: the
+# list came whole, without a map, and one is made after the first move.
+@pytest.mark.parametrize("big, edits, first", ((20_000, 64, 1), (1, 64, 1), (1, 1, 1),
+                                                (1, 64, 600)))
 def test_photos_that_change_are_placed_without_searching_again(
         qtbot, qtmodeltester, make_model, catalog_path, photo_folder, tmp_path, monkeypatch,
-        big):
+        big, edits, first):
     from photodesk.gui.models import photolist
     monkeypatch.setattr(photolist, "BIG", big)
+    monkeypatch.setattr(photolist, "EDITS", edits)
+    monkeypatch.setattr(photolist, "FIRST_ROWS", first)
     later = _half_indexed(catalog_path, photo_folder, tmp_path)
     model = make_model(catalog_path)
     qtmodeltester.check(model)
@@ -208,6 +215,8 @@ def test_photos_that_change_are_placed_without_searching_again(
     qtbot.waitUntil(lambda: _listed(model)[0] != first)
     assert _listed(model) == _searched(catalog_path)
     assert not resets and not searches
+    qtbot.waitUntil(lambda: model._remapping is None)
+    assert model._pos is not None or big > 1  # a long list's map is kept, not dropped
     assert all(model.index_of(pid).row() == row for row, pid in enumerate(_listed(model)))
 
 
@@ -222,3 +231,34 @@ def test_a_photo_that_no_longer_matches_leaves_the_list(qtbot, make_model, index
         search.refresh(cat, [pid])
     model.update([pid])
     qtbot.waitUntil(lambda: model.rowCount() == 0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(("insert", "remove", "rebase")),
+                          st.integers(0, 40), st.integers(1, 3)), max_size=30))
+def test_the_row_map_follows_inserts_and_removals_without_being_made_again(steps):
+    """RowMap against the list itself: every id's row, and None for those taken out, after
+    any run of inserts, removals and maps made again part way (as the worker's arrive)."""
+    from photodesk.gui.models.photolist import RowMap
+    from photodesk.gui.models.queries import positions
+    ids, fresh = list(range(20)), iter(range(1000, 2000))
+    rows, gone = RowMap(positions(None, ids)), set()
+    snapshot = (list(ids), 0)
+    for kind, at, n in steps:
+        if kind == "insert":
+            at = min(at, len(ids))
+            new = [next(fresh) for _ in range(n)]
+            ids[at:at] = new
+            rows.inserted(at, new)
+            gone -= set(new)
+        elif kind == "remove" and ids:
+            at = min(at, len(ids) - 1)
+            taken = ids[at:at + n]
+            gone |= set(taken)
+            del ids[at:at + n]
+            rows.removed(at, len(taken))
+        elif kind == "rebase":  # a map of the list as it was, arriving now
+            rows.rebase(positions(None, snapshot[0]), snapshot[1])
+            snapshot = (list(ids), rows.edits())
+    assert all(rows.row(pid) == row for row, pid in enumerate(ids))
+    assert all(rows.row(pid) is None for pid in gone)

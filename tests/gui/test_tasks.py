@@ -68,3 +68,24 @@ def test_emitting_from_python_keeps_true_alive():
     for n in range(1000):
         probe.ping.emit(n)
     assert sys.getrefcount(True) >= before
+
+
+def test_queries_on_a_qt_pool_thread_keep_that_threads_connection(qtbot, app, catalog_path):
+    """A Qt pool thread starts afresh in Python for each query (a new thread state, so an
+    empty threading.local): the catalog it opened must still be found and used again."""
+    from PySide6.QtCore import QThreadPool
+
+    from photodesk.core.catalog import Catalog, connections
+    from photodesk.gui.workers.tasks import CatalogQuery, Relay
+
+    Catalog(catalog_path).close()
+    relay, pool, seen = Relay(), QThreadPool(), []
+    pool.setMaxThreadCount(2)
+    relay.result.connect(lambda token, value: seen.append(value))
+    for n in range(20):
+        pool.start(CatalogQuery(relay, n, catalog_path, lambda cat: id(cat)))
+    pool.waitForDone()
+    qtbot.waitUntil(lambda: len(seen) == 20)
+    assert len(set(seen)) <= 2  # one catalog per thread, not one per query
+    assert len(connections.shared(catalog_path)._open) <= 2
+    connections.release(catalog_path)

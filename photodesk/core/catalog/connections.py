@@ -18,32 +18,39 @@ from photodesk.core.catalog.location import Location, locate
 class Connections:
     def __init__(self, where):
         self.location: Location = locate(where)
-        self._local = threading.local()
         self._lock = threading.Lock()
-        self._open: list[Catalog] = []
+        # By thread id, not threading.local: a Qt pool thread is given a new Python thread
+        # state (and so an empty threading.local) each time it runs Python, which opened a
+        # connection per query and kept them all (1,200 while a grid of a million scrolled).
+        self._by_thread: dict[int, Catalog] = {}
+
+    @property
+    def _open(self) -> list[Catalog]:
+        with self._lock:
+            return list(self._by_thread.values())
 
     @contextmanager
     def catalog(self) -> Iterator[Catalog]:
         """This thread's catalog. One that failed (a damaged file, a full disk) is closed, so
         the next use opens it afresh."""
-        cat = getattr(self._local, "cat", None)
+        thread = threading.get_ident()
+        with self._lock:
+            cat = self._by_thread.get(thread)
         if cat is None:
             # Closed from whichever thread ends the process, so not bound to this one.
             cat = Catalog(self.location, check_same_thread=False)
-            self._local.cat = cat
             with self._lock:
-                self._open.append(cat)
+                self._by_thread[thread] = cat
         try:
             yield cat
         except (sqlite3.Error, CatalogError, OSError):
-            self._forget(cat)
+            self._forget(thread, cat)
             raise
 
-    def _forget(self, cat: Catalog) -> None:
-        self._local.cat = None
+    def _forget(self, thread: int, cat: Catalog) -> None:
         with self._lock:
-            if cat in self._open:
-                self._open.remove(cat)
+            if self._by_thread.get(thread) is cat:
+                del self._by_thread[thread]
         try:
             cat.close()
         except sqlite3.Error:
@@ -52,7 +59,7 @@ class Connections:
     def close(self) -> None:
         """Close every thread's connection (when no thread uses them any more)."""
         with self._lock:
-            found, self._open = self._open, []
+            found, self._by_thread = list(self._by_thread.values()), {}
         for cat in found:
             try:
                 cat.close()

@@ -3,22 +3,26 @@
 from collections import OrderedDict
 from itertools import count
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import (QAbstractListModel, QModelIndex, QSize, Qt, QThread, QThreadPool,
+                            Signal)
 from PySide6.QtGui import QPixmap
 
 from photodesk.core.catalog import Location
-from photodesk.core import catalog
 from photodesk.core.thumbs import thumb_path
 from photodesk.gui.views.placeholders import broken_pixmap, placeholder_pixmap
 from photodesk.gui.models.queries import (EVERYTHING, Scope, first_ids, placement, positions,
-                                          rest_ids)
+                                          rest_ids, rows_of)
 from photodesk.gui.workers.tasks import CatalogQuery, ImageLoad, Relay, source_of
 
 PAGE = 60  # catalog rows read per worker query: a screenful of the grid
 FIRST_ROWS = 600  # ids of a search's first answer: several screens, read in milliseconds
 BIG = 20_000  # more ids than this are never compared on the GUI thread: placed, or reset
 HINT_SPAN = 256  # rows around where a photo was last seen, searched before the whole list
-MAX_ROWS = 5000  # photo rows kept in memory
+EDITS = 64  # inserts and removals replayed on each look-up before the row map is made again
+MAX_ROWS = 2000  # photo rows kept in memory: a hundred screens (a row is five objects that
+# every full pass of the cycle collector walks, holding the GIL: 5,000 rows were 25,000)
+PAGES_WANTED = 6  # pages the view asked for last: older ones still queued are not read
+THUMBS_WANTED = 400  # the same for thumbnails: two screens of the smallest cells, at 4K
 MAX_THUMBS = 800  # grid thumbnails kept in memory
 THUMB_BOX = QSize(176, 176)
 SEARCH_PRIORITY = 1_000_000  # above every row and thumbnail load
@@ -49,7 +53,9 @@ class PhotoListModel(QAbstractListModel):
         self._query_pool = QThreadPool(self)
         self._query_pool.setMaxThreadCount(2)
         self._image_pool = QThreadPool(self)
-        self._image_pool.setMaxThreadCount(4)
+        # A core left to the GUI thread: on two, four decoders slowed a fast scroll to 30 ms
+        # a frame.
+        self._image_pool.setMaxThreadCount(max(1, min(4, QThread.idealThreadCount() - 1)))
         self._relay = Relay(self)
         self._relay.result.connect(self._on_result)
         self._relay.image.connect(self._on_image)
@@ -58,7 +64,8 @@ class PhotoListModel(QAbstractListModel):
         self._query, self._sort, self._scope = "", "taken", EVERYTHING
         self._descending: bool | None = None  # None: the sort's usual direction
         self._ids: list[int] = []
-        self._pos: dict[int, int] | None = {}
+        self._pos: RowMap | None = RowMap([])
+        self._remapping: tuple | None = None  # the token of the row map made on a worker
         self._hints: dict[int, int] = {}  # row each photo was last asked for, while _pos is None
         self._generation = 0  # counts changes of _ids: a placement made before one is stale
         self._loading = False  # the rest of the ids is still being read
@@ -73,6 +80,8 @@ class PhotoListModel(QAbstractListModel):
         self._thumbs: OrderedDict[str, QPixmap | None] = OrderedDict()
         self._thumb_waiters: dict[str, set[int]] = {}
         self._priority = count()
+        self._closed = False
+        self.thumbs_asked = 0  # thumbnail loads started
         self.placeholder = placeholder_pixmap(THUMB_BOX)
         self.broken = broken_pixmap(THUMB_BOX)
 
@@ -138,7 +147,7 @@ class PhotoListModel(QAbstractListModel):
                            self._location, placement, self._scope, self._query, self._sort,
                            self._descending, list(self._ids), changed, rows,
                            self._pos is not None)
-        self._query_pool.start(job, SEARCH_PRIORITY)
+        self._start(self._query_pool, job, SEARCH_PRIORITY)
 
     def _start_search(self, mode: str) -> None:
         # Older searches still in flight finish, but their token no longer matches: ignored.
@@ -147,7 +156,7 @@ class PhotoListModel(QAbstractListModel):
         job = CatalogQuery(self._relay, ("search", self._search_token, mode),
                            self._location, first_ids, self._scope, self._query, self._sort,
                            self._descending, FIRST_ROWS)
-        self._query_pool.start(job, SEARCH_PRIORITY)
+        self._start(self._query_pool, job, SEARCH_PRIORITY)
 
     def _apply_first(self, answer, mode: str) -> None:
         ids, cursor = answer
@@ -163,17 +172,17 @@ class PhotoListModel(QAbstractListModel):
                                self._location, rest_ids, self._scope, self._query, self._sort,
                                self._descending, cursor, list(ids),
                                lambda: token == self._search_token)
-            self._query_pool.start(job, SEARCH_PRIORITY)
+            self._start(self._query_pool, job, SEARCH_PRIORITY)
         self.resultsChanged.emit(len(self._ids))
 
     def _apply_rest(self, generation: int, answer) -> None:
-        rest, positions = answer
-        if generation == self._generation and rest:
+        every, positions = answer  # the first ids and the rest, one list made on the worker
+        if generation == self._generation and len(every) > len(self._ids):
             first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(rest) - 1)
-            self._ids.extend(rest)
+            self.beginInsertRows(QModelIndex(), first, len(every) - 1)
+            self._ids = every  # not extended here: a million references taken on this thread
             self._shown = len(self._ids)
-            self._pos, self._hints = positions, {}
+            self._pos, self._hints = RowMap(positions), {}
             self._generation += 1
             self.endInsertRows()
             self.resultsChanged.emit(len(self._ids))
@@ -211,7 +220,8 @@ class PhotoListModel(QAbstractListModel):
             self._insert(row + shift, [pid])
         if moving:
             self._generation += 1
-            self._remap()
+            if self._pos is None:
+                self._remake_map()
 
     def _reset(self, ids: list[int]) -> None:
         self.beginResetModel()
@@ -249,11 +259,11 @@ class PhotoListModel(QAbstractListModel):
             self.beginRemoveRows(QModelIndex(), first, shown_last)
             del self._ids[first:last + 1]
             self._shown -= shown_last - first + 1
-            self._moved()
+            self._moved(first, first - last - 1)
             self.endRemoveRows()
         else:
             del self._ids[first:last + 1]
-            self._moved()
+            self._moved(first, first - last - 1)
 
     def _insert_new(self, ids: list[int]) -> None:
         present = set(self._ids)
@@ -273,34 +283,40 @@ class PhotoListModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), row, row + len(new) - 1)
             self._ids[row:row] = new
             self._shown += len(new)
-            self._moved()
+            self._moved(row, len(new), new)
             self.endInsertRows()
         else:
             self._ids[row:row] = new
-            self._moved()
+            self._moved(row, len(new), new)
 
-    def _moved(self) -> None:
-        """Rows moved: the position map is dropped, and a long list's is made again on a
-        worker (a million ids take 100 ms); meanwhile rows are found near where they were
-        last asked for."""
-        if self._pos is not None and len(self._ids) > BIG:
-            # Rows in memory, being read or waiting for a thumbnail are looked up again soon:
-            # near where they were (a placement moves them a few rows at most).
-            wanted = [*self._rows, *self._rows_pending,
-                      *(p for waiting in self._thumb_waiters.values() for p in waiting)]
-            self._hints = {p: self._pos[p] for p in wanted if p in self._pos}
-        self._pos = None
+    def _moved(self, at: int, delta: int, new=()) -> None:
+        """delta rows came (new) or went at row at: the row map notes it, and is made again
+        once it has noted EDITS of them, a long list's on a worker (a million ids take 0.3 s
+        there: once per photo arriving, the window waited on the worker for the GIL)."""
+        if self._pos is None:
+            return
+        if delta > 0:
+            self._pos.inserted(at, new)
+        else:
+            self._pos.removed(at, -delta)
+        if self._pos.edits() >= EDITS:
+            self._remake_map()
 
-    def _remap(self) -> None:
-        """After a burst of moves: a long list's position map, made again on a worker."""
-        if len(self._ids) > BIG:
-            self._query_pool.start(CatalogQuery(
-                self._relay, ("positions", self._search_token, self._generation),
-                self._location, positions, list(self._ids)), SEARCH_PRIORITY)
+    def _remake_map(self) -> None:
+        """The row map made again: a short list's when next asked for (milliseconds), a long
+        one's on a worker from a copy of the ids, the edits made meanwhile replayed on it."""
+        if len(self._ids) <= BIG:
+            self._pos = None
+        elif self._remapping is None or self._remapping[1] is not self._pos:
+            self._remapping = ("positions", self._pos, self._pos.edits() if self._pos else 0,
+                               self._generation)
+            self._start(self._query_pool, CatalogQuery(
+                self._relay, self._remapping, self._location, positions, list(self._ids)),
+                SEARCH_PRIORITY)
 
     def _row_of(self, pid: int) -> int | None:
         if self._pos is None and len(self._ids) <= BIG:
-            self._pos, self._hints = {p: row for row, p in enumerate(self._ids)}, {}
+            self._pos, self._hints = RowMap(positions(None, self._ids)), {}
         row = self._known_row(pid)
         if row is not None or self._pos is not None:
             return row
@@ -315,7 +331,10 @@ class PhotoListModel(QAbstractListModel):
         """The row of pid from the position map, or near where it was last seen; None when
         neither says (then only a look through the whole list would)."""
         if self._pos is not None:
-            return self._pos.get(pid)
+            row = self._pos.row(pid)
+            if row is None or (row < len(self._ids) and self._ids[row] == pid):
+                return row
+            self._pos = None  # never seen: a change the map missed; rows are found by hints
         hint = self._hints.get(pid)
         if hint is not None:
             try:  # a few rows away at most: photos placed since moved it
@@ -426,15 +445,20 @@ class PhotoListModel(QAbstractListModel):
                 self._hints.clear()
             self._hints.update((i, row) for row, i in enumerate(self._ids[start:start + PAGE],
                                                                  start))
-        self._request_rows(chunk)
+        self._request_rows(chunk, skippable=True)
 
-    def _request_rows(self, ids: list[int]) -> None:
+    def _request_rows(self, ids: list[int], skippable: bool = False) -> None:
+        """Read the rows of ids on a worker. A page the view asked for is skipped when it
+        is still queued after PAGES_WANTED newer ones: a fast scroll asks for a page a
+        frame, and reading every page it passed kept both cores busy for seconds after it."""
         self._rows_pending.update(ids)
         self.pages_read += 1
-        job = CatalogQuery(self._relay, ("rows", tuple(ids)), self._location,
-                           catalog.photos.photos, ids)
+        asked = self.pages_read
+        wanted = (lambda: self.pages_read - asked < PAGES_WANTED) if skippable else None
+        job = CatalogQuery(self._relay, ("rows", tuple(ids)), self._location, rows_of, ids,
+                           wanted)
         # Newest first, like thumbnails: after a fast scroll the rows on screen come first.
-        self._query_pool.start(job, next(self._priority) % SEARCH_PRIORITY)
+        self._start(self._query_pool, job, next(self._priority) % SEARCH_PRIORITY)
 
     def _thumbnail(self, row: dict | None) -> QPixmap:
         if row is None:
@@ -449,8 +473,11 @@ class PhotoListModel(QAbstractListModel):
             path = str(thumb_path(self._thumbs_dir, digest, 256))
             # Newest request first: after a fast scroll, the rows now on screen load before
             # the ones that scrolled past.
-            self._image_pool.start(ImageLoad(self._relay, digest, path, THUMB_BOX, source_of(row)),
-                                   next(self._priority) % SEARCH_PRIORITY)
+            self.thumbs_asked += 1
+            asked = self.thumbs_asked
+            job = ThumbLoad(lambda: self.thumbs_asked - asked < THUMBS_WANTED, self._relay,
+                            digest, path, THUMB_BOX, source_of(row))
+            self._start(self._image_pool, job, next(self._priority) % SEARCH_PRIORITY)
         self._thumb_waiters.setdefault(digest, set()).add(row["id"])
         return self.placeholder
 
@@ -477,13 +504,20 @@ class PhotoListModel(QAbstractListModel):
         elif kind == "placed":
             self._apply_placement(token, value)
         elif kind == "positions":
-            if token[1:] == (self._search_token, self._generation) and isinstance(value, dict):
-                self._pos, self._hints = value, {}
+            _, made_for, edits, generation = token
+            if token is self._remapping:
+                self._remapping = None
+            if not isinstance(value, list):
+                return
+            if made_for is not None and made_for is self._pos:
+                self._pos.rebase(value, edits)
+            elif made_for is None and self._pos is None and generation == self._generation:
+                self._pos, self._hints = RowMap(value), {}
         elif kind == "rows":
             self._rows_pending.difference_update(token[1])
             again = self._stale.intersection(token[1])
             self._stale.difference_update(again)
-            if not isinstance(value, Exception):
+            if isinstance(value, list):  # None: skipped, the view had moved on
                 # A row read before the latest change would undo what patch() shows.
                 self._store_rows([r for r in value if r["id"] not in again])
             if again:
@@ -502,10 +536,12 @@ class PhotoListModel(QAbstractListModel):
         self._changed([self._row_of(r["id"]) for r in rows], None)
 
     def _on_image(self, digest, image) -> None:
+        waiting = self._thumb_waiters.pop(digest, ())
+        if image is None:  # skipped: the view had moved on; asked for again if it comes back
+            return
         self._thumbs[digest] = None if image.isNull() else QPixmap.fromImage(image)
         while len(self._thumbs) > MAX_THUMBS:
             self._thumbs.popitem(last=False)
-        waiting = self._thumb_waiters.pop(digest, ())
         self._changed([self._row_of(pid) for pid in waiting], [Qt.ItemDataRole.DecorationRole])
 
     def _changed(self, rows, roles) -> None:
@@ -523,12 +559,90 @@ class PhotoListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(self._shown - 1),
                                   [Qt.ItemDataRole.DecorationRole])
 
+    def _start(self, pool: QThreadPool, job, priority: int) -> None:
+        """Run job on pool, unless the model was shut down: a window shut down but still
+        painted must not read a catalog another window is closing the connections of."""
+        if not self._closed:
+            pool.start(job, priority)
+
     def shutdown(self) -> None:
         """Drop queued work and wait for running work, before the window goes away."""
+        self._closed = True
         self._query_pool.clear()
         self._image_pool.clear()
         self._query_pool.waitForDone()
         self._image_pool.waitForDone()
+
+
+class ThumbLoad(ImageLoad):
+    """An ImageLoad that reads nothing when wanted() has turned false by the time a thread
+    takes it up: a fast scroll asks for a screenful of thumbnails a frame, and decoding all
+    it passed kept the threads (and both cores) busy long after. It reports None then."""
+
+    def __init__(self, wanted, relay: Relay, key, *args):
+        super().__init__(relay, key, *args)
+        self._wanted, self._skipped = wanted, (relay, key)
+
+    def run(self) -> None:
+        if self._wanted():
+            super().run()
+            return
+        relay, key = self._skipped
+        try:
+            relay.image.emit(key, None)
+        except RuntimeError:
+            pass  # the model was torn down meanwhile
+
+
+class RowMap:
+    """Each id's row in a list that photos keep entering and leaving, without making the map
+    again for each: the rows of every id at one moment (dicts of consecutive rows, made on a
+    worker for a long list), and the inserts and removals since, replayed on each look-up."""
+
+    def __init__(self, blocks: list[dict[int, int]]):
+        self._blocks = blocks
+        self._edits: list[tuple[int, int]] = []  # (row, +n inserted there / -n removed from)
+        self._added: dict[int, tuple[int, int]] = {}  # id inserted since: (row, edits before)
+
+    def edits(self) -> int:
+        return len(self._edits)
+
+    def inserted(self, at: int, ids) -> None:
+        self._edits.append((at, len(ids)))
+        done = len(self._edits)
+        self._added.update((pid, (at + n, done)) for n, pid in enumerate(ids))
+
+    def removed(self, first: int, count: int) -> None:
+        self._edits.append((first, -count))
+
+    def row(self, pid: int) -> int | None:
+        """The row of pid now; None when it is not listed."""
+        row, since = self._added.get(pid) or (self._listed(pid), 0)
+        if row is None:
+            return None
+        for at, delta in self._edits[since:]:
+            if row < at:
+                continue
+            if delta > 0:
+                row += delta
+            elif row < at - delta:
+                return None  # removed
+            else:
+                row += delta
+        return row
+
+    def _listed(self, pid: int) -> int | None:
+        for block in self._blocks:
+            row = block.get(pid)
+            if row is not None:
+                return row
+        return None
+
+    def rebase(self, blocks: list[dict[int, int]], edits: int) -> None:
+        """blocks: the map made after the first `edits` edits; the later ones stay noted."""
+        self._blocks, self._edits = blocks, self._edits[edits:]
+        self._added = {pid: (row, since - edits) for pid, (row, since) in self._added.items()
+                       if since > edits}
 
 
 def _tooltip(row: dict) -> str:

@@ -105,9 +105,10 @@ REST_CHUNK = 20_000  # ids read per statement: a search superseded meanwhile sto
 
 def rest_ids(cat, scope: Scope, query: str, sort: str, descending: bool | None, cursor: str,
              first: list[int], wanted=lambda: True):
-    """(ids after cursor, every id's row): the rest of a search whose first ids are listed;
-    the row map is made here, as a million entries would stall the window. None when wanted()
-    turns false (a newer search replaced this one): the reading stops."""
+    """(every id, first ones included, and each one's row): the rest of a search whose first
+    ids are listed; the whole list and its row map are made here, as a million entries would
+    stall the window. None when wanted() turns false (a newer search replaced this one): the
+    reading stops."""
     rest = []
     while cursor is not None:
         if not wanted():
@@ -116,12 +117,26 @@ def rest_ids(cat, scope: Scope, query: str, sort: str, descending: bool | None, 
                           **_order(scope, sort, descending))
         rest += page.ids
         cursor = page.cursor
-    return rest, positions(cat, first + rest)
+    every = first + rest
+    return every, positions(cat, every)
 
 
-def positions(_cat, ids: list[int]) -> dict[int, int]:
-    """Each id's row."""
-    return {pid: row for row, pid in enumerate(ids)}
+BLOCK = 20_000  # consecutive rows per dict of the row map
+
+
+def positions(_cat, ids: list[int]) -> list[dict[int, int]]:
+    """Each id's row, in dicts of BLOCK consecutive rows, each made by one C call of a few
+    milliseconds. One dict of a million took 0.42 s as a comprehension, or held the GIL for
+    30-70 ms at a time as it grew (each growth copies all it holds): the window waited."""
+    return [dict(zip(ids[start:start + BLOCK], range(start, start + BLOCK)))
+            for start in range(0, len(ids), BLOCK)]
+
+
+def rows_of(cat, ids: list[int], wanted=None) -> list[dict] | None:
+    """The catalog rows of ids; None, unread, when wanted() says they are no longer."""
+    if wanted is not None and not wanted():
+        return None
+    return catalog.photos.photos(cat, ids)
 
 
 def placement(cat, scope: Scope, query: str, sort: str, descending: bool | None,

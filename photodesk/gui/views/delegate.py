@@ -1,7 +1,9 @@
 """ThumbDelegate: one contact-sheet cell — thumbnail, name, stars, label, pick and status badges."""
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from collections import OrderedDict
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from photodesk.gui.views.culling import LABEL_COLORS, PICK, REJECT
@@ -14,10 +16,25 @@ GRID = QSize(202, 222)
 CELLS = {"small": QSize(142, 162), "medium": GRID, "large": QSize(276, 296)}
 PAD = 10
 FOOTER = 42  # the name line and the stars line under the image
+SHADOW = 90  # the alpha of the black shadow under a print
+REJECT_FADE = 140  # the alpha of the black over a rejected photo
+PRINTS = 300  # scaled or faded thumbnails kept: a few screens
 
 
 class ThumbDelegate(QStyledItemDelegate):
-    """Paints cells the way contact sheets do: image on a slightly lighter tile, text under it."""
+    """Paints cells the way contact sheets do: image on a slightly lighter tile, text under it.
+
+    Only opaque pixmaps are copied and opaque rectangles filled, at their own size: Qt's
+    raster engine splits any blended or scaled fill of 96 lines or more across its own
+    threads and waits for them, and with the catalog workers busy on two cores that wait
+    was most of a paint's 50-120 ms (issue 20). So the rounded tiles, the scaled thumbnails
+    and the faded rejects are drawn once into pixmaps kept here, and the shadow is the
+    tile's colour darkened rather than black laid over it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._tiles: dict[tuple, QPixmap] = {}
+        self._prints: OrderedDict[tuple, QPixmap] = OrderedDict()
 
     def sizeHint(self, option, index) -> QSize:
         grid = self.parent().gridSize() if hasattr(self.parent(), "gridSize") else GRID
@@ -30,16 +47,17 @@ class ThumbDelegate(QStyledItemDelegate):
         cell = QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        tile = COLORS["tile_selected" if selected else "tile_hover" if hovered else "tile"]
-        painter.setPen(QPen(QColor(COLORS["accent"]), 2) if selected else Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(tile))
-        painter.drawRoundedRect(cell, 4, 4)
+        tile = QColor(COLORS["tile_selected" if selected else "tile_hover" if hovered else "tile"])
+        painter.drawPixmap(option.rect.topLeft(), self._tile(option.rect.size(), tile, selected,
+                                                             painter.device().devicePixelRatio()))
 
         row = index.data(PhotoRole)
         if row and row.get("label") in LABEL_COLORS:
             self._paint_label(painter, cell, LABEL_COLORS[row["label"]])
         area = option.rect.adjusted(PAD, PAD, -PAD, -FOOTER)
-        image = self._paint_image(painter, area, index.data(Qt.ItemDataRole.DecorationRole))
+        faded = bool(row) and row.get("pick") == REJECT
+        image = self._paint_image(painter, area, index.data(Qt.ItemDataRole.DecorationRole),
+                                  tile, faded)
         if row and image is not None:
             self._paint_marks(painter, image, row)
         footer = QRect(option.rect.left() + PAD, area.bottom() + 6,
@@ -49,20 +67,64 @@ class ThumbDelegate(QStyledItemDelegate):
             self._paint_badges(painter, footer.translated(0, 18), row)
         painter.restore()
 
-    def _paint_image(self, painter: QPainter, area: QRect, pixmap) -> QRect | None:
+    def _paint_image(self, painter: QPainter, area: QRect, pixmap, tile: QColor,
+                     faded: bool) -> QRect | None:
         if pixmap is None or pixmap.isNull():
             return None
-        size = pixmap.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        target = QRect(0, 0, size.width(), size.height())
+        size = _print_size(pixmap.deviceIndependentSize().toSize(), area.size())
+        target = QRect(QPoint(0, 0), size)
         target.moveCenter(area.center())
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 90))
-        painter.drawRect(target.translated(2, 2))  # a faint shadow lifts the print off the tile
-        painter.drawPixmap(target, pixmap)
+        shade = 1 - SHADOW / 255  # a faint shadow lifts the print off the tile
+        painter.setBrush(QColor.fromRgbF(tile.redF() * shade, tile.greenF() * shade,
+                                         tile.blueF() * shade))
+        painter.drawRect(target.translated(2, 2))
+        painter.drawPixmap(target.topLeft(), self._print(pixmap, size, faded))
         painter.setPen(QPen(QColor(COLORS["frame"]), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(target).adjusted(-0.5, -0.5, 0.5, 0.5))
         return target
+
+    def _tile(self, size: QSize, color: QColor, selected: bool, ratio: float) -> QPixmap:
+        """The cell's rounded tile on the grid's background, drawn once per size and look."""
+        key = (size.width(), size.height(), color.rgb(), selected, ratio)
+        tile = self._tiles.get(key)
+        if tile is None:
+            tile = QPixmap(size * ratio)
+            tile.setDevicePixelRatio(ratio)
+            tile.fill(QColor(COLORS["grid"]))
+            painter = QPainter(tile)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor(COLORS["accent"]), 2) if selected else Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(QRectF(QPointF(0, 0), QSizeF(size)).adjusted(1.5, 1.5, -1.5,
+                                                                                -1.5), 4, 4)
+            painter.end()
+            self._tiles[key] = tile
+        return tile
+
+    def _print(self, pixmap: QPixmap, size: QSize, faded: bool) -> QPixmap:
+        """pixmap at size, faded when the photo is rejected (still judgeable): as it is when
+        it needs neither, else made once and kept among the last PRINTS."""
+        if not faded and pixmap.deviceIndependentSize().toSize() == size:
+            return pixmap
+        key = (pixmap.cacheKey(), size.width(), size.height(), faded)
+        made = self._prints.get(key)
+        if made is not None:
+            self._prints.move_to_end(key)
+            return made
+        ratio = pixmap.devicePixelRatio()
+        made = pixmap.scaled(size * ratio, Qt.AspectRatioMode.IgnoreAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+        made.setDevicePixelRatio(ratio)
+        if faded:
+            painter = QPainter(made)
+            painter.fillRect(made.rect(), QColor(0, 0, 0, REJECT_FADE))
+            painter.end()
+        self._prints[key] = made
+        while len(self._prints) > PRINTS:
+            self._prints.popitem(last=False)
+        return made
 
     def _paint_label(self, painter: QPainter, cell: QRectF, color: str) -> None:
         """A colour label tints the tile's bottom edge, as contact sheets colour a frame."""
@@ -73,8 +135,6 @@ class ThumbDelegate(QStyledItemDelegate):
 
     def _paint_marks(self, painter: QPainter, image: QRect, row: dict) -> None:
         pick = row.get("pick") or 0
-        if pick == REJECT:
-            painter.fillRect(image, QColor(0, 0, 0, 140))  # a reject fades, still judgeable
         if pick in (PICK, REJECT):
             self._disc(painter, QPointF(image.left() + 12, image.top() + 12),
                        COLORS["pick"] if pick == PICK else COLORS["error"],
@@ -136,3 +196,11 @@ class ThumbDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(pill), 7, 7)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _print_size(size: QSize, area: QSize) -> QSize:
+    """The thumbnail's size in a cell: fitted to area, but left as it is when it fits and
+    would grow by less than a tenth (a 176 px thumbnail made 178 px only blurs it)."""
+    fitted = size.scaled(area, Qt.AspectRatioMode.KeepAspectRatio)
+    fits = size.width() <= area.width() and size.height() <= area.height()
+    return size if fits and fitted.width() <= size.width() * 1.1 else fitted
