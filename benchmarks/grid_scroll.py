@@ -202,16 +202,56 @@ def run_window(catalog: Path, seconds: float, word: str, prefix: str, arrivals: 
 
     timer = QTimer(interval=16)
     timer.timeout.connect(scroll)
+    shown = {"n": 0}  # thumbnails decoded and handed to the grid while it scrolled
+
+    def counted(_digest, image) -> None:
+        shown["n"] += image is not None and not image.isNull()
+
+    model._relay.image.connect(counted)
+    asked = model.thumbs_asked
     scroll_started = time.perf_counter()
     timer.start()
     QTimer.singleShot(int(seconds * 1000 * 6), loop.quit)  # a hang ends the run, reported
     loop.exec()
     timer.stop()
     figures.update(scrolled=time.perf_counter() - scroll_started, at_end=at_end(),
-                   scroll_stall=heartbeat.longest, frames=ticks["n"], rows=model.rowCount())
+                   scroll_stall=heartbeat.longest, frames=ticks["n"], rows=model.rowCount(),
+                   thumbs_asked=model.thumbs_asked - asked, thumbs_shown=shown["n"])
+    figures.update(_browse(app, window, heartbeat, BROWSE_SECONDS))
     heartbeat.stop()
     window.close()
     return figures
+
+
+BROWSE_SECONDS = 8
+
+
+def _browse(app, window, heartbeat, seconds: float) -> dict:
+    """An editor reading the grid: from the middle of the list, down one screen a second,
+    every thumbnail on the way decoded and shown (the fast scroll passes most rows by)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    grid, model = window.grid, window.model
+    bar = grid.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    _idle(1.0)  # the rows and thumbnails of the first screen come in
+    heartbeat.longest = 0.0
+    shown = {"n": 0}
+
+    def counted(_digest, image) -> None:
+        shown["n"] += image is not None and not image.isNull()
+
+    model._relay.image.connect(counted)
+    step = max(1, grid.viewport().height() // 60)
+    loop = QEventLoop()
+    timer = QTimer(interval=16)
+    timer.timeout.connect(lambda: bar.setValue(bar.value() + step))
+    timer.start()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    timer.stop()
+    _idle(1.0)
+    return {"browse_stall": heartbeat.longest, "browse_shown": shown["n"],
+            "browse_screens": seconds}
 
 
 def _first_screen(model) -> bool:
@@ -259,6 +299,13 @@ def _arrive(app, window, catalog: Path, count: int) -> list[float]:
 
 def _columns(grid) -> int:
     return max(1, grid.viewport().width() // grid.gridSize().width())
+
+
+def _idle(seconds: float) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
 
 
 def _wait(app, condition, timeout: float) -> None:
@@ -320,8 +367,11 @@ def main() -> None:
     print(f"longest stall while photos arrived:    {ms(f['arrival_stall'])}  (goal < 100)")
     print(f"scroll top to bottom:                  {f['scrolled']:7.1f} s, "
           f"{f['frames']} frames, {f['rows']:,} rows, "
-          f"{'reached the end' if f['at_end'] else 'DID NOT reach the end'}")
+          f"{'reached the end' if f['at_end'] else 'DID NOT reach the end'}; "
+          f"{f['thumbs_shown']:,} thumbnails shown of {f['thumbs_asked']:,} asked for")
     print(f"longest stall while scrolling:         {ms(f['scroll_stall'])}  (goal < 100)")
+    print(f"browsing {f['browse_screens']} screens at one a second: {f['browse_shown']:,} "
+          f"thumbnails shown; longest stall {ms(f['browse_stall'])}  (goal < 100)")
 
 
 if __name__ == "__main__":

@@ -279,3 +279,10 @@ def test_the_first_functions_keep_working(desk):
         desk.ids[n] for n in ("a.jpg", "b.jpg", "IMG_6193.jpeg")}
     assert search.count(desk.cat, "person:xuan rating:>=2") == 2
     assert search.match_expression("dong chi") is not None
+
+
+def test_a_page_that_spent_its_budget_searching_still_counts_a_few(desk):
+    # The search and its count share COUNT_BUDGET; a search that took all of it (here: a
+    # budget of nothing) still leaves the count MIN_COUNT_BUDGET, time enough for a desk.
+    page = search.run(desk.cat, "xuan", limit=1, count_budget=0)
+    assert (page.total, page.total_exact) == (3, True)
