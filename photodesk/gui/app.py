@@ -13,6 +13,7 @@ from photodesk.core.catalog.location import LocationError
 from photodesk.core import catalog
 from photodesk.gui import errorlog
 from photodesk.gui.i18n import install_translator, language
+from photodesk.gui.dialogs.upgrade import upgrade
 from photodesk.gui.mainwindow import MainWindow
 from photodesk.gui.style import apply_style
 from photodesk.resources import resource_dir
@@ -85,6 +86,12 @@ def run(location: "Location | str", paths: list[str], *, quit_after: float | Non
     loaded = loaded or store.read()
     install_translator(app, language(loaded.settings.language))
     try:
+        if not isinstance(location, Location):
+            try:
+                location = loaded.settings.location(location)
+            except LocationError as exc:
+                raise CatalogError(str(exc)) from exc
+        upgrade(location)  # an older catalog: upgraded behind a dialog, not a blank screen
         window = create_window(location, loaded=loaded)
     except CatalogError as exc:
         title = QCoreApplication.translate("app", "PhotoDesk cannot open the catalog")

@@ -64,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="306"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="319"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="307"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="320"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>More than %n photo</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="389"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="402"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="546"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="559"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="548"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="561"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="635"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="648"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Removed from the catalog: %n photo; the files are still on disk.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="659"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="672"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>The photo looked for is not in %1: is it the right folder? Nothing was changed.</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="663"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="676"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>%1 is at %2 on this computer: %3 of %n photo looked for is there.</numerusform>
@@ -228,7 +228,7 @@
 <context>
     <name>Sidebar</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="108"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="111"/>
         <source>Show %n more…</source>
         <translation>
             <numerusform>Show %n more…</numerusform>
@@ -236,7 +236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="182"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="185"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
             <numerusform>%n image waits for a choice</numerusform>

@@ -849,7 +849,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="75"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="77"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -1004,7 +1004,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="306"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="319"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -1056,106 +1056,106 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="136"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="142"/>
         <source>Search all photos</source>
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="287"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="300"/>
         <source>Article&apos;s order</source>
         <translation>Thứ tự bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="307"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="320"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>Hơn %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="362"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="375"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="389"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="402"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="423"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="436"/>
         <source>Select two to four photos to compare them.</source>
         <translation>Chọn từ hai đến bốn ảnh để so sánh.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="514"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="527"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="546"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="559"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="548"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="561"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="615"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="628"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="631"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="644"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="635"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="648"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="649"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="662"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="659"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="672"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="663"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="676"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="665"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="678"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="672"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="685"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="738"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="753"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1723,68 +1723,68 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="59"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="60"/>
         <source>All photos</source>
         <translation>Tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="62"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="63"/>
         <source>Folders</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="65"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="66"/>
         <source>Articles</source>
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="65"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="66"/>
         <source>People</source>
         <translation>Nhân vật</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="66"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="67"/>
         <source>Events</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="71"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="72"/>
         <source>Saved searches</source>
         <translation>Tìm kiếm đã lưu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="108"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="111"/>
         <source>Show %n more…</source>
         <translation>
             <numerusform>Xem thêm %n…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="153"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="156"/>
         <source>%1
 Not found on this computer: right-click → Locate folder… to say where it is now.</source>
         <translation>%1
 Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư mục… để chỉ chỗ của nó bây giờ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="178"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="181"/>
         <source>%1 of %2 images linked</source>
         <translation>Đã liên kết %1 / %2 ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/sidebar.py" line="182"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="185"/>
         <source>%n image(s) wait for a choice</source>
         <translation>
             <numerusform>%n ảnh chờ chọn đúng ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="195"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="198"/>
         <source>Locate folder…</source>
         <translation>Tìm lại thư mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/sidebar.py" line="229"/>
+        <location filename="../../photodesk/gui/views/sidebar.py" line="238"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
@@ -1830,12 +1830,12 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
 <context>
     <name>ThumbDelegate</name>
     <message>
-        <location filename="../../photodesk/gui/views/delegate.py" line="124"/>
+        <location filename="../../photodesk/gui/views/delegate.py" line="184"/>
         <source>Missing</source>
         <translation>Mất tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/delegate.py" line="124"/>
+        <location filename="../../photodesk/gui/views/delegate.py" line="184"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
     </message>
@@ -1984,12 +1984,12 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
 <context>
     <name>app</name>
     <message>
-        <location filename="../../photodesk/gui/app.py" line="66"/>
+        <location filename="../../photodesk/gui/app.py" line="67"/>
         <source>The folders listed in the settings moved into the catalog: every PhotoDesk that opens it watches them.</source>
         <translation>Các thư mục ghi trong cài đặt đã được chuyển vào kho ảnh: mọi PhotoDesk mở kho ảnh này đều theo dõi chúng.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/app.py" line="90"/>
+        <location filename="../../photodesk/gui/app.py" line="97"/>
         <source>PhotoDesk cannot open the catalog</source>
         <translation>PhotoDesk không mở được kho ảnh</translation>
     </message>
@@ -2073,6 +2073,21 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
         <location filename="../../photodesk/gui/views/photoview.py" line="216"/>
         <source>Rejected</source>
         <translation>Đã loại</translation>
+    </message>
+</context>
+<context>
+    <name>upgrade</name>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/upgrade.py" line="20"/>
+        <source>Upgrading the catalog</source>
+        <translation>Đang nâng cấp kho ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/upgrade.py" line="21"/>
+        <source>Upgrading the catalog {name} for this version of PhotoDesk.
+A backup copy is made first; a large catalog takes a minute or two.</source>
+        <translation>Đang nâng cấp kho ảnh {name} cho phiên bản PhotoDesk này.
+Trước hết một bản sao lưu được tạo; kho ảnh lớn mất một đến hai phút.</translation>
     </message>
 </context>
 </TS>

@@ -15,8 +15,8 @@ from photodesk.core.catalog.location import Location, LocationError, locate
 MODULES = ("articles", "backup", "connections", "db", "desk", "edits", "fingerprints",
            "folders", "photos", "registry", "roots", "schema")
 __all__ = ["Catalog", "CatalogError", "Location", "LocationError", "default_catalog_path",
-           "locate", *MODULES]
-_FROM_DB = ("Catalog", "CatalogError", "default_catalog_path")
+           "locate", "pending_upgrade", *MODULES]
+_FROM_DB = ("Catalog", "CatalogError", "default_catalog_path", "pending_upgrade")
 
 
 def __getattr__(name: str):
