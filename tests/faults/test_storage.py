@@ -269,6 +269,18 @@ def test_backups_rotate_and_the_newest_is_restored(tmp_path, photos):
     assert Path(newest).name in listed
 
 
+def test_copies_made_in_one_second_rotate_oldest_first(tmp_path):
+    # make() numbers the copies of one second .2, .3…; rotation once took "x.sqlite" for
+    # the newest of them and a freed number was taken again, so the copy just made could be
+    # the one rotated away (a restore of it then failed: no such file).
+    from photodesk.core.catalog import Catalog, backup
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        made = [backup.make(cat, "manual") for _ in range(backup.KEEP["manual"] * 3)]
+    listed = [b.path for b in backup.list_backups(tmp_path / "c.sqlite")]
+    assert listed == made[::-1][:backup.KEEP["manual"]]
+    assert all(p.exists() for p in listed)
+
+
 def test_a_damaged_backup_is_not_restored(tmp_path):
     catalog = tmp_path / "c.sqlite"
     photodesk(catalog, "stats")

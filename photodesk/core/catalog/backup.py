@@ -41,11 +41,18 @@ def make(cat: Catalog, why: str = "manual") -> Path:
     folder = backup_dir(cat.path)
     folder.mkdir(parents=True, exist_ok=True)
     base = f"{cat.path.name}-{time.strftime('%Y%m%d-%H%M%S')}-{why}"
-    final = folder / f"{base}.sqlite"
-    n = 1
-    while final.exists():  # two copies in one second keep both
-        n += 1
-        final = folder / f"{base}.{n}.sqlite"
+    # Two copies in one second keep both, numbered past every copy of that second made so
+    # far: a number freed by rotation, taken again, would sort older than the copies it
+    # followed and be rotated away at once.
+    taken = [0]
+    for entry in folder.iterdir():
+        if entry.name == f"{base}.sqlite":
+            taken.append(1)
+        elif entry.name.startswith(f"{base}.") and entry.name.endswith(".sqlite"):
+            number = entry.name[len(base) + 1:-len(".sqlite")]
+            taken.append(int(number) if number.isdigit() else 0)
+    n = max(taken) + 1
+    final = folder / (f"{base}.sqlite" if n == 1 else f"{base}.{n}.sqlite")
     with replacing(final) as temp:
         _copy(cat.db.conn, temp.path)
     rotate(cat.path)
@@ -77,8 +84,12 @@ def list_backups(catalog_path: str | os.PathLike) -> list[Backup]:
         m = NAME.fullmatch(entry.name)
         if m and m["stem"] == stem:
             made = time.mktime(time.strptime(m["when"], "%Y%m%d-%H%M%S"))
-            found.append(Backup(Path(entry.path), made, re.sub(r"\.\d+$", "", m["why"])))
-    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+            why, _, n = m["why"].rpartition(".") if re.search(r"\.\d+$", m["why"]) else (
+                m["why"], "", "1")
+            found.append((made, int(n), Backup(Path(entry.path), made, why)))
+    # Within one second make() numbers the copies .2, .3…: the higher, the newer (by name,
+    # "x.sqlite" sorted after "x.2.sqlite", and rotation removed the newest copy).
+    return [b for *_, b in sorted(found, key=lambda f: f[:2], reverse=True)]
 
 
 def rotate(catalog_path: str | os.PathLike) -> list[Path]:
