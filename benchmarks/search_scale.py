@@ -405,6 +405,16 @@ def measure(path: Path, runs: int, seed: int, only: str | None = None,
     report("facets of every photo", timed(lambda: search.facets(cat, ""), runs), None)
     report("facets of a rare word", [t for w, _ in rare for t in timed(
         lambda w=w: search.facets(cat, w), runs)], None)
+    print("Sidebar scopes: the first page, as a click in the sidebar shows it (a scope alone, "
+          "with a common word, with a condition):")
+    for label, scope in scopes(cat).items():
+        for query in ("", common_words[0], "pick:yes"):
+            samples = []
+            for _ in range(2):  # the first may read from disk
+                samples = timed(lambda q=query, s=scope: search.run(
+                    cat, q, scope=s, descending=descending), runs)
+            report(f"{label}{' ' + query if query else ''}, first page", samples,
+                   FIRST_PAGE_GOAL_MS)
     print("Sidebar scopes: every id, as the desk asks for them (a scope alone, then with a "
           "common word):")
     for label, scope in scopes(cat).items():

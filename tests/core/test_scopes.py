@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 
 from photodesk.core import search
+from photodesk.core.search import orders
 from photodesk.core.catalog import Catalog
 from photodesk.core.catalog import articles as store
 from photodesk.core.catalog import photos as catalog
@@ -221,3 +222,50 @@ def test_person_and_event_scopes_sort_names_the_vietnamese_way(desk):
     for scope in (Scope("person", _person(cat, LAN)), Scope("event", _event(cat, FAIR))):
         found = [names[i] for i in search.search(cat, scope=scope, sort="name")]
         assert [n for n in found if n in VIETNAMESE_ORDER] == VIETNAMESE_ORDER
+
+
+@pytest.mark.parametrize("kind", ["person", "event"])
+def test_a_person_or_event_in_many_photos_is_walked_newest_first_to_the_same_pages(
+        desk, kind, monkeypatch):
+    # At a million photos a person in 39,323 photos is walked key by key, each tested
+    # against the person's photo ids (orders._by_links); here every person and event counts
+    # as "many", so the walk serves every page, each way, with and without words.
+    cat, photos, _ = desk
+    scope, spelled = _scopes(cat, photos)[kind]
+    walked = []
+    by_links = orders._by_links
+    monkeypatch.setattr(orders, "LINK_GATHER", 0)
+
+    def recorded(*args):
+        rows = by_links(*args)
+        if orders.linked_walk(args[1]) is not None:  # the scope alone, or with words
+            walked.append(rows is not None)
+        return rows
+    monkeypatch.setattr(orders, "_by_links", recorded)
+    for query in QUERIES:
+        for descending in (True, False):
+            expected = search.search(cat, f"{spelled} {query}".strip(), limit=1000,
+                                     descending=descending)
+            assert _pages(cat, query, scope=scope, descending=descending) == expected, query
+    assert walked and all(walked)  # the walk served every page
+
+
+def test_a_folder_scope_in_date_order_keeps_out_a_sibling_whose_name_begins_the_same(tmp_path):
+    # The scope of /photos/2024 is walked through its folder words newest first, and those
+    # words also begin /photos/2024-old and /photos/2024 cũ: the folder's own range keeps
+    # them out, in every order and page by page.
+    photos = tmp_path / "photos"
+    for n, folder in enumerate(("2024", "2024/05", "2024-old", "2024 cũ", "2023")):
+        _jpeg(photos / folder / f"IMG_{n}.jpg", f"2024:0{n + 1}:01 10:00:00", n)
+    with Catalog(tmp_path / "c.sqlite") as cat:
+        list(index_paths(cat, [str(photos)], workers=0))
+        scope = Scope("folder", str(photos / "2024"))
+        names = {r["id"]: r["name"] for r in cat.db.query("SELECT id, name FROM photos")}
+        for sort in ("taken", "name", "rating", "indexed"):
+            for descending in (True, False):
+                found = [names[i] for i in search.search(cat, scope=scope, sort=sort,
+                                                         descending=descending)]
+                assert sorted(found) == ["IMG_0.jpg", "IMG_1.jpg"], (sort, descending)
+                assert [names[i] for i in _pages(cat, "", size=1, scope=scope, sort=sort,
+                                                 descending=descending)] == found
+        assert [names[i] for i in search.search(cat, scope=scope)] == ["IMG_1.jpg", "IMG_0.jpg"]

@@ -22,7 +22,7 @@ from photodesk.core.search.sqlite import (DRIVER_BUDGET, DRIVER_CAP, IN_IDS, PHO
                                           Compiled, article_source, candidates, column_rows,
                                           count_plan, deadline, driver, filtered_source,
                                           gathered_source, id_list, in_key_order,
-                                          joined_source, key_column, keyed_source, past,
+                                          joined_source, key_column, keyed_source, linked_walk, past,
                                           ranked, split_rows, split_values, way, window_floor)
 from photodesk.core.search.syntax import QueryError
 
@@ -45,7 +45,7 @@ COLUMN_SORTS = {"indexed": "p.indexed_at", "name": "p.name_sort", "rating": "p.r
 GATHER = 15_000  # fewer matches than this: fetch them all and sort, rather than walk an index
 RELEVANCE_WINDOW = 5_000
 SELECTIVE_BUDGET = 0.005  # seconds to count what an index on photos lets through
-KEYED_BUDGET = 0.008  # seconds a condition's index read newest first may take to fill a page
+KEYED_BUDGET = 0.012  # seconds a condition's index read newest first may take to fill a page
 # A condition split into values (the months of indexed:2020, the ratings of rating:>=4, the
 # spellings of label:red) over more values than this is not read value by value.
 SPLIT_MOST = 240
@@ -56,6 +56,8 @@ WALK_BUDGET = 0.005  # seconds the newest-first walk of conditions may take to f
 CHECKED = 100
 LOOKUPS = 500
 COLUMN_BUDGET = 0.01  # seconds the walk of a column's index may take to fill a page
+LINK_WALK_BUDGET = 0.03  # seconds the walk of a person's or event's many photos may take
+LINK_GATHER = GATHER  # a person or event in fewer photos: gather and sort them instead
 
 
 def direction(sort: str, descending: bool | None = None) -> bool:
@@ -98,6 +100,9 @@ def _by_key(db, the_plan: Compiled, beyond: int | None, limit: int, descending: 
     Conditions on photos have their own route (_by_conditions) when the walk would not fill
     the page soon.
     """
+    walked = _by_links(db, the_plan, beyond, limit, descending)
+    if walked is not None:
+        return walked
     walk = joined_source(the_plan)
     if the_plan.match:
         gathered = _fewer_than_the_words(db, the_plan, limit)
@@ -113,6 +118,22 @@ def _by_key(db, the_plan: Compiled, beyond: int | None, limit: int, descending: 
     if lead is not None:
         keyed = keyed_source(the_plan, lead)
     return _by_conditions(db, the_plan, keyed, lead, beyond, limit, descending)
+
+
+def _by_links(db, the_plan: Compiled, beyond: int | None, limit: int, descending: bool):
+    """A person's or an event's photos (a sidebar scope, with or without words), when they
+    are more than GATHER: the keys walked in order, each tested against their ids, stop after
+    a page (5 ms for a person in 39,323 photos of a million). None when they are fewer (the
+    routes below gather and sort them), for the desk's long reads, or past the budget."""
+    found = linked_walk(the_plan)
+    if found is None or limit > GATHER:
+        return None
+    source, where, params, counts = found
+    fewest = min(db.execute(sql, [*ps, LINK_GATHER + 1]).fetchone()[0] for sql, ps in counts)
+    if fewest <= LINK_GATHER:
+        return None
+    return _within(db, LINK_WALK_BUDGET, _keyed_rows, source, where, params, beyond, limit,
+                   descending, key_column(the_plan))
 
 
 def _by_values(db, the_plan: Compiled, lead: int | None, beyond: int | None, limit: int,

@@ -43,14 +43,15 @@ class Page:
 
 
 def prepare(query: str | Query, scope: Scope = EVERYTHING, today: date | None = None,
-            cat: Catalog | None = None) -> tuple[Query, Compiled]:
+            cat: Catalog | None = None, by_date: bool = False) -> tuple[Query, Compiled]:
     """The query within scope, and its plan compiled for the catalog's database; cat (the
     catalog searched) places the folder paths it names and finds the look-alikes of a
-    similar: (without it, similar:ID is the photo alone)."""
+    similar: (without it, similar:ID is the photo alone). by_date: the matches are wanted in
+    date order, which a folder scope's words serve (places.placed)."""
     parsed = query if isinstance(query, Query) else parse(query, today=today)
     parsed = within(parsed, scope, today)
     if cat is not None:
-        parsed = resolved(placed(parsed, cat.roots), cat)
+        parsed = resolved(placed(parsed, cat.roots, scope_words=by_date), cat)
     return parsed, compile_plan(plan(parsed))
 
 
@@ -67,7 +68,7 @@ def run(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, sort: st
     long it takes)."""
     if sort is not None and sort not in SORTS and sort != ARTICLE:
         raise QueryError(f"cannot sort by {sort!r} (sorts: {', '.join(SORTS)})")
-    parsed, the_plan = prepare(query, scope, today, cat)
+    parsed, the_plan = prepare(query, scope, today, cat, by_date=sort in (None, "taken"))
     if sort is None:
         sort = ARTICLE if the_plan.article is not None else "taken"
     elif sort == ARTICLE and the_plan.article is None:

@@ -72,6 +72,9 @@ LINKED = {
                 "AND x.state = 'confirmed')",
     "article_id": "p.id IN (SELECT x.photo_id FROM article_images x WHERE x.article_id = ?)",
 }
+# A person's or an event's photos (the sidebar's scopes) as linked_walk() tests them, key by key.
+WALKED_LINKS = {LINKED["person_id"]: ("photo_people", "person_id"),
+                LINKED["event_id"]: ("photo_events", "event_id")}
 _NAMES_PHOTO = re.compile(r"\bp\.")
 # Several conditions on photos: each is counted up to DRIVER_CAP (within DRIVER_BUDGET seconds)
 # through its index, and the one that lets the fewest through drives (see driver()).
@@ -341,6 +344,32 @@ def joined_source(the_plan: Compiled) -> tuple[str, str, list]:
     return source, where, params
 
 
+def linked_walk(the_plan: Compiled) -> tuple[str, str, list, list] | None:
+    """FROM, WHERE and params that walk the search keys (or the words' matches) in order and
+    test each photo against the ids of a person's or an event's photos, read once from the
+    link index (m015); and (SQL, params) counting each one's photos up to a cap (the last
+    parameter). For plans whose conditions are all such links: a sidebar scope, with or
+    without words. None otherwise. Left to itself SQLite reads every linked photo and sorts
+    them (70 ms for a person in 39,323 photos of a million); the walk stops after a page."""
+    if not the_plan.terms or any(sql not in WALKED_LINKS for sql, _ in the_plan.terms):
+        return None
+    key = key_column(the_plan)
+    if the_plan.match:
+        where, params = fts_where(the_plan, key)
+        source = "photo_search CROSS JOIN search_keys s ON s.key = photo_search.rowid"
+    else:
+        (where, params), source = range_where(the_plan, key), "search_keys s"
+    counts = []
+    for sql, term_params in the_plan.terms:
+        table, column = WALKED_LINKS[sql]
+        links = (f"SELECT x.photo_id FROM {table} x WHERE x.{column} = ? "
+                 "AND x.state = 'confirmed'")
+        where += f" AND +s.photo_id IN ({links})"  # +: a list to test, not one to sort
+        params = [*params, *term_params]
+        counts.append((f"SELECT count(*) FROM ({links} LIMIT ?)", list(term_params)))
+    return source, where, params, counts
+
+
 def fts_where(the_plan: Compiled, key: str) -> tuple[str, list]:
     """The plan's words and date range, for a query over photo_search alone."""
     where, params = range_where(the_plan, key)
@@ -435,7 +464,13 @@ def driver(db, the_plan: Compiled, cap: int, budget: float) -> int | None:
                                "LIMIT ?)", [*params, cap + 1]).fetchone()[0]
         if finished() and found <= cap:
             counted[number] = found
-    return min(counted, key=counted.get) if counted else None
+    if counted:
+        return min(counted, key=counted.get)
+    # All many: a person's or event's photos come from a list SQLite would sort whole, where
+    # a condition's index on photos reads them newest first (person and pick:yes at a million
+    # photos: 84 ms sorting the person's 39,323 photos), each tested against the list.
+    on_photos = [n for n in terms if the_plan.terms[n][0] not in WALKED_LINKS]
+    return on_photos[0] if len(on_photos) < len(terms) and on_photos else None
 
 
 def split_values(db, split: Split, most: int) -> list | None:
