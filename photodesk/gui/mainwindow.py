@@ -21,6 +21,7 @@ from photodesk.core.sample import install_sample
 from photodesk.gui.models import queries
 from photodesk.gui.views.articleview import ArticleView
 from photodesk.gui.views.culling import change_for_key, describe
+from photodesk.gui.views.imagedrop import ImageDrop
 from photodesk.gui.workers.edits import Editor
 from photodesk.gui.views.problems import ProblemsDock
 from photodesk.gui.views import facetpanel, panels
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._run_search)
         self.search_field.textChanged.connect(lambda _: self._search_timer.start())
         self.search_field.returnPressed.connect(self._run_search)
+        self.image_drop = ImageDrop(self.search_field, self.search_like_file)
         self.sort.currentIndexChanged.connect(lambda _: self._sort_changed())
         self.sort_direction.clicked.connect(lambda *_: self.reverse_sort())
         # Live folders add thumbnails all day long: the cache is checked now and then too.
@@ -266,6 +268,27 @@ class MainWindow(QMainWindow):
         self._keep_select = self.inspector.photo_id()
         self._select_first = True
         self.model.set_scope(EVERYTHING, self.search_field.text().strip())
+
+    def find_similar(self) -> None:
+        """View → Find similar photos (Ctrl+Shift+F): the photo chosen and its look-alikes
+        (resized, re-compressed or cropped copies) among every photo, as similar:ID finds them."""
+        ids = self.selected_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Choose a photo to find the photos that look "
+                                                 "like it."), 6000)
+            return
+        self.search_similar(f"similar:{ids[0]}")
+
+    def search_like_file(self, path: str) -> None:
+        """An image file dropped on the search field: the catalog's photos that look like it
+        (a copy from the web finds its original)."""
+        self.search_similar('similar:"{}"'.format(path.replace('"', '')))
+
+    def search_similar(self, query: str) -> None:
+        self.search_field.setText(query)
+        self._search_timer.stop()
+        self.search_all_photos()
+        self._update_empty_text()
 
     def step_cell_size(self, step: int) -> None:
         """View → Larger / Smaller thumbnails (Ctrl++ / Ctrl+-), remembered for next time."""

@@ -92,6 +92,9 @@ def build_menus(window) -> None:
     view_menu.addAction(problems)
     view_menu.addAction(_action(window, translate("MainWindow", "&Find"),
                                 window.search_field.setFocus, keys.Find))
+    window.similar_action = _action(window, translate("MainWindow", "Find s&imilar photos"),
+                                    window.find_similar, QKeySequence("Ctrl+Shift+F"))
+    view_menu.addAction(window.similar_action)
     view_menu.addAction(_action(window, translate("MainWindow", "&Loupe (Space)"),
                                 window.open_loupe))
     # C: a letter no culling key, grid key or other shortcut takes (text fields keep it).

@@ -849,7 +849,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="77"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="78"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -975,187 +975,197 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/window_parts.py" line="95"/>
+        <source>Find s&amp;imilar photos</source>
+        <translation>Tìm ảnh &amp;tương tự</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/window_parts.py" line="98"/>
         <source>&amp;Loupe (Space)</source>
         <translation>&amp;Xem lớn (Space)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="98"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="101"/>
         <source>&amp;Compare</source>
         <translation>&amp;So sánh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="102"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="105"/>
         <source>&amp;Larger thumbnails</source>
         <translation>Ảnh thu nhỏ &amp;lớn hơn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="104"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="107"/>
         <source>&amp;Smaller thumbnails</source>
         <translation>Ảnh thu nhỏ &amp;nhỏ hơn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="150"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="153"/>
         <source>&amp;Write metadata to files…</source>
         <translation>&amp;Ghi siêu dữ liệu vào tệp…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="152"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="155"/>
         <source>&amp;Export…</source>
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="319"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="342"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="128"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="131"/>
         <source>in folder %1</source>
         <translation>trong thư mục %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="129"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="132"/>
         <source>in the article</source>
         <translation>trong bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="130"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="133"/>
         <source>showing %1</source>
         <translation>có %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="131"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="134"/>
         <source>at %1</source>
         <translation>tại %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="132"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="135"/>
         <source>in saved search %1</source>
         <translation>trong tìm kiếm đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="140"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="143"/>
         <source>No photo matches “%1”.</source>
         <translation>Không có ảnh nào khớp với “%1”.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="142"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="145"/>
         <source>Nothing here yet.</source>
         <translation>Chưa có ảnh nào ở đây.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="143"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="146"/>
         <source>No photos yet. Drop a folder here, or choose File → Add folder…</source>
         <translation>Chưa có ảnh nào. Thả một thư mục vào đây, hoặc chọn Tệp → Thêm thư mục…</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/window_parts.py" line="119"/>
+        <location filename="../../photodesk/gui/window_parts.py" line="122"/>
         <source>Add folder</source>
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="142"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="143"/>
         <source>Search all photos</source>
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="300"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="277"/>
+        <source>Choose a photo to find the photos that look like it.</source>
+        <translation>Chọn một ảnh để tìm các ảnh tương tự.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="323"/>
         <source>Article&apos;s order</source>
         <translation>Thứ tự bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="320"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="343"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>Hơn %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="375"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="398"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="402"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="425"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="436"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="459"/>
         <source>Select two to four photos to compare them.</source>
         <translation>Chọn từ hai đến bốn ảnh để so sánh.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="527"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="550"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="559"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="582"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="561"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="584"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="628"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="651"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="644"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="667"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="648"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="671"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="662"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="685"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="672"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="695"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="676"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="699"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="678"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="701"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="685"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="708"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="753"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="776"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1440,22 +1450,27 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/searchhelp.py" line="44"/>
+        <source>the photo 1234 and those that look like it: copies resized, re-compressed or cropped a little (similar:&quot;/path/file.jpg&quot;: any image file&apos;s look-alikes; -has:original hides the photos marked as copies)</source>
+        <translation>ảnh 1234 và các ảnh tương tự: bản sao đã thu nhỏ, nén lại hoặc cắt bớt một chút (similar:&quot;/path/file.jpg&quot;: các ảnh tương tự một tệp ảnh bất kỳ; -has:original ẩn các ảnh đã đánh dấu là bản sao)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="45"/>
         <source>Field values fold like free words: person:&quot;vo thi anh xuan&quot; finds Võ Thị Ánh Xuân. A quoted value matches those words in that order; an unquoted one is a prefix.</source>
         <translation>Giá trị của trường cũng không phân biệt dấu và chữ hoa, như từ tự do: person:&quot;vo thi anh xuan&quot; tìm ra Võ Thị Ánh Xuân. Giá trị trong ngoặc kép khớp đúng các từ đó theo thứ tự; giá trị không có ngoặc là phần đầu của từ.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/searchhelp.py" line="45"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="46"/>
         <source>A part that cannot be read is left out and pointed at; the rest still searches.</source>
         <translation>Phần nào không hiểu được sẽ bị bỏ qua và được chỉ ra; phần còn lại vẫn được tìm.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/searchhelp.py" line="61"/>
-        <location filename="../../photodesk/gui/views/searchhelp.py" line="124"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="62"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="125"/>
         <source>Search syntax</source>
         <translation>Cú pháp tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/searchhelp.py" line="73"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="74"/>
         <source>Put this example in the search field</source>
         <translation>Đưa ví dụ này vào ô tìm kiếm</translation>
     </message>
@@ -1463,12 +1478,12 @@
 <context>
     <name>SearchHint</name>
     <message>
-        <location filename="../../photodesk/gui/views/searchhelp.py" line="111"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="112"/>
         <source>Left out: “%1”</source>
         <translation>Bỏ qua: “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/searchhelp.py" line="113"/>
+        <location filename="../../photodesk/gui/views/searchhelp.py" line="114"/>
         <source>(+%n more)</source>
         <translation>
             <numerusform>(và %n chỗ khác)</numerusform>

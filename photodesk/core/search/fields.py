@@ -54,7 +54,7 @@ QUERY_FIELDS: tuple[QueryField, ...] = (
     QueryField("similar", "similar", None, "similar:1234",
                "the photo 1234 and those that look like it: copies resized, re-compressed or "
                "cropped a little (similar:\"/path/file.jpg\": any image file's look-alikes; "
-               "-has:original hides the photos marked as copies)", in_window=False),
+               "-has:original hides the photos marked as copies)"),
 )
 BY_NAME = {f.name: f for f in QUERY_FIELDS}
 ALIASES = {"people": "person", "keywords": "keyword", "tag": "keyword", "taken": "date",

@@ -41,6 +41,7 @@ def explanations() -> dict[str, str]:
         "yes (picked), no, reject": translate("SearchHelp", "yes (picked), no, reject"),
         "present, missing, unreadable, offline": translate("SearchHelp", "present, missing, unreadable, offline"),
         "the photo has a caption, headline, credit, creator, keyword, gps, people, event, article, label or rating": translate("SearchHelp", "the photo has a caption, headline, credit, creator, keyword, gps, people, event, article, label or rating"),
+        "the photo 1234 and those that look like it: copies resized, re-compressed or cropped a little (similar:\"/path/file.jpg\": any image file's look-alikes; -has:original hides the photos marked as copies)": translate("SearchHelp", "the photo 1234 and those that look like it: copies resized, re-compressed or cropped a little (similar:\"/path/file.jpg\": any image file's look-alikes; -has:original hides the photos marked as copies)"),
         NOTES[0]: translate("SearchHelp", "Field values fold like free words: person:\"vo thi anh xuan\" finds Võ Thị Ánh Xuân. A quoted value matches those words in that order; an unquoted one is a prefix."),
         NOTES[1]: translate("SearchHelp", "A part that cannot be read is left out and pointed at; the rest still searches."),
     }
