@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.grid.doubleClicked.connect(lambda _: self.open_loupe())
         self.inspector.loupeRequested.connect(self.open_loupe)
         self.inspector.articleRequested.connect(self.open_article)
+        self.inspector.originalRequested.connect(lambda pid: self.search_similar(f"similar:{pid}"))
         self.sidebar.scopeChosen.connect(self.set_scope)
         self.sidebar.locateRequested.connect(self.locate_folder)
         self.sidebar.moreRequested.connect(self.more_of_section)

@@ -597,229 +597,234 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="99"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="100"/>
         <source>No photo selected</source>
         <translation>Chưa chọn ảnh nào</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="126"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="129"/>
         <source>Description</source>
         <translation>Mô tả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="127"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="341"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="130"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="346"/>
         <source>Headline</source>
         <translation>Tít</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="128"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="341"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="131"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="346"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="129"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="132"/>
         <source>People shown</source>
         <translation>Nhân vật trong ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="130"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="343"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="133"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="348"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="131"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="134"/>
         <source>Keywords</source>
         <translation>Từ khóa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="180"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="183"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="180"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="183"/>
         <source>Date created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="134"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="137"/>
         <source>Rights</source>
         <translation>Tác giả và bản quyền</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="135"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="342"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="138"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="347"/>
         <source>Creator</source>
         <translation>Tác giả</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="135"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="342"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="138"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="347"/>
         <source>Credit</source>
         <translation>Ghi nguồn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="181"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="184"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="136"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="343"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="139"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="348"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="151"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="154"/>
         <source>Clear event</source>
         <translation>Bỏ sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="179"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="182"/>
         <source>Place and date</source>
         <translation>Địa điểm và ngày</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="183"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="184"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="186"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="187"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="184"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="187"/>
         <source>Lens</source>
         <translation>Ống kính</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="185"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="188"/>
         <source>Shutter speed</source>
         <translation>Tốc độ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="185"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="188"/>
         <source>Aperture</source>
         <translation>Khẩu độ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="186"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="189"/>
         <source>ISO</source>
         <translation>ISO</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="186"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="189"/>
         <source>Focal length</source>
         <translation>Tiêu cự</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="187"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="190"/>
         <source>Taken at</source>
         <translation>Ngày chụp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="187"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="190"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="188"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="191"/>
         <source>GPS</source>
         <translation>Tọa độ GPS</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="190"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="193"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="190"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="193"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/inspector.py" line="243"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="248"/>
         <source>%n photos selected: edits apply to all of them.</source>
         <translation>
             <numerusform>Đang chọn %n ảnh: chỉnh sửa áp dụng cho tất cả.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="266"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="271"/>
         <source>Missing file</source>
         <translation>Mất tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="268"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="273"/>
         <source>Unreadable for now (read again at the next indexing)</source>
         <translation>Tạm thời không đọc được (sẽ đọc lại ở lần lập chỉ mục sau)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="270"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="275"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="283"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="288"/>
         <source>In the article %1</source>
         <translation>Trong bài viết %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="308"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="313"/>
         <source>The article “%1” captions this photo differently:</source>
         <translation>Bài viết “%1” chú thích ảnh này khác:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="310"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="312"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="315"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="317"/>
         <source>Use article caption</source>
         <translation>Dùng chú thích của bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="310"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="315"/>
         <source>Keep this caption</source>
         <translation>Giữ chú thích này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="337"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="342"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="347"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
         <source>Tag %1</source>
         <translation>Gắn tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="347"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
         <source>Add keyword %1</source>
         <translation>Thêm từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="357"/>
         <source>Untag %1</source>
         <translation>Gỡ tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="357"/>
         <source>Remove keyword %1</source>
         <translation>Gỡ từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="358"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="363"/>
         <source>Set event %1</source>
         <translation>Đặt sự kiện %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="361"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="366"/>
         <source>Accept suggestion</source>
         <translation>Nhận gợi ý</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="361"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="366"/>
         <source>Reject suggestion</source>
         <translation>Bỏ gợi ý</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/inspector.py" line="380"/>
+        <source>Copy of %1</source>
+        <translation>Bản sao của %1</translation>
     </message>
 </context>
 <context>
@@ -1009,7 +1014,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="342"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="343"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -1066,106 +1071,106 @@
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="277"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="278"/>
         <source>Choose a photo to find the photos that look like it.</source>
         <translation>Chọn một ảnh để tìm các ảnh tương tự.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="323"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="324"/>
         <source>Article&apos;s order</source>
         <translation>Thứ tự bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="343"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="344"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>Hơn %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="398"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="399"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="425"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="426"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="459"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="460"/>
         <source>Select two to four photos to compare them.</source>
         <translation>Chọn từ hai đến bốn ảnh để so sánh.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="550"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="551"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="582"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="583"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="584"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="585"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="651"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="652"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="667"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="668"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="671"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="672"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="685"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="686"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="695"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="696"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="699"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="700"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="701"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="702"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="708"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="709"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="776"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="777"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>

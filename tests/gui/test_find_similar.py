@@ -69,3 +69,27 @@ def test_a_dropped_file_that_is_no_image_is_left_to_the_field(qtbot, open_window
     assert dropped_image(mime) is None
     mime.setUrls([QUrl.fromLocalFile(str(notes)), QUrl.fromLocalFile("/tmp/x/IMG_1.JPG")])
     assert dropped_image(mime) == "/tmp/x/IMG_1.JPG"
+
+
+def test_the_details_of_a_copy_name_its_original_and_lead_to_it(qtbot, open_window,
+                                                               catalog_path, photo_folder):
+    from photodesk.core.catalog import Catalog
+    from photodesk.core.duplicates import mark_copies
+    from photodesk.core.index import index_paths
+    web = photo_folder / "web"
+    web.mkdir()
+    _half_size_copy(photo_folder / "Canon_40D.jpg", web / "DSC-1234-1709.jpg")
+    with Catalog(catalog_path) as cat:
+        list(index_paths(cat, [str(photo_folder)], workers=0))
+        ids = {r["name"]: r["id"] for r in cat.db.query("SELECT id, name FROM photos")}
+        mark_copies(cat, ids["Canon_40D.jpg"], [ids["DSC-1234-1709.jpg"]])
+    window = open_window(catalog_path)
+    qtbot.waitUntil(lambda: len(_names(window)) == 5 and all(_names(window)), timeout=10000)
+    window.grid.setCurrentIndex(window.model.index(_names(window).index("DSC-1234-1709.jpg")))
+    qtbot.waitUntil(lambda: window.inspector.original.isVisible(), timeout=10000)
+    assert "Canon_40D.jpg" in window.inspector.original.text()
+    window.inspector.original.linkActivated.emit(str(ids["Canon_40D.jpg"]))
+    assert window.search_field.text() == f"similar:{ids['Canon_40D.jpg']}"
+    _shown(qtbot, window, ["Canon_40D.jpg", "DSC-1234-1709.jpg"])
+    window.grid.setCurrentIndex(window.model.index(_names(window).index("Canon_40D.jpg")))
+    qtbot.waitUntil(lambda: not window.inspector.original.isVisible(), timeout=10000)

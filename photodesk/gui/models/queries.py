@@ -81,9 +81,12 @@ def article_page(cat, article_id: int) -> dict | None:
     return article
 
 
-def photo_extras(cat, photo_id: int) -> dict:
-    """What the inspector shows beside the row: the suggestions waiting for the editor."""
-    return {"id": photo_id, "suggestions": people.suggestions(cat, photo_id)}
+def photo_extras(cat, photo_id: int, copy_of: int | None = None) -> dict:
+    """What the inspector shows beside the row: the suggestions waiting for the editor, and
+    the original of a photo marked as a copy (copy_of: its id) as {"id", "name"}."""
+    original = catalog.photos.photo(cat, copy_of) if copy_of else None
+    return {"id": photo_id, "suggestions": people.suggestions(cat, photo_id),
+            "original": {"id": original["id"], "name": original["name"]} if original else None}
 
 
 def newest_article(cat, folders: list[str]) -> int | None:

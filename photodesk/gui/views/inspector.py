@@ -61,6 +61,7 @@ class Inspector(QSplitter):
     """Shows the current photo; every edit made here applies to the whole selection."""
 
     articleRequested = Signal(int)
+    originalRequested = Signal(int)  # the original of a photo marked as a copy: its id
     loupeRequested = Signal()
 
     def __init__(self, thumbs_dir, location: Location, editor, selection, parent=None):
@@ -99,9 +100,11 @@ class Inspector(QSplitter):
         self.empty = self._label("empty", self.tr("No photo selected"))
         self.articles = self._label("articles")
         self.articles.linkActivated.connect(lambda href: self.articleRequested.emit(int(href)))
+        self.original = self._label("articles")
+        self.original.linkActivated.connect(lambda href: self.originalRequested.emit(int(href)))
         self.conflicts = QVBoxLayout()
         for w in (self.name, self.path, self.status, self.selection_note, self.empty,
-                  self.articles):
+                  self.articles, self.original):
             self._outer.addWidget(w)
         self._outer.addLayout(self.conflicts)
         self._build_editors()
@@ -219,6 +222,8 @@ class Inspector(QSplitter):
         self.empty.setVisible(row is None)
         self._show_facts(facts(row) if row else {})
         self._show_selection(row, selected or ([row] if row else []), count)
+        if not same:
+            self.original.hide()  # until the extras say which photo it is a copy of
         if row is None:
             self.status.hide()
             self.articles.hide()
@@ -236,7 +241,7 @@ class Inspector(QSplitter):
             self.people.set_suggestions([])
             self.event.set_suggestions([])
         self._pool.start(CatalogQuery(self._relay, ("extras", row["id"]), self._location,
-                                      photo_extras, row["id"]))
+                                      photo_extras, row["id"], row.get("copy_of")))
 
     def _show_selection(self, row, rows: list[dict], count: int) -> None:
         self.selection_note.setVisible(count > 1)
@@ -369,6 +374,11 @@ class Inspector(QSplitter):
         suggestions = value["suggestions"]
         self.people.set_suggestions(suggestions["people"])
         self.event.set_suggestions(suggestions["events"])
+        original = value.get("original")
+        if original:
+            link = f'<a href="{original["id"]}">{_escape(original["name"])}</a>'
+            self.original.setText(self.tr("Copy of %1").replace("%1", link))
+        self.original.setVisible(bool(original))
 
     def _load_preview(self, row: dict) -> None:
         if not row.get("hash"):
