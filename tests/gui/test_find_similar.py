@@ -22,8 +22,8 @@ def _half_size_copy(source, target) -> None:
         image.convert("RGB").resize((image.width // 2, image.height // 2)).save(target, quality=80)
 
 
-def test_find_similar_lists_the_photo_and_its_resized_copy(qtbot, open_window, catalog_path,
-                                                          photo_folder, tmp_path):
+def _indexed_with_a_copy(catalog_path, photo_folder) -> dict[str, int]:
+    """The four photos and a half-size copy of Canon_40D.jpg as a CMS names it, indexed."""
     from photodesk.core.catalog import Catalog
     from photodesk.core.index import index_paths
     web = photo_folder / "web"
@@ -31,6 +31,12 @@ def test_find_similar_lists_the_photo_and_its_resized_copy(qtbot, open_window, c
     _half_size_copy(photo_folder / "Canon_40D.jpg", web / "DSC-1234-1709.jpg")
     with Catalog(catalog_path) as cat:
         list(index_paths(cat, [str(photo_folder)], workers=0))
+        return {r["name"]: r["id"] for r in cat.db.query("SELECT id, name FROM photos")}
+
+
+def test_find_similar_lists_the_photo_and_its_resized_copy(qtbot, open_window, catalog_path,
+                                                          photo_folder):
+    _indexed_with_a_copy(catalog_path, photo_folder)
     window = open_window(catalog_path)
     qtbot.waitUntil(lambda: len(_names(window)) == 5 and all(_names(window)), timeout=10000)
     row = _names(window).index("Canon_40D.jpg")
@@ -75,13 +81,8 @@ def test_the_details_of_a_copy_name_its_original_and_lead_to_it(qtbot, open_wind
                                                                catalog_path, photo_folder):
     from photodesk.core.catalog import Catalog
     from photodesk.core.duplicates import mark_copies
-    from photodesk.core.index import index_paths
-    web = photo_folder / "web"
-    web.mkdir()
-    _half_size_copy(photo_folder / "Canon_40D.jpg", web / "DSC-1234-1709.jpg")
+    ids = _indexed_with_a_copy(catalog_path, photo_folder)
     with Catalog(catalog_path) as cat:
-        list(index_paths(cat, [str(photo_folder)], workers=0))
-        ids = {r["name"]: r["id"] for r in cat.db.query("SELECT id, name FROM photos")}
         mark_copies(cat, ids["Canon_40D.jpg"], [ids["DSC-1234-1709.jpg"]])
     window = open_window(catalog_path)
     qtbot.waitUntil(lambda: len(_names(window)) == 5 and all(_names(window)), timeout=10000)
