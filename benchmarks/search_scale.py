@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from photodesk.core import search  # noqa: E402
 from photodesk.core.catalog import Catalog  # noqa: E402
-from photodesk.core.catalog.schema import name_key  # noqa: E402
+from photodesk.core.catalog.schema import folded_name, name_key  # noqa: E402
 from photodesk.core.fold import sort_key  # noqa: E402
 from photodesk.core.fold import words  # noqa: E402
 
@@ -242,12 +242,13 @@ def build(path: Path, photos: int, seed: int) -> None:
                    "(1, 'benchmark', '/newsroom', '2016-01-01')")
         db.execute("INSERT INTO folders (id, root_id, relpath, added_at, status) VALUES "
                    "(1, 1, '', '2016-01-01', 'online')")
-        db.executemany("INSERT INTO people (id, name) VALUES (?, ?)",
-                       list(enumerate(gen.people, 1)))
-        db.executemany("INSERT INTO events (id, name, date, place) VALUES (?, ?, ?, ?)",
-                       [(i, *e) for i, e in enumerate(gen.events, 1)])
-        db.executemany("INSERT INTO keywords (id, name) VALUES (?, ?)",
-                       list(enumerate(KEYWORDS, 1)))
+        db.executemany("INSERT INTO people (id, name, folded) VALUES (?, ?, ?)",
+                       [(i, n, folded_name(n)) for i, n in enumerate(gen.people, 1)])
+        db.executemany("INSERT INTO events (id, name, date, place, folded) "
+                       "VALUES (?, ?, ?, ?, ?)",
+                       [(i, *e, folded_name(e[0])) for i, e in enumerate(gen.events, 1)])
+        db.executemany("INSERT INTO keywords (id, name, folded) VALUES (?, ?, ?)",
+                       [(i, n, folded_name(n)) for i, n in enumerate(KEYWORDS, 1)])
         db.executemany("INSERT INTO articles (id, root_id, relpath, title, imported_at) "
                        "VALUES (?, 1, ?, ?, ?)",
                        [(i, f"articles/{i}.txt", _title(gen, i), "2026-01-01")
@@ -444,6 +445,7 @@ def conditions(cat: Catalog, common: tuple[str, int], runs: int,
         report(f"{query} + word", _first_pages(cat, [with_word], runs, descending=descending),
                FIRST_PAGE_GOAL_MS,
                f"({search.count(cat, with_word, cap=None):,} matches)")
+    named_fields(cat, runs, descending)
     print("Facets of conditions, alone and with the common word:")
     for query in FACET_CONDITIONS:
         for text in (query, f"{query} {word}"):
@@ -457,6 +459,33 @@ def conditions(cat: Catalog, common: tuple[str, int], runs: int,
         for query in CONDITIONS:
             report(f"{query}, by {sort}", _first_pages(cat, [query], runs, sort, descending),
                    None)
+
+
+def named_fields(cat: Catalog, runs: int, descending: bool | None = None) -> None:
+    """First pages of person:, event: and keyword: alone and with a condition, for the most
+    photographed of each (the names as the registry spells them) and a surname's prefix."""
+    db = cat.db
+    top = {
+        "person": db.execute("SELECT t.name FROM photo_people x JOIN people t ON t.id = "
+                             "x.person_id WHERE x.state = 'confirmed' GROUP BY t.id "
+                             "ORDER BY count(*) DESC LIMIT 3").fetchall(),
+        "event": db.execute("SELECT t.name FROM photo_events x JOIN events t ON t.id = "
+                            "x.event_id GROUP BY t.id ORDER BY count(*) DESC LIMIT 3").fetchall(),
+        "keyword": db.execute("SELECT t.name FROM photo_keywords x JOIN keywords t ON t.id = "
+                              "x.keyword_id GROUP BY t.id ORDER BY count(*) DESC "
+                              "LIMIT 3").fetchall(),
+    }
+    print("Named fields: a first page of the three most photographed of each, alone and with "
+          "a condition:")
+    for field, names in top.items():
+        for condition in ("", " label:red", " pick:yes", " rating:>=4"):
+            queries = [f'{field}:"{name}"{condition}' for name, in names]
+            report(queries[0], _first_pages(cat, queries, runs, descending=descending),
+                   FIRST_PAGE_GOAL_MS,
+                   f"({search.count(cat, queries[0], cap=None):,} matches)")
+    for query in ("person:bui", "person:bui label:red", "keyword:lu co", "keyword:lu co pick:yes"):
+        report(query, _first_pages(cat, [query], runs, descending=descending),
+               FIRST_PAGE_GOAL_MS, f"({search.count(cat, query, cap=None):,} matches)")
 
 
 def _first_pages(cat: Catalog, queries: list[str], runs: int, sort: str = "taken",

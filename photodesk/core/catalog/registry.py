@@ -6,6 +6,9 @@ corrected is never overwritten by the next article that mentions the person.
 """
 
 from photodesk.core.catalog.db import Catalog
+from photodesk.core.catalog.schema import folded_name
+
+TABLES = {"person": "people", "event": "events", "keyword": "keywords"}
 
 
 def ensure_person(cat: Catalog, name: str, title: str | None = None,
@@ -16,7 +19,8 @@ def ensure_person(cat: Catalog, name: str, title: str | None = None,
                          [name]).fetchone()
     if row is None:
         return cat.insert("people", {"name": name, "title": title or None,
-                                        "aliases": aliases or None})
+                                        "aliases": aliases or None,
+                                        "folded": folded_name(name)})
     values = _changes({"title": (title, row[1]), "aliases": (aliases, row[2])}, replace)
     if values:
         cat.update("people", row[0], values)
@@ -37,7 +41,8 @@ def ensure_event(cat: Catalog, name: str, date: str | None = None, place: str | 
                              [name, date]).fetchone()
     if row is None:
         return cat.insert("events", {"name": name, "date": date, "place": place or None,
-                                        "article_id": article_id})
+                                        "article_id": article_id,
+                                        "folded": folded_name(name)})
     values = _changes({"place": (place, row[1]), "article_id": (article_id, row[2])}, replace)
     if values:
         cat.update("events", row[0], values)
@@ -46,7 +51,29 @@ def ensure_event(cat: Catalog, name: str, date: str | None = None, place: str | 
 
 def ensure_keyword(cat: Catalog, name: str) -> int:
     row = cat.db.execute("SELECT id FROM keywords WHERE name = ?", [name]).fetchone()
-    return row[0] if row else cat.insert("keywords", {"name": name})
+    return row[0] if row else cat.insert("keywords", {"name": name, "folded": folded_name(name)})
+
+
+def named_ids(cat: Catalog, kind: str, words: tuple[str, ...], prefix: bool,
+              most: int) -> tuple[int, ...] | None:
+    """The ids of the people, events or keywords (kind: person, event, keyword) whose name
+    holds the folded words in a row (the last one only begun, with prefix), as the full-text
+    index matches them in a photo's list of names; None when they are more than most, or when
+    a name has no folded words (added by another program: only the index can tell)."""
+    table = TABLES[kind]
+    db = cat.db
+    if db.execute(f"SELECT 1 FROM {table} WHERE folded IS NULL LIMIT 1").fetchone():
+        return None
+    phrase = " ".join(words)
+    if prefix:
+        pattern = f"% {phrase}%"
+    else:
+        pattern = f"% {phrase} %"
+    # Every row's name is read (20,000 people: 3 ms); words are letters and digits, so the
+    # pattern holds no wildcard of the user's.
+    ids = [r[0] for r in db.execute(f"SELECT id FROM {table} WHERE folded LIKE ? LIMIT ?",
+                                    [pattern, most + 1])]
+    return None if len(ids) > most else tuple(ids)
 
 
 def _changes(given: dict[str, tuple], replace: bool) -> dict:

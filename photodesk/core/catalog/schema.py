@@ -3,6 +3,8 @@
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from photodesk.core.fold import words
+
 migrations = Migrations("photodesk")
 
 # Frozen as m001 created it; later migrations add columns, and PHOTO_COLUMNS lists them all.
@@ -387,3 +389,28 @@ def m015_tag_photo_ids(db: Database) -> None:
         db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_{column}_state_photo "
                    f"ON {table} ({column}, state, photo_id)")
         db.execute(f"DROP INDEX IF EXISTS idx_{table}_{column}_state")
+
+
+@migrations()
+def m016_folded_names(db: Database) -> None:
+    # person:, event: and keyword: search the registry's folded names (catalog/registry.py
+    # named_ids) and then the photos linked to what they name, as the sidebar's scopes do:
+    # through the full-text index a name combined with a condition took 137–214 ms at a
+    # million photos. The folded words between spaces (" bui bao hoa ") let LIKE find a
+    # phrase or a prefix of words inside a name; NULL (a row another program added) sends
+    # the search back to the full-text index. The keywords get the people's index of m015.
+    for table in ("people", "events", "keywords"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN folded TEXT")
+        names = db.execute(f"SELECT id, name FROM {table}").fetchall()
+        db.conn.executemany(f"UPDATE {table} SET folded = ? WHERE id = ?",
+                            [(folded_name(name), row_id) for row_id, name in names])
+        db.execute(f"CREATE INDEX idx_{table}_folded ON {table} (folded)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_photo_keywords_keyword_id_state_photo "
+               "ON photo_keywords (keyword_id, state, photo_id)")
+    db.execute("DROP INDEX IF EXISTS idx_photo_keywords_keyword_id")
+
+
+def folded_name(name: str | None) -> str:
+    """A registry name as m016 keeps it: its folded words between spaces (PhotoDesk's fold:
+    SQLite's own would not fold đ)."""
+    return " " + " ".join(words(name)) + " "

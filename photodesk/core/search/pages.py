@@ -10,6 +10,7 @@ from photodesk.core.catalog import Catalog
 from photodesk.core.search import orders
 from photodesk.core.search.orders import ARTICLE, SORTS
 from photodesk.core.search.lookalikes import resolved
+from photodesk.core.search.named import named
 from photodesk.core.search.parser import parse
 from photodesk.core.search.places import placed
 from photodesk.core.search.planner import plan
@@ -46,13 +47,17 @@ def prepare(query: str | Query, scope: Scope = EVERYTHING, today: date | None = 
             cat: Catalog | None = None, by_date: bool = False) -> tuple[Query, Compiled]:
     """The query within scope, and its plan compiled for the catalog's database; cat (the
     catalog searched) places the folder paths it names and finds the look-alikes of a
-    similar: (without it, similar:ID is the photo alone). by_date: the matches are wanted in
+    similar: (without it, similar:ID is the photo alone) and what person:, event: and
+    keyword: name in the registry. by_date: the matches are wanted in
     date order, which a folder scope's words serve (places.placed)."""
     parsed = query if isinstance(query, Query) else parse(query, today=today)
     parsed = within(parsed, scope, today)
-    if cat is not None:
-        parsed = resolved(placed(parsed, cat.roots, scope_words=by_date), cat)
-    return parsed, compile_plan(plan(parsed))
+    if cat is None:
+        return parsed, compile_plan(plan(parsed))
+    parsed = resolved(placed(parsed, cat.roots, scope_words=by_date), cat)
+    # The words of person:, event: and keyword: stay in the query a page reports (they are
+    # what the user typed); the plan searches the links they name.
+    return parsed, compile_plan(plan(named(parsed, cat)))
 
 
 def run(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, sort: str | None = None,

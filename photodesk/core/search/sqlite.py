@@ -64,17 +64,24 @@ LACKS = {
     "creator": "coalesce(p.creator, '') = ''",
 }
 # The facts of a scope: the photos linked to one person, event or article, found through the
-# link table's index on the other id.
+# link table's index on the other id; person:, event: and keyword: resolved to the ids they
+# name (named.py) are such facts too, with a tuple of ids (LINKED_ANY).
+_LINK_TABLES = {"person_id": "photo_people", "event_id": "photo_events",
+                "keyword_id": "photo_keywords"}
 LINKED = {
-    "person_id": "p.id IN (SELECT x.photo_id FROM photo_people x WHERE x.person_id = ? "
-                 "AND x.state = 'confirmed')",
-    "event_id": "p.id IN (SELECT x.photo_id FROM photo_events x WHERE x.event_id = ? "
-                "AND x.state = 'confirmed')",
+    **{column: f"p.id IN (SELECT x.photo_id FROM {table} x WHERE x.{column} = ? "
+               "AND x.state = 'confirmed')" for column, table in _LINK_TABLES.items()},
     "article_id": "p.id IN (SELECT x.photo_id FROM article_images x WHERE x.article_id = ?)",
 }
-# A person's or an event's photos (the sidebar's scopes) as linked_walk() tests them, key by key.
-WALKED_LINKS = {LINKED["person_id"]: ("photo_people", "person_id"),
-                LINKED["event_id"]: ("photo_events", "event_id")}
+LINKED_ANY = {column: f"p.id IN (SELECT x.photo_id FROM {table} x WHERE x.{column} {IN_IDS} "
+                      "AND x.state = 'confirmed')" for column, table in _LINK_TABLES.items()}
+# The links linked_walk() tests key by key: their rows of the link table, by the same params.
+WALKED_LINKS = {
+    **{LINKED[column]: f"SELECT x.photo_id FROM {table} x WHERE x.{column} = ? "
+                       "AND x.state = 'confirmed'" for column, table in _LINK_TABLES.items()},
+    **{LINKED_ANY[column]: f"SELECT x.photo_id FROM {table} x WHERE x.{column} {IN_IDS} "
+                           "AND x.state = 'confirmed'" for column, table in _LINK_TABLES.items()},
+}
 _NAMES_PHOTO = re.compile(r"\bp\.")
 # Several conditions on photos: each is counted up to DRIVER_CAP (within DRIVER_BUDGET seconds)
 # through its index, and the one that lets the fewest through drives (see driver()).
@@ -281,6 +288,8 @@ def _fact(fact: Fact) -> tuple[str, list]:
         return "p.status = ?", [value]
     if fact.field == "has":
         return HAS[value], []
+    if fact.field in LINKED_ANY and isinstance(value, tuple):
+        return LINKED_ANY[fact.field], [id_list(value)]
     if fact.field in LINKED:
         return LINKED[fact.field], [value]
     if fact.field == "similar":  # (photo ids…) once resolved (lookalikes.py); an id before
@@ -361,9 +370,7 @@ def linked_walk(the_plan: Compiled) -> tuple[str, str, list, list] | None:
         (where, params), source = range_where(the_plan, key), "search_keys s"
     counts = []
     for sql, term_params in the_plan.terms:
-        table, column = WALKED_LINKS[sql]
-        links = (f"SELECT x.photo_id FROM {table} x WHERE x.{column} = ? "
-                 "AND x.state = 'confirmed'")
+        links = WALKED_LINKS[sql]
         where += f" AND +s.photo_id IN ({links})"  # +: a list to test, not one to sort
         params = [*params, *term_params]
         counts.append((f"SELECT count(*) FROM ({links} LIMIT ?)", list(term_params)))
