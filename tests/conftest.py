@@ -119,3 +119,30 @@ def sample_article(catalog, tmp_path) -> int:
     shutil.copytree(ROOT / "resources" / "sample", folder)
     list(index_paths(catalog, [folder], workers=1))
     return store.articles(catalog)[0]["id"]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the session (tests/postgres.py)."""
+    from tests import postgres
+    try:
+        server = postgres.start_server()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as e:
+        postgres.unavailable(str(e))
+    yield server
+    postgres.remove(server)
+
+
+@pytest.fixture
+def pg_url(pg_server, request):
+    """The URL of a new, empty database on the test server, dropped afterwards."""
+    import re
+
+    import psycopg
+    name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:50]
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield pg_server.url(name)
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

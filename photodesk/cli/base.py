@@ -54,7 +54,7 @@ class Context:
 # Each command's module, imported only when that command runs (or --help lists them all):
 # a command loads what it uses, not the whole command line.
 COMMANDS = {
-    "article": "articles", "cache": "cache", "catalog": "catalog", "codes": "edit",
+    "archive": "archive", "article": "articles", "cache": "cache", "catalog": "catalog", "codes": "edit",
     "duplicates": "similar", "edit": "edit", "export": "edit", "folders": "folders",
     "gui": "gui", "index": "index", "search": "photos", "show": "photos", "similar": "similar",
     "stats": "photos", "watch": "watch", "write": "edit",

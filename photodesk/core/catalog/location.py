@@ -44,7 +44,7 @@ def locate(where: "str | os.PathLike | Location", thumbs_dir: str | os.PathLike 
         raise LocationError(f"{text}: a SQLite location is written sqlite:///path/to/catalog.sqlite")
     scheme, sep, rest = text.partition("://")
     if sep and scheme.lower() in ("postgresql", "postgres"):
-        raise LocationError(f"{_hide_password(text)}: PostgreSQL catalogs are not supported by "
+        raise LocationError(f"{hide_password(text)}: PostgreSQL catalogs are not supported by "
                             "this version yet; use a SQLite file")
     if sep and scheme.lower() not in SCHEMES:
         raise LocationError(f"{text}: unknown kind of catalog {scheme!r}; give a file path or "
@@ -60,7 +60,8 @@ def locate(where: "str | os.PathLike | Location", thumbs_dir: str | os.PathLike 
     return Location(f"sqlite://{path}", path, thumbs)
 
 
-def _hide_password(url: str) -> str:
+def hide_password(url: str) -> str:
+    """The URL as it may be shown: its password, if any, as ***."""
     scheme, _, rest = url.partition("://")
     who, at, host = rest.rpartition("@")
     if at and ":" in who:
