@@ -118,6 +118,8 @@ class Compiled:
     article: int | None = None        # the one article the photos are in
     # terms that are a range or a list, read value by value: their number -> Split
     splits: dict[int, "Split"] = field(default_factory=dict)
+    # driver()'s choice, made once per plan: its page and its count ask alike
+    drivers: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def conditions(self) -> bool:
@@ -457,6 +459,12 @@ def driver(db, the_plan: Compiled, cap: int, budget: float) -> int | None:
     """The term of the conditions on photos that lets the fewest photos through (counted up to
     cap within budget seconds each), when there are several; else None (SQLite chooses).
     SQLite's planner cannot tell that has:gps lets none through and pick:yes thousands."""
+    if (cap, budget) not in the_plan.drivers:
+        the_plan.drivers[cap, budget] = _driver(db, the_plan, cap, budget)
+    return the_plan.drivers[cap, budget]
+
+
+def _driver(db, the_plan: Compiled, cap: int, budget: float) -> int | None:
     terms = [n for n, (sql, _) in enumerate(the_plan.terms) if KEY not in sql]
     if len(terms) < 2:
         return None
