@@ -61,6 +61,12 @@ COMMANDS = {
 }
 
 
+def _archive_errors() -> tuple:
+    """psycopg's errors when the archive was used (psycopg is not imported otherwise)."""
+    psycopg = sys.modules.get("psycopg")
+    return (psycopg.Error,) if psycopg is not None else ()
+
+
 class _Group(click.Group):
     """Commands load lazily (see COMMANDS). Storage faults met anywhere in a command (a full
     disk, a damaged catalog, another writer that holds the lock too long) end it with one line
@@ -84,13 +90,19 @@ class _Group(click.Group):
             if message is None:
                 raise
             raise click.ClickException(message) from exc
+        except Exception as exc:
+            if not isinstance(exc, _archive_errors()):
+                raise
+            from photodesk.core.catalog.postgres import problem as archive_problem
+            raise click.ClickException(archive_problem(exc, ctx.obj.where)) from exc
 
 
 @click.group(cls=_Group, invoke_without_command=True)
 @click.version_option(__version__, prog_name="photodesk")
 @click.option("--catalog", "catalog_path", metavar="PATH|URL", default=None,
               show_default="from the settings, else the user data folder",
-              help="The catalog to use: a file path or sqlite:///path.")
+              help="The catalog to use: a file path, sqlite:///path, or the newsroom's archive, "
+                   "postgresql://user@host/database.")
 @click.pass_context
 def main(ctx, catalog_path):
     """PhotoDesk: a catalog of press photos that knows which article each photo belongs to."""
@@ -100,7 +112,7 @@ def main(ctx, catalog_path):
     if loaded.problem:
         click.echo(f"warning: settings: {loaded.problem}", err=True)
     named_by = str(store.settings_path()) if not catalog_path and loaded.settings.catalog else None
-    ctx.obj = Context(catalog_path or str(loaded.settings.catalog_path()), loaded, named_by)
+    ctx.obj = Context(catalog_path or loaded.settings.catalog_where(), loaded, named_by)
     if ctx.invoked_subcommand is None:
         from photodesk.cli.gui import gui
         ctx.invoke(gui)

@@ -18,6 +18,7 @@ def catalog_group():
 @click.pass_obj
 def catalog_check(obj):
     """Run SQLite's full integrity check on the catalog (it only reads). Exit 1 if damaged."""
+    _file_only(obj)
     path = obj.location.path
     if not path.exists():
         raise click.ClickException(f"{path}: no catalog here")
@@ -38,6 +39,7 @@ def catalog_check(obj):
 @click.pass_obj
 def catalog_backup(obj):
     """Copy the catalog now, consistent even while others write (into CATALOG.backups/)."""
+    _file_only(obj)
     made = backup.make(obj.catalog, "manual")
     click.echo(f"backed up to {made}")
 
@@ -46,6 +48,7 @@ def catalog_backup(obj):
 @click.pass_obj
 def catalog_backups(obj):
     """The catalog's backups, newest first."""
+    _file_only(obj)
     found = backup.list_backups(obj.location.path)
     if not found:
         click.echo(f"no backups yet in {backup.backup_dir(obj.location.path)}")
@@ -62,6 +65,7 @@ def catalog_backups(obj):
 def catalog_restore(obj, source, yes):
     """Put a backup (SOURCE, else the newest) in the catalog's place. The catalog it replaces
     is kept beside as CATALOG.replaced-DATE-TIME. Close PhotoDesk windows and watchers first."""
+    _file_only(obj)
     path = obj.location.path
     if source is None:
         found = backup.list_backups(path)
@@ -119,3 +123,11 @@ def catalog_mount(obj, root, path):
             "folder? (the mapping is kept; mount it again to change it)")
     if done.looked:
         click.echo(f"found {done.found} of {done.looked} of its photos there")
+
+
+def _file_only(obj) -> None:
+    """Checks, backups and restores are of a catalog file; the archive's server keeps its own."""
+    if obj.location.archive:
+        raise click.ClickException(
+            f"{obj.location} is the newsroom's archive, on a PostgreSQL server: check and back "
+            "it up there (pg_dump, pg_basebackup), not with photodesk catalog")

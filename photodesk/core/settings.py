@@ -60,11 +60,19 @@ class Settings:
         from photodesk.core.catalog.db import default_catalog_path
         return Path(self.catalog).expanduser() if self.catalog else default_catalog_path()
 
+    def catalog_where(self) -> str:
+        """The catalog these settings name: an archive's URL as written, else a file's path."""
+        if self.catalog and "://" in self.catalog:
+            return self.catalog
+        return str(self.catalog_path())
+
     def location(self, where: "str | os.PathLike | None" = None):
         """The catalog to open — where (a path or URL), else the one these settings name —
         with the thumbnail folder these settings give it (a Location)."""
         from photodesk.core.catalog.location import locate
-        base = locate(where or self.catalog_path())
+        base = locate(where or self.catalog_where())
+        if base.archive:  # the archive's own cache folder unless the settings name one
+            return locate(base, self.thumbnail_cache or None)
         return locate(base, self.thumbnail_dir(base.path))
 
     def thumbnail_dir(self, catalog_path: str | os.PathLike) -> Path:
@@ -184,6 +192,9 @@ def from_dict(data: dict) -> tuple[Settings, list[str]]:
         settings.thumbnail_cache_mb = DEFAULT_CACHE_MB
         wrong.append(f"thumbnail_cache_mb (from {low} to {high})")
     for name in ("catalog", "thumbnail_cache"):
+        if name == "catalog" and settings.catalog.lower().startswith(("postgresql://",
+                                                                       "postgres://")):
+            continue  # the newsroom's archive, by its URL
         place = _place(getattr(settings, name))
         if place is None:
             setattr(settings, name, "")

@@ -20,6 +20,8 @@ class Moved:
 
 def is_settings_catalog(cat: Catalog, settings: store.Settings) -> bool:
     """The catalog the settings name (a scratch catalog, `--catalog test.sqlite`, is not)."""
+    if cat.path is None:  # the archive: the settings name it by its URL
+        return cat.location.url == settings.catalog_where()
     return Path(cat.path) == Path(settings.catalog_path()).expanduser().resolve()
 
 

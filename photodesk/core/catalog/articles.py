@@ -78,7 +78,7 @@ def articles(cat: Catalog, limit: int = -1, offset: int = 0) -> list[dict]:
         "AND ai.match = 'ambiguous') AS ambiguous "
         "FROM (SELECT * FROM articles ORDER BY coalesce(published, imported_at) DESC, id DESC "
         "LIMIT ? OFFSET ?) a ORDER BY coalesce(a.published, a.imported_at) DESC, a.id DESC",
-        [limit, offset]))
+        [limit if limit >= 0 else 2**62, offset]))  # no limit (as PostgreSQL takes it)
 
 
 def count(cat: Catalog) -> int:

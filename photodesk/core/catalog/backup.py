@@ -65,8 +65,9 @@ def due(catalog_path: str | os.PathLike, every: float = DAILY_SECONDS) -> bool:
 
 
 def make_if_due(cat: Catalog, every: float = DAILY_SECONDS) -> Path | None:
-    """The scheduled copy: one a day, made by whichever PhotoDesk finds it due."""
-    if not due(cat.path, every):
+    """The scheduled copy: one a day, made by whichever PhotoDesk finds it due (not of the
+    archive: its server's own backups keep it)."""
+    if cat.path is None or not due(cat.path, every):
         return None
     return make(cat, "daily")
 

@@ -71,6 +71,20 @@ class _Database(Database):
 class Catalog:
     """An open catalog. One writer at a time; each thread opens its own Catalog to read."""
 
+    backend = "sqlite"
+
+    def __new__(cls, where=None, *args, **kwargs):
+        # The newsroom's archive (postgresql://…) is a catalog too, on the server.
+        if cls is Catalog and where is not None:
+            try:
+                archive = locate(where).archive
+            except LocationError:
+                archive = False
+            if archive:
+                from photodesk.core.catalog.archivedb import ArchiveCatalog
+                return super().__new__(ArchiveCatalog)
+        return super().__new__(cls)
+
     def __init__(self, where: "str | os.PathLike | Location", *, check_same_thread: bool = True,
                  backups: bool = True):
         """where: a Location (with its thumbnail folder), or a path or sqlite:/// URL whose
@@ -231,7 +245,7 @@ def pending_upgrade(where: "str | os.PathLike | Location") -> list[str]:
     applying them; [] for a new, empty or unreadable catalog (opening it says what is wrong)."""
     try:
         path = locate(where).path
-        if not path.is_file():
+        if path is None or not path.is_file():  # the archive is upgraded by archive init
             return []
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
     except (LocationError, sqlite3.Error, OSError, ValueError):

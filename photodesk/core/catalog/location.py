@@ -4,7 +4,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMES = ("sqlite",)  # postgresql:// is the shared archive's, still to come
+SCHEMES = ("sqlite", "postgresql", "postgres")  # postgresql://: the newsroom's archive
 
 
 class LocationError(ValueError):
@@ -16,18 +16,24 @@ class Location:
     """A catalog's place, handed to Catalog() by whoever chose it (the command line, the
     window): the catalog itself reads no settings. Picklable, so worker threads and
     processes open the same catalog with the same thumbnail folder."""
-    url: str          # sqlite:///abs/path/catalog.sqlite
-    path: Path        # the SQLite file
+    url: str          # sqlite:///abs/path/catalog.sqlite, or postgresql://user@host/db
+    path: Path | None  # the SQLite file (None: an archive, on a server)
     thumbs_dir: Path  # where its thumbnails are cached
 
     @property
+    def archive(self) -> bool:
+        return self.path is None
+
+    @property
     def name(self) -> str:
-        return self.path.name
+        return self.url.rsplit("/", 1)[-1] if self.archive else self.path.name
 
     def __str__(self) -> str:
-        return str(self.path)
+        return hide_password(self.url) if self.archive else str(self.path)
 
     def __fspath__(self) -> str:
+        if self.archive:
+            raise TypeError(f"{self}: an archive is not a file")
         return str(self.path)
 
 
@@ -44,8 +50,7 @@ def locate(where: "str | os.PathLike | Location", thumbs_dir: str | os.PathLike 
         raise LocationError(f"{text}: a SQLite location is written sqlite:///path/to/catalog.sqlite")
     scheme, sep, rest = text.partition("://")
     if sep and scheme.lower() in ("postgresql", "postgres"):
-        raise LocationError(f"{hide_password(text)}: PostgreSQL catalogs are not supported by "
-                            "this version yet; use a SQLite file")
+        return _archive(text, rest, thumbs_dir)
     if sep and scheme.lower() not in SCHEMES:
         raise LocationError(f"{text}: unknown kind of catalog {scheme!r}; give a file path or "
                             "sqlite:///path/to/catalog.sqlite")
@@ -58,6 +63,22 @@ def locate(where: "str | os.PathLike | Location", thumbs_dir: str | os.PathLike 
     path = Path(text).expanduser().resolve()
     thumbs = Path(thumbs_dir).expanduser() if thumbs_dir else path.with_suffix(".thumbs")
     return Location(f"sqlite://{path}", path, thumbs)
+
+
+def _archive(url: str, rest: str, thumbs_dir) -> Location:
+    """The newsroom's archive: thumbnails in the settings' folder (a shared one, so that every
+    desk shows them without decoding), else in this user's cache, one folder per archive."""
+    host_db = rest.rpartition("@")[2].split("?")[0]
+    if "/" not in host_db or not host_db.rsplit("/", 1)[1]:
+        raise LocationError(f"{hide_password(url)}: an archive is named "
+                            "postgresql://user@host/database")
+    if thumbs_dir:
+        thumbs = Path(thumbs_dir).expanduser()
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        folder = "".join(c if c.isalnum() or c in "-." else "-" for c in host_db)
+        thumbs = Path(base) / "photodesk" / "archives" / f"{folder}.thumbs"
+    return Location(url, None, thumbs)
 
 
 def hide_password(url: str) -> str:

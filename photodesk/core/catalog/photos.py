@@ -221,7 +221,7 @@ def stats(cat: Catalog) -> dict:
         "events": cat.count("events"),
         "keywords": cat.count("keywords"),
         "articles": cat.count("articles"),
-        "catalog": str(cat.path),
+        "catalog": str(cat.location),
         "schema": cat.schema_version()[-1],
     }
 

@@ -171,6 +171,19 @@ def _first_line(error: Exception) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
+def problem(exc: Exception, where: str) -> str:
+    """One line for an error the archive's server gave, in the user's words."""
+    import psycopg
+    shown = hide_password(str(where))
+    if isinstance(exc, psycopg.OperationalError):
+        return (f"the archive at {shown} cannot be reached: {_first_line(exc)}; nothing was "
+                "changed by the step that failed")
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return (f"{shown}: your role may only read the archive ({_first_line(exc)}); ask for "
+                f"the {EDITOR} role to edit")
+    return f"{shown}: the archive refused: {_first_line(exc)}"
+
+
 def is_archive(conn) -> bool:
     return conn.execute("SELECT to_regclass('photodesk_archive') IS NOT NULL").fetchone()[0]
 

@@ -49,6 +49,11 @@ def search(cat: Catalog, query: str = "", *, scope: Scope = EVERYTHING, limit: i
 def count(cat: Catalog, query: str = "", *, scope: Scope = EVERYTHING, cap: int | None = None,
           today: date | None = None) -> int:
     """How many photos of scope match query (at most cap + 1 are counted when cap is given)."""
+    if getattr(cat, "backend", "sqlite") == "postgresql":
+        from photodesk.core.search import postgres
+        from photodesk.core.search.pages import archive_plan
+        the_plan = archive_plan(cat, query, scope, today)[1]
+        return 0 if the_plan.nothing else postgres.count(cat.db, the_plan, cap)
     return count_plan(cat.db, prepare(query, scope, today, cat)[1], cap)
 
 

@@ -83,6 +83,9 @@ def facets(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, limit
            sample: int = SAMPLE, today: date | None = None) -> Facets:
     """Counts by each of FACETS for the photos of scope matching query: at most limit values
     each, the dates newest first, the others most frequent first."""
+    if getattr(cat, "backend", "sqlite") == "postgresql":
+        from photodesk.core.search import postgres
+        return postgres.facets(cat, query, scope, limit, sample, today)
     _, the_plan = prepare(query, scope, today, cat)
     if the_plan.nothing:
         return Facets({name: [] for name in FACETS}, 0, True, 0)

@@ -81,6 +81,9 @@ def refresh(cat: Catalog, photo_ids) -> None:
 
     A photo that no longer exists leaves the index.
     """
+    if getattr(cat, "backend", "sqlite") == "postgresql":
+        from photodesk.core.search import postgres
+        return postgres.refresh(cat, photo_ids)
     ids = sorted({int(i) for i in photo_ids})
     if not ids:
         return
@@ -118,6 +121,9 @@ def _free_key(db, photo_id: int, when: datetime | None) -> int:
 def rebuild(cat: Catalog) -> int:
     """Index every photo afresh, in big batches (for a catalog filled without refresh());
     returns how many photos were indexed."""
+    if getattr(cat, "backend", "sqlite") == "postgresql":
+        from photodesk.core.search import postgres
+        return postgres.rebuild(cat)
     db, used, count = cat.db, set(), 0
     mask = (1 << keys.TIE_BITS) - 1
     with cat.transaction():

@@ -13,7 +13,7 @@ from photodesk.core.search.lookalikes import resolved
 from photodesk.core.search.named import named
 from photodesk.core.search.parser import parse
 from photodesk.core.search.places import placed
-from photodesk.core.search.planner import plan
+from photodesk.core.search.planner import Plan, plan
 from photodesk.core.search.scopes import EVERYTHING, Scope, within
 from photodesk.core.search.sqlite import Compiled, compile_plan, count_plan
 from photodesk.core.search.syntax import Problem, Query, QueryError
@@ -73,28 +73,64 @@ def run(cat: Catalog, query: str | Query, *, scope: Scope = EVERYTHING, sort: st
     long it takes)."""
     if sort is not None and sort not in SORTS and sort != ARTICLE:
         raise QueryError(f"cannot sort by {sort!r} (sorts: {', '.join(SORTS)})")
+    if getattr(cat, "backend", "sqlite") == "postgresql":
+        return _archive_run(cat, query, scope, sort, descending, limit, after, count_cap, today)
     parsed, the_plan = prepare(query, scope, today, cat, by_date=sort in (None, "taken"))
-    if sort is None:
-        sort = ARTICLE if the_plan.article is not None else "taken"
-    elif sort == ARTICLE and the_plan.article is None:
-        raise QueryError("only the photos of one article can be in the article's order")
-    descending = orders.direction(sort, descending)
+    sort, descending = _sorted(the_plan, sort, descending)
     limit = max(0, int(limit))
     started = time.perf_counter()
     if the_plan.nothing:
         rows, more = [], None
     else:
         rows, more = orders.page(cat.db, the_plan, sort, after, limit, descending)
+    def counted():
+        budget = count_budget
+        if budget is not None:
+            budget = max(MIN_COUNT_BUDGET, budget - (time.perf_counter() - started))
+        return count_plan(cat.db, the_plan, count_cap, budget=budget)
+    return _page(rows, more, after, limit, count_cap, counted, parsed)
+
+
+def _sorted(the_plan, sort: str | None, descending: bool | None) -> tuple[str, bool]:
+    """The sort (None: the scope's own) and its direction (None: the sort's usual)."""
+    if sort is None:
+        sort = ARTICLE if the_plan.article is not None else "taken"
+    elif sort == ARTICLE and the_plan.article is None:
+        raise QueryError("only the photos of one article can be in the article's order")
+    return sort, orders.direction(sort, descending)
+
+
+def _page(rows, more, after, limit: int, count_cap, counted, parsed) -> Page:
+    """The page, with the matches counted up to count_cap (counted() counts them, or None
+    when out of time)."""
     total, exact = None, False
     if count_cap != 0:
         if after is None and more is None and len(rows) < limit:
             total = len(rows)  # the first page holds every match: nothing left to count
         else:
-            budget = count_budget
-            if budget is not None:
-                budget = max(MIN_COUNT_BUDGET, budget - (time.perf_counter() - started))
-            total = count_plan(cat.db, the_plan, count_cap, budget=budget)
+            total = counted()
         if total is not None:
             exact = count_cap is None or total <= count_cap
             total = total if exact else count_cap
     return Page(rows, more, total, exact, parsed)
+
+
+def archive_plan(cat: Catalog, query: str | Query, scope: Scope = EVERYTHING,
+                 today: date | None = None) -> tuple[Query, Plan]:
+    """The query within scope as the archive searches it (search/postgres.py): placed, its
+    look-alikes and registry names resolved, planned."""
+    parsed = query if isinstance(query, Query) else parse(query, today=today)
+    parsed = resolved(placed(within(parsed, scope, today), cat.roots), cat)
+    return parsed, plan(named(parsed, cat))
+
+
+def _archive_run(cat, query, scope, sort, descending, limit, after, count_cap, today) -> Page:
+    from photodesk.core.search import postgres
+    parsed, the_plan = archive_plan(cat, query, scope, today)
+    sort, descending = _sorted(the_plan, sort, descending)
+    limit = max(0, int(limit))
+    if the_plan.nothing:
+        return Page([], None, 0 if count_cap != 0 else None, count_cap != 0, parsed)
+    rows, more = postgres.page(cat.db, the_plan, sort, after, limit, descending)
+    return _page(rows, more, after, limit, count_cap,
+                 lambda: postgres.count(cat.db, the_plan, count_cap), parsed)

@@ -305,7 +305,7 @@ def _fact(fact: Fact) -> tuple[str, list]:
             else:
                 parts.append("p.root_id = ?")
                 params.append(root_id)
-        return "(" + (" OR ".join(parts) or "0") + ")", params
+        return "(" + (" OR ".join(parts) or "1 = 0") + ")", params
     raise ValueError(f"no SQL for {fact.field}")
 
 
