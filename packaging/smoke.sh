@@ -58,7 +58,7 @@ expect "photodesk, version $version"
 step "--help lists the commands; each is run below"
 pd "$work/c.sqlite" --help
 listed=$(sed -n '/^Commands:/,$p' "$work/out" | awk 'NR > 1 && NF {print $1}' | sort | tr '\n' ' ')
-covered="article cache catalog codes duplicates edit export folders gui index search show similar stats watch write "
+covered="archive article cache catalog codes duplicates edit export folders gui history index search show similar stats watch write "
 [ "$listed" = "$covered" ] \
   || fail "commands listed ($listed) differ from those this smoke test runs ($covered)"
 
@@ -89,6 +89,17 @@ pd "$work/c.sqlite" show "$work/sample/DSC_0447.jpeg"
 expect "status: present"
 pd "$work/c.sqlite" stats
 expect_re "present: +$((3 * n))\$"
+
+step "history: each photo's version and its editors' changes"
+pd "$work/c.sqlite" history "$work/sample/DSC_0447.jpeg"
+expect "(version "
+
+step "archive: psycopg and its libpq are in the bundle (a server that is not there is named)"
+if "$exe" archive init "postgresql://smoke:secret@127.0.0.1:9/archive" >"$work/out" 2>&1; then
+  fail "archive init succeeded on a port where no server listens"
+fi
+expect "cannot reach the archive at postgresql://smoke:***@127.0.0.1:9/archive"
+grep -q "secret\|Traceback" "$work/out" && fail "the password or a traceback was shown"
 
 step "similar, duplicates: the copies made above look like the sample's photos"
 pd "$work/c.sqlite" similar "$work/sample/DSC_0447.jpeg"

@@ -57,7 +57,7 @@ COMMANDS = {
     "archive": "archive", "article": "articles", "cache": "cache", "catalog": "catalog", "codes": "edit",
     "duplicates": "similar", "edit": "edit", "export": "edit", "folders": "folders",
     "gui": "gui", "index": "index", "search": "photos", "show": "photos", "similar": "similar",
-    "stats": "photos", "watch": "watch", "write": "edit",
+    "history": "photos", "stats": "photos", "watch": "watch", "write": "edit",
 }
 
 

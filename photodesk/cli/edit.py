@@ -71,8 +71,11 @@ def field_options(command):
 @click.option("--query", help="Edit every photo this search finds.")
 @field_options
 @click.option("--caption-template", help="Fill the caption from a template, per photo.")
+@click.option("--if-version", type=int, metavar="N",
+              help="Save only if the photo is still at version N (as `show` gave it): another "
+                   "desk's change since is a conflict, and nothing is saved (exit 1).")
 @click.pass_obj
-def edit(obj, photos, query, caption_template, **changes):
+def edit(obj, photos, query, caption_template, if_version, **changes):
     """Change fields of photos in the catalog (write them to the files with `photodesk write`).
     Codes typed between backslashes (\\vtax\\) are expanded from the code list."""
     cat = obj.catalog
@@ -89,8 +92,16 @@ def edit(obj, photos, query, caption_template, **changes):
     if not changes and not caption_template:
         raise click.UsageError("nothing to change: give --caption, --person, … or "
                                "--caption-template")
+    if if_version is not None and len(ids) != 1:
+        raise click.UsageError("--if-version names the version of one photo")
     if changes:
-        edit_photos(cat, ids, **changes)
+        versions = {ids[0]: if_version} if if_version is not None else None
+        try:
+            edit_photos(cat, ids, versions=versions, desk=obj.settings.desk or None,
+                        **changes)
+        except catalog.edits.EditConflict as exc:
+            theirs = "; ".join(f"{k}: {v!r}" for k, v in exc.theirs.items())
+            raise click.ClickException(f"{exc} (theirs: {theirs})") from None
     filled = 0
     if caption_template:
         try:

@@ -144,7 +144,8 @@ def show(obj, photo, as_json):
     if as_json:
         click.echo(json.dumps(public(row), ensure_ascii=False, indent=2))
         return
-    click.echo(f"{row['path']}\n  id: {row['id']}\n  status: {row['status']}"
+    click.echo(f"{row['path']}\n  id: {row['id']} (version {row.get('version') or 1})"
+               f"\n  status: {row['status']}"
                + (f" ({row['status_reason']})" if row.get("status_reason") else "")
                + (PASSING if row.get("failure") == "passing" else ""))
     for name in SHOWN_FIELDS:
@@ -166,6 +167,32 @@ def show(obj, photo, as_json):
         click.echo(f"  suggested event: {e['name']}" + (f" ({e['date']})" if e["date"] else ""))
     for w in row["warnings"]:
         click.echo(f"  warning: {w}")
+
+
+@main.command()
+@click.argument("photo")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def history(obj, photo, as_json):
+    """Every editor's change to one photo (PHOTO: a path or an id), oldest first: when, who
+    (and from which desk), the field, the value before and after."""
+    row = _find_photo(obj.catalog, photo)
+    changes = catalog.edits.history(obj.catalog, row["id"])
+    if as_json:
+        click.echo(json.dumps(changes, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{row['path']} (version {row.get('version') or 1})")
+    if not changes:
+        click.echo("  no editor has changed it")
+    for c in changes:
+        who = c["who"] + (f" ({c['desk']})" if c["desk"] else "")
+        click.echo(f"  {c['at']}  {who}  {c['field']}: {_shown(c['old'])} -> {_shown(c['new'])}")
+
+
+def _shown(value) -> str:
+    if value in (None, "", []):
+        return "(empty)"
+    return "; ".join(map(str, value)) if isinstance(value, list) else repr(value)
 
 
 def _find_photo(cat: Catalog, ref: str) -> dict:

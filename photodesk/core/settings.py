@@ -53,6 +53,7 @@ class Settings:
     thumbnail_cache: str = ""      # "" = beside the catalog (CATALOG.thumbs)
     thumbnail_cache_mb: int = DEFAULT_CACHE_MB
     write_mode: str = "embedded"
+    desk: str = ""                 # this desk's name in an archive's edit history ("" = none)
     folders: list[ListedFolder] = field(default_factory=list)  # from earlier versions only
     export: ExportDefaults = field(default_factory=ExportDefaults)
 

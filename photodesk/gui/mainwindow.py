@@ -18,6 +18,7 @@ from photodesk.core.catalog import backup, connections, desk
 from photodesk.core.search import orders
 from photodesk.core import folders as catalog_folders
 from photodesk.core.sample import install_sample
+from photodesk.gui.dialogs import conflict as conflict_dialog
 from photodesk.gui.models import queries
 from photodesk.gui.views.articleview import ArticleView
 from photodesk.gui.views.culling import change_for_key, describe
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self._prune_refused = False
         self._pending_removal: list[str] = []
         self._settings = settings or settings_store.load()  # a tiny startup read
+        self.editor.desk = self._settings.desk
         # One thread: two changes of the file are made in the order they were asked for.
         self._settings_pool = QThreadPool(self)
         self._settings_pool.setMaxThreadCount(1)
@@ -214,6 +216,7 @@ class MainWindow(QMainWindow):
         self.editor.registryChanged.connect(self.reload_registry)
         self.editor.articleChanged.connect(self._on_article_changed)
         self.editor.failed.connect(lambda msg: self.report_problem(str(self.location), msg))
+        self.editor.conflicted.connect(self._on_conflict)
         self.indexing.photosChanged.connect(self._on_photos_changed)
         self.indexing.catalogChanged.connect(self.reload_overview)
         self.indexing.catalogChanged.connect(self.reload_registry)
@@ -588,6 +591,12 @@ class MainWindow(QMainWindow):
         if not cancelled and self.model.scope == EVERYTHING and not self.model.query:
             folders = [p for p in paths if os.path.isdir(p)]
             self._query(("newest article", None), queries.newest_article, folders)
+
+    def _on_conflict(self, conflict) -> None:
+        """Another desk changed the photo since it was shown: nothing was saved; the editor
+        keeps theirs or saves their own over it (as a new edit, undoable)."""
+        if conflict_dialog.choose(self, conflict):
+            self.editor.edit([conflict.photo_id], conflict.changes, conflict.text)
 
     def report_problem(self, path: str, reason: str) -> None:
         self.problems.add(path, reason)

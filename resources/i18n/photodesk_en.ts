@@ -64,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="343"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="346"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="344"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="347"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>More than %n photo</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="426"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="429"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="583"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="586"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="585"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="588"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="672"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="681"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Removed from the catalog: %n photo; the files are still on disk.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="696"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="705"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>The photo looked for is not in %1: is it the right folder? Nothing was changed.</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="700"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="709"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>%1 is at %2 on this computer: %3 of %n photo looked for is there.</numerusform>

@@ -608,13 +608,13 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="130"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="346"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
         <source>Headline</source>
         <translation>Tít</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="131"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="346"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
@@ -625,7 +625,7 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="133"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="348"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="354"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
@@ -651,13 +651,13 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="138"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="347"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="353"/>
         <source>Creator</source>
         <translation>Tác giả</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="138"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="347"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="353"/>
         <source>Credit</source>
         <translation>Ghi nguồn</translation>
     </message>
@@ -668,7 +668,7 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="139"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="348"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="354"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
@@ -782,47 +782,47 @@
         <translation>Giữ chú thích này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="342"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="348"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="358"/>
         <source>Tag %1</source>
         <translation>Gắn tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="358"/>
         <source>Add keyword %1</source>
         <translation>Thêm từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="357"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="363"/>
         <source>Untag %1</source>
         <translation>Gỡ tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="357"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="363"/>
         <source>Remove keyword %1</source>
         <translation>Gỡ từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="363"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="369"/>
         <source>Set event %1</source>
         <translation>Đặt sự kiện %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="366"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="372"/>
         <source>Accept suggestion</source>
         <translation>Nhận gợi ý</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="366"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="372"/>
         <source>Reject suggestion</source>
         <translation>Bỏ gợi ý</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="380"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="386"/>
         <source>Copy of %1</source>
         <translation>Bản sao của %1</translation>
     </message>
@@ -854,7 +854,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="78"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="79"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -1014,7 +1014,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="343"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="346"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -1066,111 +1066,111 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="143"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="145"/>
         <source>Search all photos</source>
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="278"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="281"/>
         <source>Choose a photo to find the photos that look like it.</source>
         <translation>Chọn một ảnh để tìm các ảnh tương tự.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="324"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="327"/>
         <source>Article&apos;s order</source>
         <translation>Thứ tự bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="344"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="347"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>Hơn %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="399"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="402"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="426"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="429"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="460"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="463"/>
         <source>Select two to four photos to compare them.</source>
         <translation>Chọn từ hai đến bốn ảnh để so sánh.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="551"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="554"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="583"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="586"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="585"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="588"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="652"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="661"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="668"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="677"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="672"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="681"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="686"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="695"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="696"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="705"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="700"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="709"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="702"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="711"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="709"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="718"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="777"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="786"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -2012,6 +2012,44 @@ Không tìm thấy trên máy này: bấm chuột phải → Tìm lại thư m�
         <location filename="../../photodesk/gui/app.py" line="97"/>
         <source>PhotoDesk cannot open the catalog</source>
         <translation>PhotoDesk không mở được kho ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>conflict</name>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/conflict.py" line="9"/>
+        <source>another desk</source>
+        <translation>một bàn biên tập khác</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/conflict.py" line="10"/>
+        <source>Photo %1 was changed by %2 since you opened it. Your change was not saved.</source>
+        <translation>Ảnh %1 đã được %2 sửa sau khi bạn mở. Thay đổi của bạn chưa được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/conflict.py" line="15"/>
+        <source>%1 — theirs: %2; yours: %3</source>
+        <translation>%1 — của họ: %2; của bạn: %3</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/conflict.py" line="22"/>
+        <source>(empty)</source>
+        <translation>(trống)</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/conflict.py" line="30"/>
+        <source>Changed on another desk</source>
+        <translation>Đã được sửa ở bàn biên tập khác</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/conflict.py" line="32"/>
+        <source>Keep theirs</source>
+        <translation>Giữ bản của họ</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/dialogs/conflict.py" line="33"/>
+        <source>Use mine</source>
+        <translation>Dùng bản của tôi</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ def invoke(*args):
 def test_init_then_copy_in_and_out(tmp_path, pg_url):
     result = invoke("archive", "init", pg_url)
     assert result.exit_code == 0, result.output
-    assert "created 18 tables" in result.output
+    assert "created 19 tables" in result.output
     assert "the archive is ready" in result.output
     again = invoke("archive", "init", pg_url)
     assert again.exit_code == 1 and "already holds a PhotoDesk archive" in again.output

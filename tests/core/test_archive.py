@@ -12,7 +12,7 @@ from tests.conftest import make_scene
 
 def test_init_makes_the_archive_once(pg_url):
     done = postgres.init(pg_url)
-    assert done[0].startswith("created 18 tables")
+    assert done[0].startswith("created 19 tables")
     assert any(line == f"created role {postgres.EDITOR}" or "exists already" in line
                for line in done)
     with postgres.connect(pg_url) as conn:

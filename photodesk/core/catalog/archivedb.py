@@ -146,6 +146,13 @@ class ArchiveCatalog(Catalog):
         with self.db.raw.transaction():
             yield self
 
+    @property
+    def who(self) -> str:
+        """The database role: what the archive knows each member of staff by."""
+        if not hasattr(self, "_who"):
+            self._who = self.db.execute("SELECT current_user").fetchone()[0]
+        return self._who
+
     def ids(self, ids) -> list:
         return [int(i) for i in ids]
 

@@ -207,6 +207,15 @@ class Catalog:
             self.db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} "
                             "WHERE id = ?", [*values.values(), row_id])
 
+    @property
+    def who(self) -> str:
+        """Who edits, as the history records it: the user logged in on this machine."""
+        import getpass
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "unknown"
+
     IN_IDS = "IN (SELECT value FROM json_each(?))"  # a list of ids of any length, one parameter
 
     def ids(self, ids) -> str:

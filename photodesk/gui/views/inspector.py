@@ -339,8 +339,14 @@ class Inspector(QSplitter):
 
     def _edit(self, changes: dict, text: str | None = None) -> None:
         field = next(iter(changes))
-        self._editor.edit(self._ids(), changes, text or self.tr("Edit %1").replace(
-            "%1", self._field_name(field).lower()))
+        ids = self._ids()
+        # One photo shown: the edit is of the version shown, and another desk's change since
+        # then is a conflict to settle (a selection's edit applies to each as it is).
+        versions = None
+        if self._photo and ids == [self._photo["id"]] and self._photo.get("version"):
+            versions = {self._photo["id"]: self._photo["version"]}
+        self._editor.edit(ids, changes, text or self.tr("Edit %1").replace(
+            "%1", self._field_name(field).lower()), versions=versions)
 
     def _field_name(self, field: str) -> str:
         return {"headline": self.tr("Headline"), "caption": self.tr("Caption"),

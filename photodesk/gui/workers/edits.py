@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from photodesk.core.catalog import Location
 from photodesk.core import edit, people
 from photodesk.core.articles.link import choose_photo
+from photodesk.core.catalog.edits import EditConflict
 from photodesk.gui.workers.tasks import CatalogQuery, Relay
 
 
@@ -33,9 +34,11 @@ class Command(QUndoCommand):
         if self._before is None:
             self._before = self.capture(cat)
         self.apply(cat)
+        self._editor.note_versions(cat, self.ids)
 
     def _undo(self, cat) -> None:
         self.revert(cat, self._before)
+        self._editor.note_versions(cat, self.ids)
 
     def fields(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -53,10 +56,11 @@ class Command(QUndoCommand):
 class FieldEdit(Command):
     """Set fields (caption, rating, event…) to the same value on every photo."""
 
-    def __init__(self, editor, ids, changes: dict, text: str, new_event=None):
+    def __init__(self, editor, ids, changes: dict, text: str, new_event=None, versions=None):
         super().__init__(editor, ids, text)
         self.changes = dict(changes)
         self._new_event = new_event  # (name, date, place) to register first
+        self._versions = versions  # {photo id: the version the editor saw}: the first time
 
     def fields(self) -> tuple[str, ...]:
         return tuple(self.changes)
@@ -67,7 +71,16 @@ class FieldEdit(Command):
     def apply(self, cat) -> None:
         if self._new_event:
             people.add_event(cat, *self._new_event)
-        edit.edit_photos(cat, self.ids, **self.changes)
+        versions, self._versions = self._editor.believed(self._versions), None
+        try:
+            edit.edit_photos(cat, self.ids, versions=versions, desk=self._editor.desk or None,
+                             **self.changes)
+        except EditConflict as conflict:
+            # Nothing was saved: undoing this edit must not put back what it replaced (the
+            # other desk's values are there now).
+            self._before = {}
+            conflict.changes, conflict.text = self.changes, self.text()
+            raise
 
 
 class TagEdit(Command):
@@ -129,14 +142,19 @@ class Editor(QObject):
     """Owns the undo stack and the writer; tells the window which photos changed."""
 
     changed = Signal(object, object)  # photo ids whose rows changed, the fields (None: any)
+    # another desk changed a photo since it was shown: nothing saved (an EditConflict, with
+    # the edit's changes and text)
+    conflicted = Signal(object)
     registryChanged = Signal()  # people or events were created
     articleChanged = Signal(int)
     failed = Signal(str)
     idle = Signal()  # every queued edit is written
 
-    def __init__(self, location: Location, parent=None):
+    def __init__(self, location: Location, parent=None, desk: str = ""):
         super().__init__(parent)
         self._location = location
+        self.desk = desk  # this desk's name in the history (the settings' desk)
+        self._own: dict[int, int] = {}  # photo id -> the version this window's edits left
         self.stack = QUndoStack(self)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one writer: edits land in the order they were made
@@ -150,9 +168,11 @@ class Editor(QObject):
         self._pool.start(CatalogQuery(self._relay, (kind, tuple(ids), key),
                                       self._location, fn))
 
-    def edit(self, ids, changes: dict, text: str, new_event=None) -> None:
+    def edit(self, ids, changes: dict, text: str, new_event=None, versions=None) -> None:
+        """versions: {photo id: version} as the editor saw them (None: save over whatever
+        is there): another desk's change since then makes the edit a conflict."""
         if ids:
-            self.stack.push(FieldEdit(self, ids, changes, text, new_event))
+            self.stack.push(FieldEdit(self, ids, changes, text, new_event, versions))
             if new_event:
                 self.run(lambda cat: None, (), "registry")
 
@@ -186,6 +206,20 @@ class Editor(QObject):
     def kept(self, photo_id: int, article_id: int) -> bool:
         return (photo_id, article_id) in self._kept
 
+    def note_versions(self, cat, ids) -> None:
+        """On the writer thread: the versions this window's own edit left."""
+        if ids:
+            self._own.update(edit.versions(cat, ids))
+
+    def believed(self, versions):
+        """On the writer thread: the version the editor's view stands for, per photo: the one
+        shown, or the one this window's own later edits left (they changed it, not another
+        desk)."""
+        if not versions:
+            return None
+        return {pid: max(v, self._own.get(pid, 0)) for pid, v in versions.items()
+                if v is not None}
+
     def wait(self) -> None:
         """Block until every queued edit is written (tests, closing the window)."""
         self._pool.waitForDone()
@@ -193,7 +227,9 @@ class Editor(QObject):
     def _on_done(self, token, value) -> None:
         kind, ids, key = token
         self._queued -= 1
-        if isinstance(value, Exception):
+        if isinstance(value, EditConflict):
+            self.conflicted.emit(value)
+        elif isinstance(value, Exception):
             self.failed.emit(str(value) or type(value).__name__)
         if kind == "registry":
             self.registryChanged.emit()
