@@ -29,6 +29,7 @@ from photodesk.gui.views import facetpanel, panels
 from photodesk.gui.views import searchhelp
 from photodesk.gui.views.grid import PhotoGrid
 from photodesk.gui.workers.indexing import Indexing
+from photodesk.gui.workers.listening import OtherDesks
 from photodesk.gui.workers.watching import LiveFolders
 from photodesk.gui.workers.writing import Writing
 from photodesk.gui.views.inspector import Inspector
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.status = IndexingStatus()
         self.indexing = Indexing(self.location, self.status, workers, self)
         self.live = LiveFolders(self.location, parent=self)
+        self.other_desks = OtherDesks(self.location, parent=self)  # the archive's other desks
         self._watch_requested = False
         self._folders_asked = 0.0  # when the folder counts were last asked for
         self._prune_refused = False
@@ -227,6 +229,12 @@ class MainWindow(QMainWindow):
         self.live.catalogChanged.connect(self.reload_registry)
         self.live.problem.connect(self.report_problem)
         self.writing.photosChanged.connect(self._on_photos_changed)
+        self.other_desks.photosChanged.connect(self._on_photos_changed)
+        self.other_desks.everythingChanged.connect(self.model.refresh)
+        self.other_desks.everythingChanged.connect(self.reload_overview)
+        self.other_desks.problem.connect(self.report_problem)
+        self.other_desks.reachable.connect(self.editor.save_waiting)
+        self.other_desks.start()
         self.writing.problem.connect(self.report_problem)
         self.writing.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.thumbnails.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -809,6 +817,7 @@ class MainWindow(QMainWindow):
         self._registry_timer.stop()
         self.indexing.shutdown()
         self.live.shutdown()
+        self.other_desks.shutdown()
         self.editor.wait()
         self._settings_pool.waitForDone()
         self.writing.shutdown()

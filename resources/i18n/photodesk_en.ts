@@ -64,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="346"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="354"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="347"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="355"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>More than %n photo</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="429"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="437"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="586"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="594"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="588"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="596"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="681"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="689"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Removed from the catalog: %n photo; the files are still on disk.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="705"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="713"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>The photo looked for is not in %1: is it the right folder? Nothing was changed.</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="709"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="717"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>%1 is at %2 on this computer: %3 of %n photo looked for is there.</numerusform>
@@ -206,7 +206,7 @@
 <context>
     <name>ProblemsDock</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/problems.py" line="56"/>
+        <location filename="../../photodesk/gui/views/problems.py" line="60"/>
         <source>Problems (%n)</source>
         <translation>
             <numerusform>Problems (%n)</numerusform>

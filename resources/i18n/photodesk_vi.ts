@@ -113,6 +113,14 @@
     </message>
 </context>
 <context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../photodesk/gui/workers/edits.py" line="248"/>
+        <source>The archive cannot be reached: your edits are kept, and saved when it is back.</source>
+        <translation>Không kết nối được kho ảnh chung: các thay đổi của bạn được giữ lại và sẽ được lưu khi kết nối lại.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../photodesk/gui/dialogs/export.py" line="79"/>
@@ -854,7 +862,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="79"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="80"/>
         <source>PhotoDesk — %1</source>
         <translation>PhotoDesk — %1</translation>
     </message>
@@ -1014,7 +1022,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="346"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="354"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -1066,111 +1074,111 @@
         <translation>Thêm thư mục</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="145"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="147"/>
         <source>Search all photos</source>
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="281"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="289"/>
         <source>Choose a photo to find the photos that look like it.</source>
         <translation>Chọn một ảnh để tìm các ảnh tương tự.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="327"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="335"/>
         <source>Article&apos;s order</source>
         <translation>Thứ tự bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="347"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="355"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>Hơn %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="402"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="410"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="429"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="437"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="463"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="471"/>
         <source>Select two to four photos to compare them.</source>
         <translation>Chọn từ hai đến bốn ảnh để so sánh.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="554"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="562"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="586"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="594"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="588"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="596"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="661"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="669"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="677"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="685"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="681"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="689"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="695"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="703"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="705"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="713"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="709"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="717"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="711"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="719"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="718"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="726"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="786"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="794"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>
@@ -1178,6 +1186,19 @@
         <location filename="../../photodesk/gui/views/panels.py" line="37"/>
         <source>Photo details</source>
         <translation>Chi tiết ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>OtherDesks</name>
+    <message>
+        <location filename="../../photodesk/gui/workers/listening.py" line="50"/>
+        <source>The archive cannot be reached; PhotoDesk keeps trying. Edits made meanwhile are not saved: %1</source>
+        <translation>Không kết nối được kho ảnh chung; PhotoDesk đang thử lại. Các thay đổi trong lúc này không được lưu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/workers/listening.py" line="55"/>
+        <source>The archive is reachable again.</source>
+        <translation>Đã kết nối lại được kho ảnh chung.</translation>
     </message>
 </context>
 <context>
@@ -1309,14 +1330,14 @@
         <translation>Xóa danh sách</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/problems.py" line="56"/>
+        <location filename="../../photodesk/gui/views/problems.py" line="60"/>
         <source>Problems (%n)</source>
         <translation>
             <numerusform>Sự cố (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/problems.py" line="56"/>
+        <location filename="../../photodesk/gui/views/problems.py" line="60"/>
         <source>Problems</source>
         <translation>Sự cố</translation>
     </message>

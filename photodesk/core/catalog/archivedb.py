@@ -111,7 +111,9 @@ class ArchiveCatalog(Catalog):
         try:
             conn = postgres.connect(self.location.url, autocommit=True)
         except postgres.ArchiveError as e:
-            raise CatalogError(str(e)) from None
+            error = CatalogError(str(e))
+            error.unreachable = True  # postgres.lost_archive(): ask again when it is back
+            raise error from None
         self.db = ArchiveDatabase(conn)
         try:
             self._check_version()

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from photodesk.core.catalog.db import Catalog, CatalogError
+from photodesk.core.catalog.postgres import lost_archive
 from photodesk.core.catalog.location import Location, locate
 
 
@@ -43,8 +44,9 @@ class Connections:
                 self._by_thread[thread] = cat
         try:
             yield cat
-        except (sqlite3.Error, CatalogError, OSError):
-            self._forget(thread, cat)
+        except Exception as exc:
+            if isinstance(exc, (sqlite3.Error, CatalogError, OSError)) or lost_archive(exc):
+                self._forget(thread, cat)  # the archive's server gone: a new one next time
             raise
 
     def _forget(self, thread: int, cat: Catalog) -> None:
@@ -53,7 +55,7 @@ class Connections:
                 del self._by_thread[thread]
         try:
             cat.close()
-        except sqlite3.Error:
+        except Exception:  # noqa: BLE001  (a connection already broken)
             pass
 
     def close(self) -> None:

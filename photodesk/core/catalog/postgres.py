@@ -17,6 +17,7 @@ from pathlib import Path
 from photodesk.core.catalog.location import hide_password
 
 EDITOR, READER = "photodesk_editor", "photodesk_reader"  # the archive's two roles
+CHANNEL = "photodesk_photos"  # where the archive announces the photos each change touched
 # A SQLite type as its affinity reads it -> PostgreSQL's type.
 TYPES = {"INTEGER": "bigint", "TEXT": "text", "REAL": "double precision",
          "FLOAT": "double precision", "BLOB": "bytea", "": "text"}
@@ -32,6 +33,24 @@ ARCHIVE_TABLES = (
     "ON DELETE CASCADE, key bigint NOT NULL, words tsvector NOT NULL)",
     "CREATE INDEX photo_words_words ON photo_words USING gin (words)",
     "CREATE INDEX photo_words_key ON photo_words (key)",
+    # Every desk hears of every change to a photo (LISTEN photodesk_photos): the ids changed
+    # by each statement, from whichever desk or indexer, announced when it commits; '*' when
+    # they would not fit a notification (8,000 bytes).
+    *(f"""CREATE FUNCTION photodesk_announce_{column}() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE ids text;
+    BEGIN
+      SELECT string_agg(DISTINCT {column}::text, ',') INTO ids FROM changed;
+      IF ids IS NOT NULL THEN
+        PERFORM pg_notify('{CHANNEL}', CASE WHEN length(ids) > 7000 THEN '*' ELSE ids END);
+      END IF;
+      RETURN NULL;
+    END $$""" for column in ("id", "photo_id")),
+    *(f"CREATE TRIGGER {table}_{event.lower()}_announced AFTER {event} ON {table} "
+      f"REFERENCING {'OLD' if event == 'DELETE' else 'NEW'} TABLE AS changed "
+      f"FOR EACH STATEMENT EXECUTE FUNCTION photodesk_announce_{column}()"
+      for table, column in (("photos", "id"), ("photo_people", "photo_id"),
+                            ("photo_events", "photo_id"), ("photo_keywords", "photo_id"))
+      for event in ("INSERT", "UPDATE", "DELETE")),
 )
 # The indexes the catalog's reads and the search's walks use, in PostgreSQL's terms.
 INDEXES = (
@@ -65,6 +84,18 @@ INDEXES = (
 
 class ArchiveError(Exception):
     """The archive cannot do what was asked; the message says why, in the user's words."""
+
+
+def lost_archive(exc: BaseException) -> bool:
+    """Whether exc says the archive's server cannot be reached (gone, or never there): what
+    was asked can be asked again once it is back."""
+    import sys
+    from photodesk.core.catalog.db import CatalogError
+    if isinstance(exc, CatalogError) and getattr(exc, "unreachable", False):
+        return True
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(exc, (psycopg.OperationalError,
+                                                    psycopg.InterfaceError))
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ def place(cat: Catalog, query: str, listed: list[int], changed, *, scope: Scope 
     (relevance, the article's order): search again.
     rows: where some changed photos are in listed, when the caller knows (a window does);
     the others are looked for in listed, unless every_row says rows names every one listed."""
+    if getattr(cat, "backend", "sqlite") == "postgresql":
+        return None  # placing piecemeal reads SQLite's plan: the archive searches again
     _, the_plan = prepare(query, scope, today, cat)
     sort = sort or ("article" if the_plan.article is not None else "taken")
     if sort not in PLACEABLE or the_plan.article is not None:

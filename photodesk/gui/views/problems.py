@@ -47,6 +47,10 @@ class ProblemsDock(QDockWidget):
     def count(self) -> int:
         return self.tree.topLevelItemCount()
 
+    def reasons(self) -> list[str]:
+        """What each problem listed says, in order."""
+        return [self.tree.topLevelItem(i).text(2) for i in range(self.count())]
+
     def clear(self) -> None:
         self.tree.clear()
         self._retitle()

@@ -5,13 +5,14 @@ GUI never reads the catalog to make an edit undoable; undo puts those values bac
 catalog has one writer: all edits queue on a pool of one thread and run in the order made.
 """
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from photodesk.core.catalog import Location
 from photodesk.core import edit, people
 from photodesk.core.articles.link import choose_photo
 from photodesk.core.catalog.edits import EditConflict
+from photodesk.core.catalog.postgres import lost_archive
 from photodesk.gui.workers.tasks import CatalogQuery, Relay
 
 
@@ -71,11 +72,13 @@ class FieldEdit(Command):
     def apply(self, cat) -> None:
         if self._new_event:
             people.add_event(cat, *self._new_event)
-        versions, self._versions = self._editor.believed(self._versions), None
+        versions = self._editor.believed(self._versions)
         try:
             edit.edit_photos(cat, self.ids, versions=versions, desk=self._editor.desk or None,
                              **self.changes)
+            self._versions = None  # saved: a redo after undo saves over whatever is there
         except EditConflict as conflict:
+            self._versions = None
             # Nothing was saved: undoing this edit must not put back what it replaced (the
             # other desk's values are there now).
             self._before = {}
@@ -155,6 +158,9 @@ class Editor(QObject):
         self._location = location
         self.desk = desk  # this desk's name in the history (the settings' desk)
         self._own: dict[int, int] = {}  # photo id -> the version this window's edits left
+        self._asked = 0
+        self._asking: dict[int, tuple] = {}  # each edit running: (fn, ids, kind, key)
+        self._waiting: list[tuple] = []  # edits made while the archive was away, in order
         self.stack = QUndoStack(self)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one writer: edits land in the order they were made
@@ -165,8 +171,17 @@ class Editor(QObject):
 
     def run(self, fn, ids, kind: str = "photos", key=None) -> None:
         self._queued += 1
-        self._pool.start(CatalogQuery(self._relay, (kind, tuple(ids), key),
+        self._asked += 1
+        self._asking[self._asked] = (fn, ids, kind, key)
+        self._pool.start(CatalogQuery(self._relay, (kind, tuple(ids), key, self._asked),
                                       self._location, fn))
+
+    def save_waiting(self) -> None:
+        """The archive is back: the edits made while it was away are saved now, in order (each
+        still checked against the version it was made on)."""
+        waiting, self._waiting = self._waiting, []
+        for fn, ids, kind, key in waiting:
+            self.run(fn, ids, kind, key)
 
     def edit(self, ids, changes: dict, text: str, new_event=None, versions=None) -> None:
         """versions: {photo id: version} as the editor saw them (None: save over whatever
@@ -225,8 +240,16 @@ class Editor(QObject):
         self._pool.waitForDone()
 
     def _on_done(self, token, value) -> None:
-        kind, ids, key = token
+        kind, ids, key, asked = token
         self._queued -= 1
+        edit_made = self._asking.pop(asked, None)
+        if isinstance(value, Exception) and lost_archive(value) and edit_made is not None:
+            if not self._waiting:
+                self.failed.emit(QCoreApplication.translate(
+                    "Editor", "The archive cannot be reached: your edits are kept, and saved "
+                    "when it is back."))
+            self._waiting.append(edit_made)
+            value = None
         if isinstance(value, EditConflict):
             self.conflicted.emit(value)
         elif isinstance(value, Exception):
