@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.other_desks.problem.connect(self.report_problem)
         self.other_desks.reachable.connect(self.editor.save_waiting)
         self.other_desks.start()
+        self._query(("access", None), _read_only)
         self.writing.problem.connect(self.report_problem)
         self.writing.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.thumbnails.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -600,6 +601,14 @@ class MainWindow(QMainWindow):
             folders = [p for p in paths if os.path.isdir(p)]
             self._query(("newest article", None), queries.newest_article, folders)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A reader of the archive: the editing parts of the details are greyed, and the
+        status bar says why."""
+        self.inspector.set_read_only(read_only)
+        if read_only:
+            self.statusBar().showMessage(self.tr(
+                "Read only: your role on the archive may search and export, not edit."))
+
     def _on_conflict(self, conflict) -> None:
         """Another desk changed the photo since it was shown: nothing was saved; the editor
         keeps theirs or saves their own over it (as a new edit, undoable)."""
@@ -746,6 +755,8 @@ class MainWindow(QMainWindow):
                     self.live.start()
             else:
                 self._on_folders_removed(value)
+        elif kind == "access":
+            self.set_read_only(value is True)
         elif isinstance(value, Exception):
             self.statusBar().showMessage(str(value), 8000)
         elif kind == "folders changed":
@@ -859,3 +870,7 @@ def _long_lived() -> None:
     are still freed. Young garbage goes first, so no cycle is kept for good."""
     gc.collect(1)
     gc.freeze()
+
+
+def _read_only(cat) -> bool:
+    return cat.read_only

@@ -53,7 +53,7 @@
 <context>
     <name>Inspector</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/inspector.py" line="248"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="254"/>
         <source>%n photos selected: edits apply to all of them.</source>
         <translation>
             <numerusform>%n photo selected.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="354"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="355"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="355"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="356"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>More than %n photo</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="437"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="438"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n photo)</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="594"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="595"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Indexing cancelled after %n photo.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="596"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="597"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Indexing finished: %n photo read.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="689"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="698"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Removed from the catalog: %n photo; the files are still on disk.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="713"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="722"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>The photo looked for is not in %1: is it the right folder? Nothing was changed.</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="717"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="726"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>%1 is at %2 on this computer: %3 of %n photo looked for is there.</numerusform>

@@ -616,13 +616,13 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="130"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="358"/>
         <source>Headline</source>
         <translation>Tít</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="131"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="352"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="358"/>
         <source>Caption</source>
         <translation>Chú thích</translation>
     </message>
@@ -633,7 +633,7 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="133"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="354"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="360"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
@@ -643,12 +643,12 @@
         <translation>Từ khóa</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="183"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="189"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="183"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="189"/>
         <source>Date created</source>
         <translation>Ngày tạo</translation>
     </message>
@@ -659,178 +659,183 @@
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="138"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="353"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="359"/>
         <source>Creator</source>
         <translation>Tác giả</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="138"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="353"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="359"/>
         <source>Credit</source>
         <translation>Ghi nguồn</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="184"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="190"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
         <location filename="../../photodesk/gui/views/inspector.py" line="139"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="354"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="360"/>
         <source>Copyright</source>
         <translation>Bản quyền</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="154"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="148"/>
+        <source>Your role on the archive may not edit.</source>
+        <translation>Vai trò của bạn trên kho ảnh chung không được sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/views/inspector.py" line="160"/>
         <source>Clear event</source>
         <translation>Bỏ sự kiện</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="182"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="188"/>
         <source>Place and date</source>
         <translation>Địa điểm và ngày</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="186"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="187"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="192"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="193"/>
         <source>Camera</source>
         <translation>Máy ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="187"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="193"/>
         <source>Lens</source>
         <translation>Ống kính</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="188"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="194"/>
         <source>Shutter speed</source>
         <translation>Tốc độ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="188"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="194"/>
         <source>Aperture</source>
         <translation>Khẩu độ</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="189"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="195"/>
         <source>ISO</source>
         <translation>ISO</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="189"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="195"/>
         <source>Focal length</source>
         <translation>Tiêu cự</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="190"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="196"/>
         <source>Taken at</source>
         <translation>Ngày chụp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="190"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="196"/>
         <source>Size</source>
         <translation>Kích thước</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="191"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="197"/>
         <source>GPS</source>
         <translation>Tọa độ GPS</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="193"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="199"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="193"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="199"/>
         <source>Warnings</source>
         <translation>Cảnh báo</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/views/inspector.py" line="248"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="254"/>
         <source>%n photos selected: edits apply to all of them.</source>
         <translation>
             <numerusform>Đang chọn %n ảnh: chỉnh sửa áp dụng cho tất cả.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="271"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="277"/>
         <source>Missing file</source>
         <translation>Mất tệp</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="273"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="279"/>
         <source>Unreadable for now (read again at the next indexing)</source>
         <translation>Tạm thời không đọc được (sẽ đọc lại ở lần lập chỉ mục sau)</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="275"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="281"/>
         <source>Unreadable</source>
         <translation>Không đọc được</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="288"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="294"/>
         <source>In the article %1</source>
         <translation>Trong bài viết %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="313"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="319"/>
         <source>The article “%1” captions this photo differently:</source>
         <translation>Bài viết “%1” chú thích ảnh này khác:</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="315"/>
-        <location filename="../../photodesk/gui/views/inspector.py" line="317"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="321"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="323"/>
         <source>Use article caption</source>
         <translation>Dùng chú thích của bài viết</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="315"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="321"/>
         <source>Keep this caption</source>
         <translation>Giữ chú thích này</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="348"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="354"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="358"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="364"/>
         <source>Tag %1</source>
         <translation>Gắn tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="358"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="364"/>
         <source>Add keyword %1</source>
         <translation>Thêm từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="363"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="369"/>
         <source>Untag %1</source>
         <translation>Gỡ tên %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="363"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="369"/>
         <source>Remove keyword %1</source>
         <translation>Gỡ từ khóa %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="369"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="375"/>
         <source>Set event %1</source>
         <translation>Đặt sự kiện %1</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="372"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="378"/>
         <source>Accept suggestion</source>
         <translation>Nhận gợi ý</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="372"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="378"/>
         <source>Reject suggestion</source>
         <translation>Bỏ gợi ý</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/views/inspector.py" line="386"/>
+        <location filename="../../photodesk/gui/views/inspector.py" line="392"/>
         <source>Copy of %1</source>
         <translation>Bản sao của %1</translation>
     </message>
@@ -1022,7 +1027,7 @@
         <translation>&amp;Xuất…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="354"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="355"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n ảnh</numerusform>
@@ -1079,106 +1084,111 @@
         <translation>Tìm trong tất cả ảnh</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="289"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="290"/>
         <source>Choose a photo to find the photos that look like it.</source>
         <translation>Chọn một ảnh để tìm các ảnh tương tự.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="335"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="336"/>
         <source>Article&apos;s order</source>
         <translation>Thứ tự bài viết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="355"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="356"/>
         <source>More than %n photo(s)</source>
         <translation>
             <numerusform>Hơn %n ảnh</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="410"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="411"/>
         <source>That photo is not in the grid&apos;s current list; showing all photos.</source>
         <translation>Ảnh này không có trong danh sách đang xem; chuyển sang hiện tất cả ảnh.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="437"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="438"/>
         <source>%1 (%n photos)</source>
         <translation>
             <numerusform>%1 (%n ảnh)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="471"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="472"/>
         <source>Select two to four photos to compare them.</source>
         <translation>Chọn từ hai đến bốn ảnh để so sánh.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="562"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="563"/>
         <source>Copying the sample folder…</source>
         <translation>Đang chép thư mục mẫu…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="594"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="595"/>
         <source>Indexing cancelled after %n photo(s).</source>
         <translation>
             <numerusform>Đã hủy lập chỉ mục sau %n ảnh.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="596"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="597"/>
         <source>Indexing finished: %n photo(s) read.</source>
         <translation>
             <numerusform>Lập chỉ mục xong: đã đọc %n ảnh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="669"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="610"/>
+        <source>Read only: your role on the archive may search and export, not edit.</source>
+        <translation>Chỉ đọc: vai trò của bạn trên kho ảnh chung được tìm kiếm và xuất ảnh, không được sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../photodesk/gui/mainwindow.py" line="678"/>
         <source>Folders are removed once indexing is done.</source>
         <translation>Thư mục sẽ được gỡ khi lập chỉ mục xong.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="685"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="694"/>
         <source>Remove from catalog</source>
         <translation>Gỡ khỏi kho ảnh</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="689"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="698"/>
         <source>Removed from the catalog: %n photo(s); the files are still on disk.</source>
         <translation>
             <numerusform>Đã gỡ khỏi kho ảnh: %n ảnh; các tệp vẫn còn trên ổ đĩa.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="703"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="712"/>
         <source>Where is %1 now?</source>
         <translation>%1 giờ nằm ở đâu?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="713"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="722"/>
         <source>None of the %n photo(s) looked for is in %1: is it the right folder? Nothing was changed.</source>
         <translation>
             <numerusform>Không ảnh nào trong %n ảnh được tìm có trong %1: có đúng thư mục không? Chưa có gì thay đổi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../photodesk/gui/mainwindow.py" line="717"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="726"/>
         <source>%1 is at %2 on this computer: %3 of %n photo(s) looked for are there.</source>
         <translation>
             <numerusform>Trên máy này, %1 nằm ở %2: có %3 trong %n ảnh được tìm ở đó.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="719"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="728"/>
         <source>%1 is at %2 on this computer.</source>
         <translation>Trên máy này, %1 nằm ở %2.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="726"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="735"/>
         <source>The folder was not located.</source>
         <translation>Chưa tìm lại được thư mục.</translation>
     </message>
     <message>
-        <location filename="../../photodesk/gui/mainwindow.py" line="794"/>
+        <location filename="../../photodesk/gui/mainwindow.py" line="805"/>
         <source>Sample newsroom folder</source>
         <translation>Thư mục tòa soạn mẫu</translation>
     </message>

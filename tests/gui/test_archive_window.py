@@ -62,3 +62,19 @@ def test_an_edit_made_while_the_archive_is_away_is_saved_when_it_is_back(
     finally:
         assert asked == []
     assert any("reachable again" in r for r in window.problems.reasons())
+
+
+def test_a_reader_sees_the_editing_parts_greyed(qtbot, open_window, tmp_path, pg_url,
+                                                pg_server):
+    import psycopg
+    postgres.init(pg_url)
+    with Catalog(pg_url) as cat:
+        from photodesk.core.index import index_paths
+        list(index_paths(cat, [str(_newsroom(tmp_path))], workers=1))
+    with psycopg.connect(pg_server.url(), autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS window_reader")
+        admin.execute("CREATE ROLE window_reader LOGIN IN ROLE photodesk_reader")
+    window = open_window(pg_url.replace("postgres@", "window_reader@"))
+    qtbot.waitUntil(lambda: not window.inspector.editing.isEnabled(), timeout=10000)
+    assert "Read only" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 7, timeout=15000)  # it reads

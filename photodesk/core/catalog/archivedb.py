@@ -149,6 +149,12 @@ class ArchiveCatalog(Catalog):
             yield self
 
     @property
+    def read_only(self) -> bool:
+        """Whether this role may only read (the archive's reader role)."""
+        return not self.db.execute(
+            "SELECT has_table_privilege(current_user, 'photos', 'UPDATE')").fetchone()[0]
+
+    @property
     def who(self) -> str:
         """The database role: what the archive knows each member of staff by."""
         if not hasattr(self, "_who"):

@@ -105,8 +105,9 @@ def rotate(catalog_path: str | os.PathLike) -> list[Path]:
 
 def check_unchecked(cat) -> str | None:
     """The quick check a catalog too large to check on open did not get (the window runs it
-    in the background): a message saying what to do when it is damaged, else None."""
-    if db.checked_on_open(cat.path):
+    in the background): a message saying what to do when it is damaged, else None (and for
+    the archive, which its server checks)."""
+    if cat.path is None or db.checked_on_open(cat.path):
         return None
     problems = check(cat.path, full=False)
     return db.damaged_message(cat.path, "; ".join(problems[:5])) if problems else None

@@ -207,6 +207,8 @@ class Catalog:
             self.db.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in values)} "
                             "WHERE id = ?", [*values.values(), row_id])
 
+    read_only = False  # an archive's reader role: it may search and export, not edit
+
     @property
     def who(self) -> str:
         """Who edits, as the history records it: the user logged in on this machine."""

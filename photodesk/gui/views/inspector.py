@@ -142,6 +142,12 @@ class Inspector(QSplitter):
         self._outer.addWidget(self.editing)
         self._connect_editors()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Grey the editing parts (an archive's reader may not edit)."""
+        self.editing.setEnabled(not read_only)
+        self.editing.setToolTip(self.tr("Your role on the archive may not edit.")
+                                if read_only else "")
+
     def _connect_editors(self) -> None:
         for key, line in self.lines.items():
             line.committed.connect(lambda text, k=key: self._edit({k: text or None}))
