@@ -54,6 +54,6 @@ def archive_copy(source, dest):
 
 
 def _archive_url(url: str) -> None:
-    from photodesk.core.catalog.archive import is_archive_url
+    from photodesk.core.catalog.location import is_archive_url
     if not is_archive_url(url):
         raise click.ClickException(f"{url}: an archive is named postgresql://user@host/database")

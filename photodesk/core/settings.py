@@ -193,8 +193,8 @@ def from_dict(data: dict) -> tuple[Settings, list[str]]:
         settings.thumbnail_cache_mb = DEFAULT_CACHE_MB
         wrong.append(f"thumbnail_cache_mb (from {low} to {high})")
     for name in ("catalog", "thumbnail_cache"):
-        if name == "catalog" and settings.catalog.lower().startswith(("postgresql://",
-                                                                       "postgres://")):
+        from photodesk.core.catalog.location import is_archive_url
+        if name == "catalog" and is_archive_url(settings.catalog):
             continue  # the newsroom's archive, by its URL
         place = _place(getattr(settings, name))
         if place is None:

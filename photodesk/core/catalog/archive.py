@@ -10,14 +10,12 @@ import time
 from pathlib import Path
 
 from photodesk.core.catalog import postgres
+from photodesk.core.catalog.location import is_archive_url
+from photodesk.core.catalog.photos import now
 from photodesk.core.catalog.postgres import ArchiveError
 from photodesk.core.jobs import Done, Progress
 
 BATCH = 5_000
-
-
-def is_archive_url(text: str) -> bool:
-    return str(text).lower().startswith(("postgresql://", "postgres://"))
 
 
 def copy(source: str, dest: str):
@@ -73,7 +71,7 @@ def _into_archive(source: str, url: str):
                         out.write_row((doc.photo_id, keys[doc.photo_id], vector(doc.values)))
             conn.execute("INSERT INTO photodesk_archive (key, value) VALUES ('copied from', %s) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                         [json.dumps({"catalog": str(cat.path), "at": _now()})])
+                         [json.dumps({"catalog": str(cat.path), "at": now()})])
         conn.execute("ANALYZE")
     except _psycopg_error() as e:
         raise ArchiveError(f"the copy into {postgres.hide_password(url)} stopped, and nothing "
@@ -149,7 +147,3 @@ def _shared(table, present: list[str]) -> list[str]:
     wanted = [c.name for c in table.columns]
     return [c for c in wanted if c in present]
 
-
-def _now() -> str:
-    from datetime import datetime, timezone
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,10 +1,9 @@
 """Editors' changes to photos: set in the catalog, remembered until the files carry them."""
 
 import json
-from datetime import datetime, timezone
 
 from photodesk.core.catalog.db import Catalog
-from photodesk.core.catalog.photos import LINKS, photos, set_links
+from photodesk.core.catalog.photos import LINKS, now, photos, set_links
 from photodesk.core.catalog.schema import PHOTO_COLUMNS
 
 
@@ -55,12 +54,12 @@ def apply_edit(cat: Catalog, photo_id: int, changes: dict, version: int | None =
         f"UPDATE photos SET {', '.join(f'{c} = ?' for c in values)}, version = ? "
         "WHERE id = ? AND version = ?", [*values.values(), current + 1, photo_id, current])
     if saved.rowcount == 0:
-        now = photos(cat, [photo_id])  # the other desk's values, saved meanwhile
-        theirs = now[0] if now else before
+        saved_meanwhile = photos(cat, [photo_id])  # the other desk's values
+        theirs = saved_meanwhile[0] if saved_meanwhile else before
         raise EditConflict(photo_id, current, theirs.get("version") or current,
                            {k: theirs.get(k) for k in changes}, _last_editor(cat, photo_id))
     after = photos(cat, [photo_id])[0]
-    at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    at = now()
     cat.insert_many("history", [
         {"photo_id": photo_id, "field": name, "old": _text(before.get(name)),
          "new": _text(after.get(name)), "who": cat.who, "desk": desk, "at": at}

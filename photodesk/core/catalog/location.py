@@ -49,7 +49,7 @@ def locate(where: "str | os.PathLike | Location", thumbs_dir: str | os.PathLike 
     if text.lower().startswith("sqlite:") and not text.lower().startswith("sqlite://"):
         raise LocationError(f"{text}: a SQLite location is written sqlite:///path/to/catalog.sqlite")
     scheme, sep, rest = text.partition("://")
-    if sep and scheme.lower() in ("postgresql", "postgres"):
+    if is_archive_url(text):
         return _archive(text, rest, thumbs_dir)
     if sep and scheme.lower() not in SCHEMES:
         raise LocationError(f"{text}: unknown kind of catalog {scheme!r}; give a file path or "
@@ -63,6 +63,11 @@ def locate(where: "str | os.PathLike | Location", thumbs_dir: str | os.PathLike 
     path = Path(text).expanduser().resolve()
     thumbs = Path(thumbs_dir).expanduser() if thumbs_dir else path.with_suffix(".thumbs")
     return Location(f"sqlite://{path}", path, thumbs)
+
+
+def is_archive_url(text) -> bool:
+    """Whether text names the newsroom's archive (postgresql://…) rather than a file."""
+    return str(text).lower().startswith(("postgresql://", "postgres://"))
 
 
 def _archive(url: str, rest: str, thumbs_dir) -> Location:

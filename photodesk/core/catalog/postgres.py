@@ -11,7 +11,6 @@ The indexes are PostgreSQL's own design, not a copy of SQLite's partial ones.
 import sqlite3
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 from photodesk.core.catalog.location import hide_password
@@ -239,10 +238,10 @@ def init(url: str) -> list[str]:
                         conn.execute(sql)
                 for sql in ARCHIVE_TABLES + INDEXES:
                     conn.execute(sql)
-                now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                from photodesk.core.catalog.photos import now
                 conn.execute("INSERT INTO photodesk_archive (key, value) VALUES "
                              "('created', %s), ('migrations', %s)",
-                             [now, "\n".join(applied)])
+                             [now(), "\n".join(applied)])
         except psycopg.Error as e:
             raise ArchiveError(f"cannot create the archive's tables: {_first_line(e)}") from None
         done.append(f"created {len(tables) + 2} tables and {len(INDEXES) + 3} indexes "
